@@ -1,0 +1,57 @@
+#include "shared/core/message.hpp"
+
+#include <cctype>
+
+namespace bl {
+
+std::string format_message(std::string_view format, const std::vector<std::string>& args) {
+    std::string out;
+    out.reserve(format.size() + 32);
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < format.size(); ++i) {
+        char c = format[i];
+        if (c != '%' || i + 1 == format.size()) {
+            out += c;
+            continue;
+        }
+        char n = format[i + 1];
+        if (n == '%') {
+            out += '%';
+            ++i;
+            continue;
+        }
+        if (n == 's') {
+            if (next < args.size()) {
+                out += args[next++];
+            } else {
+                out += "%s";
+            }
+            ++i;
+            continue;
+        }
+        // Positional form %N$s, as gettext allows translators to reorder arguments.
+        std::size_t j = i + 1;
+        std::size_t pos = 0;
+        while (j < format.size() && std::isdigit(static_cast<unsigned char>(format[j]))) {
+            pos = pos * 10 + static_cast<std::size_t>(format[j] - '0');
+            ++j;
+        }
+        if (j + 1 < format.size() && j > i + 1 && format[j] == '$' && format[j + 1] == 's' &&
+            pos >= 1 && pos <= args.size()) {
+            out += args[pos - 1];
+            i = j + 1;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string render(const Message& m, const Translator* t) {
+    std::string_view fmt = t ? t->translate(m.msgid) : std::string_view(m.msgid);
+    if (fmt.empty())
+        fmt = m.msgid;
+    return format_message(fmt, m.args);
+}
+
+} // namespace bl

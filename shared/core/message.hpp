@@ -1,0 +1,40 @@
+#pragma once
+/// Messages for people: an English msgid (translated through gettext at the edge) and its
+/// arguments. Core code never glues sentences together; it names a whole sentence.
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+/// Marks a string literal for xgettext (keyword BL_N_) without translating it here.
+#define BL_N_(s) s
+
+namespace bl {
+
+/// A whole sentence for a person, with `%s` (or `%1$s`) placeholders filled from args.
+struct Message {
+    const char* msgid = "";
+    std::vector<std::string> args;
+
+    Message() = default;
+    Message(const char* id) : msgid(id) {}
+    Message(const char* id, std::initializer_list<std::string> a) : msgid(id), args(a) {}
+};
+
+/// Fills `%s` placeholders in order and `%N$s` by position; `%%` is a literal percent sign.
+/// A placeholder without an argument is left as it is, so a bad translation can't crash.
+std::string format_message(std::string_view format, const std::vector<std::string>& args);
+
+/// Looks a msgid up in a translation table; the table is whatever the edge loaded
+/// (a .mo catalogue in the apps). With no translation the English msgid is used.
+class Translator {
+public:
+    virtual ~Translator() = default;
+    virtual std::string_view translate(const char* msgid) const = 0;
+};
+
+/// The message in English, or translated when a translator is given.
+std::string render(const Message& m, const Translator* t = nullptr);
+
+} // namespace bl

@@ -1,0 +1,221 @@
+#include "shared/core/text.hpp"
+
+#include <vector>
+
+namespace bl {
+
+namespace {
+
+// Decodes one code point; returns false on malformed input.
+bool decode(std::string_view s, std::size_t& i, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        cp = b0;
+        i += 1;
+        return true;
+    }
+    std::size_t n;
+    char32_t min;
+    if ((b0 & 0xE0) == 0xC0) {
+        n = 2, cp = b0 & 0x1F, min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        n = 3, cp = b0 & 0x0F, min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        n = 4, cp = b0 & 0x07, min = 0x10000;
+    } else {
+        return false;
+    }
+    if (i + n > s.size())
+        return false;
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80)
+            return false;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return false;
+    i += n;
+    return true;
+}
+
+void encode(char32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool is_space_cp(char32_t c) {
+    return c == ' ' || c == '\t' || c == 0xA0 || c == 0x2007 || c == 0x202F || c == 0x3000 ||
+           (c >= 0x2000 && c <= 0x200A);
+}
+
+// Characters that hide text or change its direction: a name must look like what it is.
+bool is_invisible_or_bidi(char32_t c) {
+    return (c >= 0x200B && c <= 0x200F) || // zero-width space/joiners, LRM, RLM
+           (c >= 0x202A && c <= 0x202E) || // bidi embeddings and overrides
+           (c >= 0x2060 && c <= 0x2064) || // word joiner, invisible operators
+           (c >= 0x2066 && c <= 0x2069) || // bidi isolates
+           c == 0xFEFF || c == 0x00AD || c == 0x061C || c == 0x180E;
+}
+
+} // namespace
+
+bool is_valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    char32_t cp;
+    while (i < s.size())
+        if (!decode(s, i, cp))
+            return false;
+    return true;
+}
+
+std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++n;
+    return n;
+}
+
+Result<std::string, Message> clean_text(std::string_view input, const TextRules& rules) {
+    if (!is_valid_utf8(input))
+        return err(Message(BL_N_("%s contains characters that cannot be read. Type it again."),
+                           {rules.field}));
+    std::vector<char32_t> cps;
+    std::size_t i = 0;
+    while (i < input.size()) {
+        char32_t c;
+        decode(input, i, c);
+        if (c == '\r') {
+            if (i < input.size() && input[i] == '\n')
+                continue; // CR LF becomes LF
+            c = '\n';
+        }
+        if (c == '\n') {
+            if (!rules.multiline)
+                return err(Message(BL_N_("%s must fit on one line."), {rules.field}));
+            cps.push_back(c);
+            continue;
+        }
+        if (c == '\t')
+            c = ' ';
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+            return err(Message(BL_N_("%s contains a control character. Type it again without "
+                                     "copying it from elsewhere."),
+                               {rules.field}));
+        if (is_invisible_or_bidi(c))
+            return err(Message(BL_N_("%s contains an invisible character or one that changes "
+                                     "the text direction. Type it again without copying it "
+                                     "from elsewhere."),
+                               {rules.field}));
+        if (c >= 0xE000 && c <= 0xF8FF)
+            return err(Message(BL_N_("%s contains a character that cannot be shown. Type it "
+                                     "again."),
+                               {rules.field}));
+        if (is_space_cp(c))
+            c = ' ';
+        if (!rules.multiline && c == ' ' && !cps.empty() && cps.back() == ' ')
+            continue; // fold runs of spaces in one-line fields
+        cps.push_back(c);
+    }
+    // Trim spaces (and, for notes, blank lines) at both ends; spaces before a line break too.
+    auto blank = [](char32_t c) { return c == ' ' || c == '\n'; };
+    while (!cps.empty() && blank(cps.back()))
+        cps.pop_back();
+    std::size_t start = 0;
+    while (start < cps.size() && blank(cps[start]))
+        ++start;
+    std::string out;
+    for (std::size_t k = start; k < cps.size(); ++k) {
+        if (cps[k] == ' ' && k + 1 < cps.size() && cps[k + 1] == '\n')
+            continue;
+        encode(cps[k], out);
+    }
+    const std::size_t len = utf8_length(out);
+    if (len < rules.min_chars) {
+        if (rules.min_chars <= 1)
+            return err(Message(BL_N_("%s is empty. Please fill it in."), {rules.field}));
+        return err(Message(BL_N_("%s must be at least %s characters long."),
+                           {rules.field, std::to_string(rules.min_chars)}));
+    }
+    if (len > rules.max_chars)
+        return err(Message(BL_N_("%s is too long: at most %s characters, it has %s."),
+                           {rules.field, std::to_string(rules.max_chars), std::to_string(len)}));
+    return out;
+}
+
+std::string search_fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t c;
+        if (!decode(s, i, c)) {
+            ++i;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = c - 'A' + 'a';
+        switch (c) {
+        case U'æ':
+        case U'Æ':
+        case U'ä':
+        case U'Ä':
+            out += "ae";
+            continue;
+        case U'ø':
+        case U'Ø':
+        case U'ö':
+        case U'Ö':
+            out += "oe";
+            continue;
+        case U'å':
+        case U'Å':
+            out += "aa";
+            continue;
+        case U'é':
+        case U'É':
+        case U'è':
+        case U'È':
+        case U'ê':
+            out += 'e';
+            continue;
+        case U'ü':
+        case U'Ü':
+            out += "ue";
+            continue;
+        case U'á':
+        case U'à':
+            out += 'a';
+            continue;
+        case U'ó':
+        case U'ò':
+            out += 'o';
+            continue;
+        case U'í':
+            out += 'i';
+            continue;
+        default:
+            break;
+        }
+        if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+            c += 0x20; // remaining Latin-1 capitals
+        encode(c, out);
+    }
+    return out;
+}
+
+} // namespace bl

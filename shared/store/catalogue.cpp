@@ -1,0 +1,207 @@
+#include "shared/store/catalogue.hpp"
+
+#include "shared/core/barcode.hpp"
+#include "shared/core/text.hpp"
+#include "shared/store/setup.hpp"
+
+namespace bl {
+
+namespace {
+
+constexpr const char* product_columns =
+    "SELECT id, sku, name, category, price_ore, vat_rate_bp, coalesce(barcode, ''), materials, "
+    "locally_sourced, workshop_id, active FROM product ";
+
+Product read_product(SQLite::Statement& q) {
+    Product p;
+    p.id = q.getColumn(0).getString();
+    p.sku = q.getColumn(1).getString();
+    p.name = q.getColumn(2).getString();
+    p.category = q.getColumn(3).getString();
+    p.price = Money::from_ore(q.getColumn(4).getInt64());
+    p.vat_rate = VatRate{q.getColumn(5).getInt()};
+    p.barcode = q.getColumn(6).getString();
+    p.materials = q.getColumn(7).getString();
+    p.locally_sourced = q.getColumn(8).getInt() != 0;
+    if (!q.getColumn(9).isNull())
+        p.workshop_id = q.getColumn(9).getString();
+    p.active = q.getColumn(10).getInt() != 0;
+    return p;
+}
+
+JsonObject product_json(const Product& p) {
+    JsonObject o{{"product_id", p.id},
+                 {"sku", p.sku},
+                 {"name", p.name},
+                 {"category", p.category},
+                 {"price_ore", p.price.ore()},
+                 {"vat_rate_bp", p.vat_rate.basis_points},
+                 {"barcode", p.barcode},
+                 {"materials", p.materials},
+                 {"locally_sourced", p.locally_sourced}};
+    o.emplace("workshop_id", p.workshop_id ? JsonValue(*p.workshop_id) : JsonValue());
+    return o;
+}
+
+} // namespace
+
+Result<Product, Message> add_product(Database& db, const Actor& actor, Product p) {
+    auto name = clean_text(p.name, name_rules);
+    if (!name)
+        return err(name.error());
+    p.name = name.value();
+    auto cat = clean_text(p.category, TextRules{0, 40, false, BL_N_("The category")});
+    if (!cat)
+        return err(cat.error());
+    p.category = cat.value();
+    auto sku = clean_text(p.sku, TextRules{1, 40, false, BL_N_("The item number (SKU)")});
+    if (!sku)
+        return err(sku.error());
+    p.sku = sku.value();
+    auto mat = clean_text(p.materials, TextRules{0, 200, false, BL_N_("The materials")});
+    if (!mat)
+        return err(mat.error());
+    p.materials = mat.value();
+    if (p.price.is_negative())
+        return err(Message(BL_N_("A price cannot be negative.")));
+    if (p.price.ore() > max_typed_ore)
+        return err(Message(BL_N_("The price %s is too high for the till."),
+                           {format_dkk(p.price)}));
+    if (p.vat_rate.basis_points != 2500 && p.vat_rate.basis_points != 0)
+        return err(Message(BL_N_("The VAT rate must be 25 %% or 0 %%.")));
+    auto tx = db.begin();
+    if (p.workshop_id && !find_workshop(db, *p.workshop_id))
+        return err(Message(BL_N_("The product's workshop does not exist.")));
+    if (p.barcode.empty()) {
+        SQLite::Statement n(db.sql(), "SELECT count(*) FROM product WHERE barcode LIKE '28%'");
+        n.executeStep();
+        std::int64_t next = n.getColumn(0).getInt64() + 1;
+        do {
+            p.barcode = make_internal_product_code(next++);
+        } while (find_product_by_barcode(db, p.barcode));
+    } else {
+        auto code = classify_barcode(p.barcode);
+        if (!code)
+            return err(code.error());
+        if (code.value().kind == BarcodeKind::batch_label)
+            return err(Message(BL_N_("%s is a batch label code, not a product barcode."),
+                               {code.value().code}));
+        p.barcode = code.value().code;
+        if (auto other = find_product_by_barcode(db, p.barcode))
+            return err(Message(BL_N_("The barcode %s is already used by \"%s\"."),
+                               {p.barcode, other->name}));
+    }
+    {
+        SQLite::Statement q(db.sql(), "SELECT name FROM product WHERE sku = ?");
+        q.bind(1, p.sku);
+        if (q.executeStep())
+            return err(Message(BL_N_("The item number %s is already used by \"%s\"."),
+                               {p.sku, q.getColumn(0).getString()}));
+    }
+    if (p.id.empty())
+        p.id = db.ids.next();
+    const std::string now = format_utc(db.clock());
+    SQLite::Statement ins(db.sql(),
+                          "INSERT INTO product(id, sku, name, name_fold, category, price_ore, "
+                          "vat_rate_bp, barcode, materials, locally_sourced, workshop_id, active, "
+                          "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, p.id);
+    ins.bind(2, p.sku);
+    ins.bind(3, p.name);
+    ins.bind(4, search_fold(p.name));
+    ins.bind(5, p.category);
+    ins.bind(6, p.price.ore());
+    ins.bind(7, p.vat_rate.basis_points);
+    ins.bind(8, p.barcode);
+    ins.bind(9, p.materials);
+    ins.bind(10, p.locally_sourced ? 1 : 0);
+    if (p.workshop_id)
+        ins.bind(11, *p.workshop_id);
+    ins.bind(12, p.active ? 1 : 0);
+    ins.bind(13, now);
+    ins.bind(14, now);
+    ins.exec();
+    record_action(db, actor, "product_added", product_json(p));
+    tx.commit();
+    return p;
+}
+
+Result<Product, Message> change_price(Database& db, const Actor& actor,
+                                      const std::string& product_id, Money new_price) {
+    if (new_price.is_negative())
+        return err(Message(BL_N_("A price cannot be negative.")));
+    if (new_price.ore() > max_typed_ore)
+        return err(Message(BL_N_("The price %s is too high for the till."),
+                           {format_dkk(new_price)}));
+    auto tx = db.begin();
+    auto p = find_product(db, product_id);
+    if (!p)
+        return err(Message(BL_N_("That product does not exist.")));
+    SQLite::Statement u(db.sql(), "UPDATE product SET price_ore = ?, updated_at = ? WHERE id = ?");
+    u.bind(1, new_price.ore());
+    u.bind(2, format_utc(db.clock()));
+    u.bind(3, product_id);
+    u.exec();
+    record_action(db, actor, "price_changed",
+                  JsonObject{{"product_id", product_id},
+                             {"old_price_ore", p->price.ore()},
+                             {"new_price_ore", new_price.ore()}});
+    tx.commit();
+    p->price = new_price;
+    return *p;
+}
+
+std::optional<Product> find_product(Database& db, const std::string& id) {
+    auto& q = db.prepared("SELECT id, sku, name, category, price_ore, vat_rate_bp, "
+                          "coalesce(barcode, ''), materials, locally_sourced, workshop_id, "
+                          "active FROM product WHERE id = ?");
+    q.bind(1, id);
+    std::optional<Product> p;
+    if (q.executeStep())
+        p = read_product(q);
+    q.reset();
+    return p;
+}
+
+std::optional<Product> find_product_by_barcode(Database& db, const std::string& code) {
+    auto& q = db.prepared("SELECT id, sku, name, category, price_ore, vat_rate_bp, "
+                          "coalesce(barcode, ''), materials, locally_sourced, workshop_id, "
+                          "active FROM product WHERE barcode = ?");
+    q.bind(1, code);
+    std::optional<Product> p;
+    if (q.executeStep())
+        p = read_product(q);
+    q.reset();
+    return p;
+}
+
+std::vector<Product> search_products(Database& db, const std::string& query, int limit) {
+    std::string folded = search_fold(query);
+    // LIKE wildcards typed by a person are matched literally.
+    std::string pattern = "%";
+    for (char c : folded) {
+        if (c == '%' || c == '_' || c == '\\')
+            pattern += '\\';
+        pattern += c;
+    }
+    pattern += '%';
+    SQLite::Statement q(db.sql(), std::string(product_columns) +
+                                      "WHERE active = 1 AND name_fold LIKE ? ESCAPE '\\' "
+                                      "ORDER BY name_fold LIMIT ?");
+    q.bind(1, pattern);
+    q.bind(2, limit);
+    std::vector<Product> out;
+    while (q.executeStep())
+        out.push_back(read_product(q));
+    return out;
+}
+
+std::vector<Product> list_products(Database& db) {
+    SQLite::Statement q(db.sql(), std::string(product_columns) + "ORDER BY category, name_fold");
+    std::vector<Product> out;
+    while (q.executeStep())
+        out.push_back(read_product(q));
+    return out;
+}
+
+} // namespace bl

@@ -1,0 +1,31 @@
+#pragma once
+/// Products: adding, price changes, lookup by barcode and search by name.
+
+#include "shared/core/domain.hpp"
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
+#include "shared/store/database.hpp"
+#include "shared/store/outbox.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bl {
+
+/// Adds a product after checking its name, price, VAT rate, barcode and SKU. A product
+/// without a barcode gets an internal "28…" code.
+Result<Product, Message> add_product(Database& db, const Actor& actor, Product p);
+
+/// Changes a product's price; journaled with the old and new price.
+Result<Product, Message> change_price(Database& db, const Actor& actor,
+                                      const std::string& product_id, Money new_price);
+
+std::optional<Product> find_product(Database& db, const std::string& id);
+/// Looks a product up by its EAN or internal code (already normalised by classify_barcode).
+std::optional<Product> find_product_by_barcode(Database& db, const std::string& code);
+/// Active products whose name contains the query, ignoring case and æ/ae, ø/oe, å/aa.
+std::vector<Product> search_products(Database& db, const std::string& query, int limit = 50);
+std::vector<Product> list_products(Database& db);
+
+} // namespace bl

@@ -1,0 +1,37 @@
+#include "shared/store/database.hpp"
+
+#include <vector>
+
+namespace bl {
+
+namespace {
+
+// Append-only: a released step is never edited; a change is a new step.
+const std::vector<const char*>& steps() {
+    static const std::vector<const char*> s = {
+#include "shared/store/schema.sql.inc"
+    };
+    return s;
+}
+
+} // namespace
+
+int latest_schema_version() { return static_cast<int>(steps().size()); }
+
+void migrate(SQLite::Database& db) {
+    SQLite::Statement v(db, "PRAGMA user_version");
+    v.executeStep();
+    int version = v.getColumn(0).getInt();
+    v.reset();
+    for (; version < latest_schema_version(); ++version) {
+        // Each step and its version bump commit together, so a crash between steps leaves a
+        // database at a known version that the next open continues from.
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        db.exec(steps()[static_cast<std::size_t>(version)]);
+        db.exec("PRAGMA application_id = " + std::to_string(application_id));
+        db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+        tx.commit();
+    }
+}
+
+} // namespace bl

@@ -1,0 +1,66 @@
+#include "shared/store/outbox.hpp"
+
+#include "shared/store/journal.hpp"
+#include "shared/store/setup.hpp"
+
+namespace bl {
+
+JournalEntry record_action(Database& db, const Actor& actor, const std::string& kind,
+                           JsonObject payload, const std::optional<JsonObject>& outbox_payload) {
+    if (!actor.staff_id.empty())
+        payload.emplace("staff_id", actor.staff_id);
+    const Timestamp at = db.clock();
+    JournalEntry e = append_journal(db, actor.device_id, kind, payload, at);
+    if (local_device_id(db) == actor.device_id) {
+        std::string body = e.payload;
+        if (outbox_payload) {
+            JsonObject o = *outbox_payload;
+            if (!actor.staff_id.empty())
+                o.emplace("staff_id", actor.staff_id);
+            body = JsonValue(o).dump();
+        }
+        auto& ins = db.prepared("INSERT INTO outbox(device_id, journal_seq, kind, payload, "
+                                "created_at) VALUES (?, ?, ?, ?, ?)");
+        ins.bind(1, actor.device_id);
+        ins.bind(2, e.seq);
+        ins.bind(3, kind);
+        ins.bind(4, body);
+        ins.bind(5, format_utc(at));
+        ins.exec();
+    }
+    return e;
+}
+
+std::int64_t outbox_pending_count(Database& db) {
+    auto& q = db.prepared("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+    q.executeStep();
+    const auto n = q.getColumn(0).getInt64();
+    q.reset();
+    return n;
+}
+
+std::vector<OutboxItem> outbox_pending(Database& db, int limit) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT o.id, o.device_id, o.journal_seq, o.kind, o.payload, j.hash "
+                        "FROM outbox o JOIN journal j ON j.device_id = o.device_id AND "
+                        "j.seq = o.journal_seq WHERE o.sent_at IS NULL ORDER BY o.id LIMIT ?");
+    q.bind(1, limit);
+    std::vector<OutboxItem> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                       q.getColumn(2).getInt64(), q.getColumn(3).getString(),
+                       q.getColumn(4).getString(), q.getColumn(5).getString()});
+    return out;
+}
+
+void outbox_mark_sent(Database& db, std::int64_t up_to_id) {
+    auto tx = db.begin();
+    SQLite::Statement u(db.sql(),
+                        "UPDATE outbox SET sent_at = ? WHERE id <= ? AND sent_at IS NULL");
+    u.bind(1, format_utc(db.clock()));
+    u.bind(2, up_to_id);
+    u.exec();
+    tx.commit();
+}
+
+} // namespace bl

@@ -1,0 +1,44 @@
+#pragma once
+/// Staff users and makers. Makers are pseudonymous: the journal knows them by id only, a
+/// till never holds their real names, and consent is recorded per channel with a version.
+
+#include "shared/core/domain.hpp"
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
+#include "shared/store/database.hpp"
+#include "shared/store/outbox.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bl {
+
+/// Adds a staff user with an already hashed PIN (see shared/auth).
+Result<StaffUser, Message> add_staff(Database& db, const Actor& actor, StaffUser u);
+std::optional<StaffUser> find_staff(Database& db, const std::string& id);
+std::vector<StaffUser> list_staff(Database& db);
+
+/// Adds a maker to a workshop, counted only (consent level 0 on every channel) until a
+/// consent is recorded. `priv` (real name, contact) is refused on a till.
+Result<Maker, Message> add_maker(Database& db, const Actor& actor, Maker m,
+                                 const std::optional<MakerPrivate>& priv = std::nullopt);
+std::optional<Maker> find_maker(Database& db, const std::string& id);
+std::vector<Maker> list_makers(Database& db, const std::optional<std::string>& workshop_id = {});
+std::optional<MakerPrivate> find_maker_private(Database& db, const std::string& maker_id);
+
+/// Records a consent decision (a new version) for one channel. Withdrawal is level 0.
+Result<Consent, Message> record_consent(Database& db, const Actor& actor,
+                                        const std::string& maker_id, ConsentChannel channel,
+                                        ConsentLevel level);
+/// The consent in force (level 0 when none was ever recorded).
+ConsentLevel current_consent(Database& db, const std::string& maker_id, ConsentChannel channel);
+/// Every decision ever recorded for a maker, oldest first.
+std::vector<Consent> consent_history(Database& db, const std::string& maker_id);
+
+/// Erases a maker's personal data everywhere in this database (display name, private
+/// details, unsent outbox copies) and withdraws all consent, keeping the pseudonymous id so
+/// that journals still verify and hours still add up.
+Result<Maker, Message> erase_maker(Database& db, const Actor& actor, const std::string& maker_id);
+
+} // namespace bl

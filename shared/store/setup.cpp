@@ -1,0 +1,242 @@
+#include "shared/store/setup.hpp"
+
+#include "shared/core/text.hpp"
+
+namespace bl {
+
+namespace {
+
+Device read_device(SQLite::Statement& q) {
+    Device d;
+    d.id = q.getColumn(0).getString();
+    d.name = q.getColumn(1).getString();
+    d.role = device_role_from(q.getColumn(2).getString()).value_or(DeviceRole::till);
+    d.number = q.getColumn(3).getInt();
+    if (!q.getColumn(4).isNull())
+        d.shop_id = q.getColumn(4).getString();
+    if (!q.getColumn(5).isNull())
+        d.workshop_id = q.getColumn(5).getString();
+    return d;
+}
+
+JsonObject device_json(const Device& d) {
+    JsonObject o{{"device_id", d.id},
+                 {"name", d.name},
+                 {"role", std::string(to_string(d.role))},
+                 {"number", d.number}};
+    o.emplace("shop_id", d.shop_id ? JsonValue(*d.shop_id) : JsonValue());
+    o.emplace("workshop_id", d.workshop_id ? JsonValue(*d.workshop_id) : JsonValue());
+    return o;
+}
+
+std::optional<Message> check_device(Database& db, Device& d) {
+    auto name = clean_text(d.name, name_rules);
+    if (!name)
+        return name.error();
+    d.name = name.value();
+    if (d.number < 1 || d.number > 999)
+        return Message(BL_N_("A device number must be between 1 and 999."));
+    SQLite::Statement q(db.sql(), "SELECT name FROM device WHERE number = ?");
+    q.bind(1, d.number);
+    if (q.executeStep())
+        return Message(BL_N_("Device number %s is already used by \"%s\"."),
+                       {std::to_string(d.number), q.getColumn(0).getString()});
+    if (d.role == DeviceRole::till && !d.shop_id)
+        return Message(BL_N_("A till must belong to a shop."));
+    if (d.role == DeviceRole::workshop && !d.workshop_id)
+        return Message(BL_N_("A workshop station must belong to a workshop."));
+    if (d.shop_id && !find_shop(db, *d.shop_id))
+        return Message(BL_N_("The shop for this device does not exist."));
+    if (d.workshop_id && !find_workshop(db, *d.workshop_id))
+        return Message(BL_N_("The workshop for this device does not exist."));
+    return std::nullopt;
+}
+
+void insert_device(Database& db, const Device& d) {
+    SQLite::Statement ins(db.sql(), "INSERT INTO device(id, name, role, number, shop_id, "
+                                    "workshop_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, d.id);
+    ins.bind(2, d.name);
+    ins.bind(3, std::string(to_string(d.role)));
+    ins.bind(4, d.number);
+    if (d.shop_id)
+        ins.bind(5, *d.shop_id);
+    if (d.workshop_id)
+        ins.bind(6, *d.workshop_id);
+    ins.bind(7, format_utc(db.clock()));
+    ins.exec();
+}
+
+} // namespace
+
+std::string local_device_id(Database& db) {
+    auto& q = db.prepared("SELECT device_id FROM local_device WHERE singleton = 1");
+    std::string id = q.executeStep() ? q.getColumn(0).getString() : std::string();
+    q.reset();
+    return id;
+}
+
+std::optional<Device> local_device(Database& db) {
+    const std::string id = local_device_id(db);
+    if (id.empty())
+        return std::nullopt;
+    return find_device(db, id);
+}
+
+Result<Device, Message> initialise_local_device(Database& db, Device self) {
+    auto tx = db.begin();
+    if (!local_device_id(db).empty())
+        return err(Message(BL_N_("This database already belongs to a device.")));
+    if (self.id.empty())
+        self.id = db.ids.next();
+    if (auto problem = check_device(db, self))
+        return err(*problem);
+    insert_device(db, self);
+    SQLite::Statement mine(db.sql(), "INSERT INTO local_device(singleton, device_id) VALUES (1, ?)");
+    mine.bind(1, self.id);
+    mine.exec();
+    record_action(db, Actor{self.id, {}}, "device_initialised", device_json(self));
+    tx.commit();
+    return self;
+}
+
+Result<Device, Message> add_device(Database& db, const Actor& actor, Device d) {
+    auto tx = db.begin();
+    if (d.id.empty())
+        d.id = db.ids.next();
+    if (auto problem = check_device(db, d))
+        return err(*problem);
+    insert_device(db, d);
+    record_action(db, actor, "device_added", device_json(d));
+    tx.commit();
+    return d;
+}
+
+Result<Shop, Message> add_shop(Database& db, const Actor& actor, Shop s) {
+    for (auto* field : {&s.name, &s.address, &s.city}) {
+        auto c = clean_text(*field, TextRules{1, 120, false, BL_N_("The shop's details")});
+        if (!c)
+            return err(c.error());
+        *field = c.value();
+    }
+    if (!is_valid_cvr(s.cvr))
+        return err(Message(BL_N_("%s is not a valid CVR number: it has 8 digits and must pass "
+                                 "the CVR check. Copy it from virk.dk."),
+                           {s.cvr}));
+    if (s.postcode.size() != 4 || s.postcode.find_first_not_of("0123456789") != std::string::npos)
+        return err(Message(BL_N_("A Danish postcode has 4 digits.")));
+    auto tx = db.begin();
+    if (s.id.empty())
+        s.id = db.ids.next();
+    SQLite::Statement ins(db.sql(), "INSERT INTO shop(id, name, address, postcode, city, cvr, "
+                                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, s.id);
+    ins.bind(2, s.name);
+    ins.bind(3, s.address);
+    ins.bind(4, s.postcode);
+    ins.bind(5, s.city);
+    ins.bind(6, s.cvr);
+    ins.bind(7, format_utc(db.clock()));
+    ins.exec();
+    record_action(db, actor, "shop_added",
+                  JsonObject{{"shop_id", s.id},
+                             {"name", s.name},
+                             {"address", s.address},
+                             {"postcode", s.postcode},
+                             {"city", s.city},
+                             {"cvr", s.cvr}});
+    tx.commit();
+    return s;
+}
+
+Result<Workshop, Message> add_workshop(Database& db, const Actor& actor, Workshop w) {
+    auto name = clean_text(w.name, name_rules);
+    if (!name)
+        return err(name.error());
+    w.name = name.value();
+    auto tx = db.begin();
+    if (w.id.empty())
+        w.id = db.ids.next();
+    SQLite::Statement ins(db.sql(), "INSERT INTO workshop(id, name, craft, address, created_at) "
+                                    "VALUES (?, ?, ?, ?, ?)");
+    ins.bind(1, w.id);
+    ins.bind(2, w.name);
+    ins.bind(3, w.craft);
+    ins.bind(4, w.address);
+    ins.bind(5, format_utc(db.clock()));
+    ins.exec();
+    record_action(db, actor, "workshop_added",
+                  JsonObject{{"workshop_id", w.id},
+                             {"name", w.name},
+                             {"craft", w.craft},
+                             {"address", w.address}});
+    tx.commit();
+    return w;
+}
+
+std::optional<Shop> find_shop(Database& db, const std::string& id) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT id, name, address, postcode, city, cvr FROM shop WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep())
+        return std::nullopt;
+    return Shop{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                q.getColumn(2).getString(), q.getColumn(3).getString(),
+                q.getColumn(4).getString(), q.getColumn(5).getString()};
+}
+
+std::vector<Shop> list_shops(Database& db) {
+    std::vector<Shop> out;
+    SQLite::Statement q(db.sql(), "SELECT id FROM shop ORDER BY name");
+    while (q.executeStep())
+        out.push_back(*find_shop(db, q.getColumn(0).getString()));
+    return out;
+}
+
+std::optional<Workshop> find_workshop(Database& db, const std::string& id) {
+    SQLite::Statement q(db.sql(), "SELECT id, name, craft, address FROM workshop WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep())
+        return std::nullopt;
+    return Workshop{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                    q.getColumn(2).getString(), q.getColumn(3).getString()};
+}
+
+std::vector<Workshop> list_workshops(Database& db) {
+    std::vector<Workshop> out;
+    SQLite::Statement q(db.sql(), "SELECT id FROM workshop ORDER BY name");
+    while (q.executeStep())
+        out.push_back(*find_workshop(db, q.getColumn(0).getString()));
+    return out;
+}
+
+std::optional<Device> find_device(Database& db, const std::string& id) {
+    SQLite::Statement q(db.sql(), "SELECT id, name, role, number, shop_id, workshop_id FROM "
+                                  "device WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep())
+        return std::nullopt;
+    return read_device(q);
+}
+
+std::optional<std::string> get_setting(Database& db, const std::string& key) {
+    SQLite::Statement q(db.sql(), "SELECT value FROM setting WHERE key = ?");
+    q.bind(1, key);
+    if (!q.executeStep())
+        return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
+void set_setting(Database& db, const Actor& actor, const std::string& key,
+                 const std::string& value) {
+    auto tx = db.begin();
+    SQLite::Statement u(db.sql(), "INSERT INTO setting(key, value) VALUES (?, ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    u.bind(1, key);
+    u.bind(2, value);
+    u.exec();
+    record_action(db, actor, "setting_changed", JsonObject{{"key", key}, {"value", value}});
+    tx.commit();
+}
+
+} // namespace bl
