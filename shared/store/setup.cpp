@@ -67,6 +67,98 @@ void insert_device(Database& db, const Device& d) {
     ins.exec();
 }
 
+
+// Checks and inserts a shop inside the caller's transaction; returns its journal data.
+Result<JsonObject, Message> insert_shop(Database& db, Shop& s) {
+    for (auto* field : {&s.name, &s.address, &s.city}) {
+        auto c = clean_text(*field, TextRules{1, 120, false, BL_N_("The shop's details")});
+        if (!c)
+            return err(c.error());
+        *field = c.value();
+    }
+    if (!is_valid_cvr(s.cvr))
+        return err(Message(BL_N_("%s is not a valid CVR number: it has 8 digits and must pass "
+                                 "the CVR check. Copy it from virk.dk."),
+                           {s.cvr}));
+    if (s.postcode.size() != 4 || s.postcode.find_first_not_of("0123456789") != std::string::npos)
+        return err(Message(BL_N_("A Danish postcode has 4 digits.")));
+    if (s.id.empty())
+        s.id = db.ids.next();
+    SQLite::Statement ins(db.sql(), "INSERT INTO shop(id, name, address, postcode, city, cvr, "
+                                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, s.id);
+    ins.bind(2, s.name);
+    ins.bind(3, s.address);
+    ins.bind(4, s.postcode);
+    ins.bind(5, s.city);
+    ins.bind(6, s.cvr);
+    ins.bind(7, format_utc(db.clock()));
+    ins.exec();
+    return JsonObject{{"shop_id", s.id},   {"name", s.name}, {"address", s.address},
+                      {"postcode", s.postcode}, {"city", s.city}, {"cvr", s.cvr}};
+}
+
+// Checks and inserts a workshop inside the caller's transaction; returns its journal data.
+Result<JsonObject, Message> insert_workshop(Database& db, Workshop& w) {
+    auto name = clean_text(w.name, name_rules);
+    if (!name)
+        return err(name.error());
+    w.name = name.value();
+    auto craft = clean_text(w.craft, TextRules{0, 40, false, BL_N_("The craft")});
+    if (!craft)
+        return err(craft.error());
+    w.craft = craft.value();
+    auto addr = clean_text(w.address, TextRules{0, 120, false, BL_N_("The address")});
+    if (!addr)
+        return err(addr.error());
+    w.address = addr.value();
+    if (w.id.empty())
+        w.id = db.ids.next();
+    SQLite::Statement ins(db.sql(), "INSERT INTO workshop(id, name, craft, address, created_at) "
+                                    "VALUES (?, ?, ?, ?, ?)");
+    ins.bind(1, w.id);
+    ins.bind(2, w.name);
+    ins.bind(3, w.craft);
+    ins.bind(4, w.address);
+    ins.bind(5, format_utc(db.clock()));
+    ins.exec();
+    return JsonObject{
+        {"workshop_id", w.id}, {"name", w.name}, {"craft", w.craft}, {"address", w.address}};
+}
+
+// Creates the optional new shop and workshop, points the device at them, and returns the
+// device's journal payload.
+Result<JsonObject, Message> device_with_places(Database& db, Device& d,
+                                               std::optional<Shop>& new_shop,
+                                               std::optional<Workshop>& new_workshop) {
+    std::optional<JsonObject> shop_json, workshop_json;
+    if (new_shop) {
+        auto r = insert_shop(db, *new_shop);
+        if (!r)
+            return err(r.error());
+        shop_json = r.value();
+        d.shop_id = new_shop->id;
+    }
+    if (new_workshop) {
+        auto r = insert_workshop(db, *new_workshop);
+        if (!r)
+            return err(r.error());
+        workshop_json = r.value();
+        d.workshop_id = new_workshop->id;
+    }
+    if (d.id.empty())
+        d.id = db.ids.next();
+    if (auto problem = check_device(db, d))
+        return err(*problem);
+    insert_device(db, d);
+    JsonObject payload = device_json(d);
+    if (shop_json)
+        payload.emplace("new_shop", *shop_json);
+    if (workshop_json)
+        payload.emplace("new_workshop", *workshop_json);
+    return payload;
+}
+
 } // namespace
 
 std::string local_device_id(Database& db) {
@@ -83,95 +175,33 @@ std::optional<Device> local_device(Database& db) {
     return find_device(db, id);
 }
 
-Result<Device, Message> initialise_local_device(Database& db, Device self) {
+Result<Device, Message> initialise_local_device(Database& db, Device self,
+                                                std::optional<Shop> new_shop,
+                                                std::optional<Workshop> new_workshop) {
     auto tx = db.begin();
     if (!local_device_id(db).empty())
         return err(Message(BL_N_("This database already belongs to a device.")));
-    if (self.id.empty())
-        self.id = db.ids.next();
-    if (auto problem = check_device(db, self))
-        return err(*problem);
-    insert_device(db, self);
+    auto payload = device_with_places(db, self, new_shop, new_workshop);
+    if (!payload)
+        return err(payload.error());
     SQLite::Statement mine(db.sql(), "INSERT INTO local_device(singleton, device_id) VALUES (1, ?)");
     mine.bind(1, self.id);
     mine.exec();
-    record_action(db, Actor{self.id, {}}, "device_initialised", device_json(self));
+    record_action(db, Actor{self.id, {}}, "device_initialised", payload.value());
     tx.commit();
     return self;
 }
 
-Result<Device, Message> add_device(Database& db, const Actor& actor, Device d) {
+Result<Device, Message> add_device(Database& db, const Actor& actor, Device d,
+                                   std::optional<Shop> new_shop,
+                                   std::optional<Workshop> new_workshop) {
     auto tx = db.begin();
-    if (d.id.empty())
-        d.id = db.ids.next();
-    if (auto problem = check_device(db, d))
-        return err(*problem);
-    insert_device(db, d);
-    record_action(db, actor, "device_added", device_json(d));
+    auto payload = device_with_places(db, d, new_shop, new_workshop);
+    if (!payload)
+        return err(payload.error());
+    record_action(db, actor, "device_added", payload.value());
     tx.commit();
     return d;
-}
-
-Result<Shop, Message> add_shop(Database& db, const Actor& actor, Shop s) {
-    for (auto* field : {&s.name, &s.address, &s.city}) {
-        auto c = clean_text(*field, TextRules{1, 120, false, BL_N_("The shop's details")});
-        if (!c)
-            return err(c.error());
-        *field = c.value();
-    }
-    if (!is_valid_cvr(s.cvr))
-        return err(Message(BL_N_("%s is not a valid CVR number: it has 8 digits and must pass "
-                                 "the CVR check. Copy it from virk.dk."),
-                           {s.cvr}));
-    if (s.postcode.size() != 4 || s.postcode.find_first_not_of("0123456789") != std::string::npos)
-        return err(Message(BL_N_("A Danish postcode has 4 digits.")));
-    auto tx = db.begin();
-    if (s.id.empty())
-        s.id = db.ids.next();
-    SQLite::Statement ins(db.sql(), "INSERT INTO shop(id, name, address, postcode, city, cvr, "
-                                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    ins.bind(1, s.id);
-    ins.bind(2, s.name);
-    ins.bind(3, s.address);
-    ins.bind(4, s.postcode);
-    ins.bind(5, s.city);
-    ins.bind(6, s.cvr);
-    ins.bind(7, format_utc(db.clock()));
-    ins.exec();
-    record_action(db, actor, "shop_added",
-                  JsonObject{{"shop_id", s.id},
-                             {"name", s.name},
-                             {"address", s.address},
-                             {"postcode", s.postcode},
-                             {"city", s.city},
-                             {"cvr", s.cvr}});
-    tx.commit();
-    return s;
-}
-
-Result<Workshop, Message> add_workshop(Database& db, const Actor& actor, Workshop w) {
-    auto name = clean_text(w.name, name_rules);
-    if (!name)
-        return err(name.error());
-    w.name = name.value();
-    auto tx = db.begin();
-    if (w.id.empty())
-        w.id = db.ids.next();
-    SQLite::Statement ins(db.sql(), "INSERT INTO workshop(id, name, craft, address, created_at) "
-                                    "VALUES (?, ?, ?, ?, ?)");
-    ins.bind(1, w.id);
-    ins.bind(2, w.name);
-    ins.bind(3, w.craft);
-    ins.bind(4, w.address);
-    ins.bind(5, format_utc(db.clock()));
-    ins.exec();
-    record_action(db, actor, "workshop_added",
-                  JsonObject{{"workshop_id", w.id},
-                             {"name", w.name},
-                             {"craft", w.craft},
-                             {"address", w.address}});
-    tx.commit();
-    return w;
 }
 
 std::optional<Shop> find_shop(Database& db, const std::string& id) {

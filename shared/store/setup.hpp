@@ -19,14 +19,18 @@ std::string local_device_id(Database& db);
 std::optional<Device> local_device(Database& db);
 
 /// Makes `self` this database's own device, in one transaction that also writes the
-/// device's first journal row. Fails if the database already belongs to a device.
-Result<Device, Message> initialise_local_device(Database& db, Device self);
+/// device's first journal row. The shop (for a till) or workshop (for a workshop station)
+/// it belongs to can be created in the same step; their ids then become the device's.
+/// Fails if the database already belongs to a device.
+Result<Device, Message> initialise_local_device(Database& db, Device self,
+                                                std::optional<Shop> new_shop = std::nullopt,
+                                                std::optional<Workshop> new_workshop = std::nullopt);
 
-/// Registers another device (a workshop station known to an organiser database, say).
-Result<Device, Message> add_device(Database& db, const Actor& actor, Device d);
-
-Result<Shop, Message> add_shop(Database& db, const Actor& actor, Shop s);
-Result<Workshop, Message> add_workshop(Database& db, const Actor& actor, Workshop w);
+/// Registers another device (the shop's till on a workshop station, say), optionally with
+/// its new shop or workshop, as one action of `actor`.
+Result<Device, Message> add_device(Database& db, const Actor& actor, Device d,
+                                   std::optional<Shop> new_shop = std::nullopt,
+                                   std::optional<Workshop> new_workshop = std::nullopt);
 
 std::optional<Shop> find_shop(Database& db, const std::string& id);
 std::optional<Workshop> find_workshop(Database& db, const std::string& id);

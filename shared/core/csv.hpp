@@ -1,0 +1,23 @@
+#pragma once
+/// A CSV reader for files people make in a spreadsheet: RFC 4180 quoting, comma or
+/// semicolon (Danish spreadsheets write semicolons; the first line decides), CR LF or LF,
+/// an optional UTF-8 byte-order mark. Rows keep their line numbers for error messages.
+
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bl {
+
+struct CsvRow {
+    std::size_t line = 0; ///< 1-based line where the row starts
+    std::vector<std::string> fields;
+};
+
+/// Parses the whole text, or says where it is broken (an unclosed quote, invalid UTF-8).
+Result<std::vector<CsvRow>, Message> parse_csv(std::string_view text);
+
+} // namespace bl

@@ -1,0 +1,86 @@
+// bundlinje-demo: creates a Vielgut Studio demo database, or describes an existing one.
+
+#include "shared/demo/demo.hpp"
+#include "shared/store/journal.hpp"
+#include "shared/store/setup.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace {
+
+void print(const bl::DemoSummary& s, const std::string& path) {
+    std::cout << "Demodatabase: " << path << "\n"
+              << "  Enhed:        " << s.device << "\n";
+    if (!s.shop.empty())
+        std::cout << "  Butik:        " << s.shop << "\n";
+    std::cout << "  Værksteder:   " << s.workshops << "\n"
+              << "  Producenter:  " << s.makers << " (" << s.named_on_receipts
+              << " har sagt ja til at blive nævnt på kvitteringer)\n"
+              << "  Varer:        " << s.products << "\n"
+              << "  Partier:      " << s.batches << " med " << s.logged_minutes / 60
+              << " timers arbejde\n"
+              << "  Salg:         " << s.sales << " salg og " << s.refunds << " returneringer, "
+              << bl::format_dkk(bl::Money::from_ore(s.revenue_ore)) << " i alt\n"
+              << "  Periode:      " << s.first_sale << " – " << s.last_sale << "\n"
+              << "  Vagter (Z):   " << s.shifts << "\n"
+              << "  Journal:      " << s.journal_rows << " rækker, " << s.outbox_pending
+              << " endnu ikke sendt til centralen\n"
+              << "  Log ind som:\n";
+    for (const auto& l : s.logins)
+        std::cout << "    " << l.name << " (" << l.role << "), PIN " << l.pin << "\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Opretter eller beskriver en Bundlinje-demodatabase (Vielgut Studio)."};
+    std::string path;
+    std::string role = "till";
+    bl::DemoOptions o;
+    bool verify = false;
+    app.add_option("--db", path, "Databasefilen")->required();
+    app.add_option("--role", role, "till eller workshop")
+        ->check(CLI::IsMember({"till", "workshop"}));
+    app.add_option("--until", o.until, "Sidste salgsdag, ÅÅÅÅ-MM-DD (standard: i går)");
+    app.add_option("--seed", o.seed, "Frø til den simulerede data");
+    app.add_option("--assets", o.assets_dir, "Mappen med demo/*.csv");
+    app.add_flag("--verify", verify, "Kontrollér journalens hashkæder");
+    CLI11_PARSE(app, argc, argv);
+    o.role = role == "workshop" ? bl::DemoRole::workshop : bl::DemoRole::till;
+
+    try {
+        const bool is_new = !std::filesystem::exists(path);
+        bl::Database db(path);
+        bl::DemoSummary s;
+        if (is_new || bl::local_device_id(db).empty()) {
+            std::cout << "Opretter demodata (det tager et øjeblik) ...\n";
+            auto r = bl::load_demo(db, o);
+            if (!r) {
+                std::cerr << "Fejl: " << bl::render(r.error()) << "\n";
+                return 1;
+            }
+            s = r.value();
+        } else {
+            s = bl::summarize(db, o.assets_dir);
+        }
+        print(s, path);
+        if (verify) {
+            for (const auto& device : bl::journal_devices(db)) {
+                auto c = bl::verify_journal(db, device);
+                std::cout << "  Journal " << device << ": "
+                          << (c.ok ? "OK, " + std::to_string(c.rows) + " rækker"
+                                   : "FEJL: " + bl::render(c.problem))
+                          << "\n";
+                if (!c.ok)
+                    return 2;
+            }
+        }
+    } catch (const bl::StoreError& e) {
+        std::cerr << "Fejl: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
