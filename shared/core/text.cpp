@@ -131,19 +131,23 @@ Result<std::string, Message> clean_text(std::string_view input, const TextRules&
             continue; // fold runs of spaces in one-line fields
         cps.push_back(c);
     }
-    // Trim spaces (and, for notes, blank lines) at both ends; spaces before a line break too.
+    // Trim spaces (and, for notes, blank lines) at both ends, and spaces at line ends.
+    std::vector<char32_t> kept;
+    for (char32_t c : cps) {
+        if (c == '\n')
+            while (!kept.empty() && kept.back() == ' ')
+                kept.pop_back();
+        kept.push_back(c);
+    }
     auto blank = [](char32_t c) { return c == ' ' || c == '\n'; };
-    while (!cps.empty() && blank(cps.back()))
-        cps.pop_back();
+    while (!kept.empty() && blank(kept.back()))
+        kept.pop_back();
     std::size_t start = 0;
-    while (start < cps.size() && blank(cps[start]))
+    while (start < kept.size() && blank(kept[start]))
         ++start;
     std::string out;
-    for (std::size_t k = start; k < cps.size(); ++k) {
-        if (cps[k] == ' ' && k + 1 < cps.size() && cps[k + 1] == '\n')
-            continue;
-        encode(cps[k], out);
-    }
+    for (std::size_t k = start; k < kept.size(); ++k)
+        encode(kept[k], out);
     const std::size_t len = utf8_length(out);
     if (len < rules.min_chars) {
         if (rules.min_chars <= 1)

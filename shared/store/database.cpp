@@ -76,7 +76,9 @@ SQLite::Statement& Database::prepared(const char* sql) {
     auto it = m_cache.find(sql);
     if (it == m_cache.end())
         it = m_cache.emplace(sql, std::make_unique<SQLite::Statement>(*m_db, sql)).first;
-    it->second->reset();
+    // tryReset: sqlite3_reset reports the error of the statement's last step, which was
+    // already thrown to whoever ran it; it must not poison the next use.
+    it->second->tryReset();
     it->second->clearBindings();
     return *it->second;
 }

@@ -1,0 +1,29 @@
+#include "shared/core/canonical_json.hpp"
+#include "shared/core/sha256.hpp"
+
+#include <catch2/catch.hpp>
+
+TEST_CASE("canonical JSON sorts keys, has no spaces and escapes only what it must") {
+    bl::JsonObject o{{"b", 2},
+                     {"a", bl::JsonArray{1, "x", nullptr, true}},
+                     {"æ", "blå \"glasur\"\n\t\x01"},
+                     {"A", bl::JsonObject{{"z", false}, {"y", std::int64_t{-9007199254740993}}}}};
+    CHECK(bl::JsonValue(o).dump() ==
+          "{\"A\":{\"y\":-9007199254740993,\"z\":false},\"a\":[1,\"x\",null,true],\"b\":2,"
+          "\"æ\":\"blå \\\"glasur\\\"\\n\\t\\u0001\"}");
+}
+
+TEST_CASE("the same data gives the same bytes however it was built") {
+    bl::JsonObject a;
+    a.emplace("units", 3);
+    a.emplace("batch_id", "x");
+    bl::JsonObject b{{"batch_id", "x"}, {"units", 3}};
+    CHECK(bl::JsonValue(a).dump() == bl::JsonValue(b).dump());
+}
+
+TEST_CASE("SHA-256 matches the published test vectors") {
+    CHECK(bl::sha256_hex("") ==
+          "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(bl::sha256_hex("abc") ==
+          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}

@@ -1,0 +1,73 @@
+#include "shared/core/text.hpp"
+
+#include <catch2/catch.hpp>
+
+TEST_CASE("names are trimmed and runs of spaces folded") {
+    auto r = bl::clean_text("  Anna \t  Holm\xC2\xA0 ", bl::name_rules);
+    REQUIRE(r.ok());
+    CHECK(r.value() == "Anna Holm");
+}
+
+TEST_CASE("length limits count characters, not bytes") {
+    const bl::TextRules rules{1, 5, false, "Navnet"};
+    CHECK(bl::clean_text("ææææø", rules).ok());
+    auto r = bl::clean_text("ææææøå", rules);
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(bl::render(r.error()), Catch::Contains("at most 5 characters, it has 6"));
+    auto empty = bl::clean_text("   ", rules);
+    REQUIRE_FALSE(empty.ok());
+    CHECK_THAT(bl::render(empty.error()), Catch::Contains("empty"));
+    CHECK(bl::clean_text("", bl::note_rules).ok());
+}
+
+TEST_CASE("text that hides or reorders itself is refused") {
+    struct Case {
+        const char* text;
+        const char* reason;
+    };
+    const Case bad[] = {
+        {"Anna\x07", "control character"},
+        {"Anna\xC2\x85", "control character"},
+        {"Anna\x7F", "control character"},
+        {"abc\xE2\x80\xAEgnp.exe", "text direction"},   // U+202E RIGHT-TO-LEFT OVERRIDE
+        {"ab\xE2\x81\xA6" "c", "text direction"},       // U+2066 LEFT-TO-RIGHT ISOLATE
+        {"An\xE2\x80\x8Bna", "invisible"},              // U+200B ZERO WIDTH SPACE
+        {"\xEF\xBB\xBF" "Anna", "invisible"},           // U+FEFF
+        {"An\xC2\xADna", "invisible"},                  // soft hyphen
+        {"Anna\xEE\x80\x80", "cannot be shown"},        // private use
+        {"line\nbreak", "one line"},
+        {"\xC0\xAF", "cannot be read"},                 // overlong '/'
+        {"\xED\xA0\x80", "cannot be read"},             // surrogate
+        {"\xF4\x90\x80\x80", "cannot be read"},         // above U+10FFFF
+        {"abc\xE2\x82", "cannot be read"},              // truncated
+        {"\xFF", "cannot be read"},
+    };
+    for (const auto& c : bad) {
+        INFO(c.text);
+        auto r = bl::clean_text(c.text, bl::name_rules);
+        REQUIRE_FALSE(r.ok());
+        CHECK_THAT(bl::render(r.error()), Catch::Contains(c.reason));
+        CHECK_THAT(bl::render(r.error()), Catch::Contains("The name"));
+    }
+}
+
+TEST_CASE("notes keep their lines but lose trailing spaces and blank ends") {
+    auto r = bl::clean_text("\r\n  Første linje  \r\nAnden\r\n\r\n", bl::note_rules);
+    REQUIRE(r.ok());
+    CHECK(r.value() == "Første linje\nAnden");
+}
+
+TEST_CASE("search folding makes Danish spellings meet") {
+    CHECK(bl::search_fold("Æblekage") == bl::search_fold("aeblekage"));
+    CHECK(bl::search_fold("æble") == "aeble");
+    CHECK(bl::search_fold("Skål") == bl::search_fold("skaal"));
+    CHECK(bl::search_fold("SMØRKNIV") == bl::search_fold("smoerkniv"));
+    CHECK(bl::search_fold("Café") == "cafe");
+    CHECK(bl::search_fold("Krus") == "krus");
+}
+
+TEST_CASE("UTF-8 length and validity") {
+    CHECK(bl::utf8_length("blå") == 3);
+    CHECK(bl::is_valid_utf8("Ærø 🏺"));
+    CHECK_FALSE(bl::is_valid_utf8("\xC3"));
+}
