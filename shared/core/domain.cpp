@@ -45,11 +45,9 @@ constexpr std::array<std::pair<ConsentChannel, std::string_view>, 3> channels{{
     {ConsentChannel::report, "report"},
     {ConsentChannel::web, "web"},
 }};
-constexpr std::array<std::pair<StockReason, std::string_view>, 6> reasons{{
+constexpr std::array<std::pair<StockReason, std::string_view>, 4> reasons{{
     {StockReason::produced, "produced"},
     {StockReason::delivered, "delivered"},
-    {StockReason::sold, "sold"},
-    {StockReason::refunded, "refunded"},
     {StockReason::adjusted, "adjusted"},
     {StockReason::lost, "lost"},
 }};

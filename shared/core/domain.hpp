@@ -18,7 +18,8 @@ enum class DeviceRole { till, workshop, organiser, central };
 enum class StaffRole { staff, workshop_leader, organiser };
 enum class Tender { cash, card, mobilepay };
 enum class ConsentChannel { receipt, report, web };
-enum class StockReason { produced, delivered, sold, refunded, adjusted, lost };
+/// Why stock moved outside a sale (sales move stock through their batch allocations).
+enum class StockReason { produced, delivered, adjusted, lost };
 
 /// Consent levels: what may be shown about a maker on a channel.
 enum class ConsentLevel : int {

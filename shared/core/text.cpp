@@ -75,7 +75,7 @@ bool is_invisible_or_bidi(char32_t c) {
 
 bool is_valid_utf8(std::string_view s) {
     std::size_t i = 0;
-    char32_t cp;
+    char32_t cp = 0;
     while (i < s.size())
         if (!decode(s, i, cp))
             return false;
@@ -97,7 +97,7 @@ Result<std::string, Message> clean_text(std::string_view input, const TextRules&
     std::vector<char32_t> cps;
     std::size_t i = 0;
     while (i < input.size()) {
-        char32_t c;
+        char32_t c = 0;
         decode(input, i, c);
         if (c == '\r') {
             if (i < input.size() && input[i] == '\n')
@@ -166,7 +166,7 @@ std::string search_fold(std::string_view s) {
     out.reserve(s.size());
     std::size_t i = 0;
     while (i < s.size()) {
-        char32_t c;
+        char32_t c = 0;
         if (!decode(s, i, c)) {
             ++i;
             continue;

@@ -20,9 +20,10 @@ Database::Database(const std::string& path) : m_path(path) {
     const bool existed = fs::exists(path, ec);
     if (existed && fs::is_directory(path, ec))
         throw StoreError(Message(BL_N_("%s is a folder, not a Bundlinje database file."), {path}));
+    // NOMUTEX: a Database belongs to one thread, so SQLite's own locking is pure cost.
     try {
         m_db = std::make_unique<SQLite::Database>(
-            path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
+            path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     } catch (const SQLite::Exception& e) {
         throw StoreError(Message(BL_N_("The database %s could not be opened. Check that the "
                                        "folder exists and that you may write to it."),

@@ -142,7 +142,8 @@ JournalCheck verify_journal(Database& db, const std::string& device_id,
     }
     for (const char* sql : {"SELECT max(journal_seq) FROM sale WHERE device_id = ?",
                             "SELECT max(journal_seq) FROM shift WHERE device_id = ?",
-                            "SELECT max(journal_seq) FROM outbox WHERE device_id = ?"}) {
+                            "SELECT max(journal_seq) FROM outbox WHERE device_id = ?",
+                            "SELECT max(acked_seq) FROM sync_state WHERE device_id = ?"}) {
         const std::int64_t ref = max_reference(db, sql, device_id);
         if (ref > last)
             return missing_tail(ref);

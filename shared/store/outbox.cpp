@@ -12,7 +12,7 @@ JournalEntry record_action(Database& db, const Actor& actor, const std::string& 
     const Timestamp at = db.clock();
     JournalEntry e = append_journal(db, actor.device_id, kind, payload, at);
     if (local_device_id(db) == actor.device_id) {
-        std::string body = e.payload;
+        std::optional<std::string> body; // none: send the journal payload itself
         if (outbox_payload) {
             JsonObject o = *outbox_payload;
             if (!actor.staff_id.empty())
@@ -24,7 +24,8 @@ JournalEntry record_action(Database& db, const Actor& actor, const std::string& 
         ins.bind(1, actor.device_id);
         ins.bind(2, e.seq);
         ins.bind(3, kind);
-        ins.bind(4, body);
+        if (body)
+            ins.bind(4, *body);
         ins.bind(5, format_utc(at));
         ins.exec();
     }
@@ -32,7 +33,7 @@ JournalEntry record_action(Database& db, const Actor& actor, const std::string& 
 }
 
 std::int64_t outbox_pending_count(Database& db) {
-    auto& q = db.prepared("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+    auto& q = db.prepared("SELECT count(*) FROM outbox");
     q.executeStep();
     const auto n = q.getColumn(0).getInt64();
     q.reset();
@@ -41,9 +42,10 @@ std::int64_t outbox_pending_count(Database& db) {
 
 std::vector<OutboxItem> outbox_pending(Database& db, int limit) {
     SQLite::Statement q(db.sql(),
-                        "SELECT o.id, o.device_id, o.journal_seq, o.kind, o.payload, j.hash "
+                        "SELECT o.id, o.device_id, o.journal_seq, o.kind, "
+                        "coalesce(o.payload, j.payload), j.hash "
                         "FROM outbox o JOIN journal j ON j.device_id = o.device_id AND "
-                        "j.seq = o.journal_seq WHERE o.sent_at IS NULL ORDER BY o.id LIMIT ?");
+                        "j.seq = o.journal_seq ORDER BY o.id LIMIT ?");
     q.bind(1, limit);
     std::vector<OutboxItem> out;
     while (q.executeStep())
@@ -55,11 +57,19 @@ std::vector<OutboxItem> outbox_pending(Database& db, int limit) {
 
 void outbox_mark_sent(Database& db, std::int64_t up_to_id) {
     auto tx = db.begin();
-    SQLite::Statement u(db.sql(),
-                        "UPDATE outbox SET sent_at = ? WHERE id <= ? AND sent_at IS NULL");
-    u.bind(1, format_utc(db.clock()));
-    u.bind(2, up_to_id);
-    u.exec();
+    // Remember how far the central store has the journal before the rows go: the verifier
+    // uses it to see a truncated tail after the outbox is empty.
+    SQLite::Statement a(db.sql(),
+                        "INSERT INTO sync_state(device_id, acked_seq, acked_at) "
+                        "SELECT device_id, max(journal_seq), ? FROM outbox WHERE id <= ? "
+                        "GROUP BY device_id ON CONFLICT(device_id) DO UPDATE SET "
+                        "acked_seq = max(acked_seq, excluded.acked_seq), acked_at = excluded.acked_at");
+    a.bind(1, format_utc(db.clock()));
+    a.bind(2, up_to_id);
+    a.exec();
+    SQLite::Statement d(db.sql(), "DELETE FROM outbox WHERE id <= ?");
+    d.bind(1, up_to_id);
+    d.exec();
     tx.commit();
 }
 

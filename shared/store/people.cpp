@@ -289,7 +289,7 @@ Result<Maker, Message> erase_maker(Database& db, const Actor& actor, const std::
     // Unsent copies of the personal data must not leave the device after erasure.
     SQLite::Statement o(db.sql(), "UPDATE outbox SET payload = json_set(payload, "
                                   "'$.display_name', '', '$.private', json('null')) "
-                                  "WHERE sent_at IS NULL AND kind = 'maker_added' "
+                                  "WHERE kind = 'maker_added' "
                                   "AND json_extract(payload, '$.maker_id') = ?");
     o.bind(1, maker_id);
     o.exec();

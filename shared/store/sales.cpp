@@ -93,23 +93,6 @@ std::optional<Message> check_payments(const Sale& sale, Money total) {
     return std::nullopt;
 }
 
-void insert_sale_stock_move(Database& db, const std::string& product_id,
-                            const std::optional<std::string>& batch_id, const std::string& shop,
-                            std::int64_t units, StockReason reason, const std::string& sale_id,
-                            const std::string& at) {
-    auto& q = db.prepared("INSERT INTO stock_move(product_id, batch_id, location, units, "
-                          "reason, reference, moved_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, product_id);
-    if (batch_id)
-        q.bind(2, *batch_id);
-    q.bind(3, shop);
-    q.bind(4, units);
-    q.bind(5, std::string(to_string(reason)));
-    q.bind(6, sale_id);
-    q.bind(7, at);
-    q.exec();
-}
-
 // Where the refunded units of an original line go back to: the batches the original units
 // came from, most recently allocated part first, less what earlier refunds returned.
 std::vector<LineAllocation> refund_allocations(Database& db, const std::string& sale_id,
@@ -363,7 +346,6 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
     si.bind(13, journal_seq);
     si.exec();
 
-    const std::string location = "shop:" + sale.shop_id;
     JsonArray jlines;
     int line_no = 0;
     for (auto& l : sale.lines) {
@@ -417,11 +399,7 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
                 ai.bind(4, *batch);
             ai.bind(5, a.units);
             ai.bind(6, a.allocated ? 1 : 0);
-            ai.exec();
-            if (!sale.training)
-                insert_sale_stock_move(db, l.product_id, batch, location, -a.units,
-                                       refund ? StockReason::refunded : StockReason::sold,
-                                       sale.id, at);
+            ai.exec(); // the trigger takes the units off the batch's stock
             jparts.push_back(JsonObject{
                 {"batch_id", opt(batch)}, {"units", a.units}, {"allocated", a.allocated}});
         }

@@ -241,12 +241,14 @@ std::vector<Workshop> list_workshops(Database& db) {
 }
 
 std::optional<Device> find_device(Database& db, const std::string& id) {
-    SQLite::Statement q(db.sql(), "SELECT id, name, role, number, shop_id, workshop_id FROM "
-                                  "device WHERE id = ?");
+    auto& q = db.prepared("SELECT id, name, role, number, shop_id, workshop_id FROM device "
+                          "WHERE id = ?");
     q.bind(1, id);
-    if (!q.executeStep())
-        return std::nullopt;
-    return read_device(q);
+    std::optional<Device> d;
+    if (q.executeStep())
+        d = read_device(q);
+    q.reset();
+    return d;
 }
 
 std::optional<std::string> get_setting(Database& db, const std::string& key) {

@@ -12,6 +12,7 @@ namespace {
 std::int64_t rows_written(bl::Database& db) {
     return count(db, "SELECT (SELECT count(*) FROM sale) + (SELECT count(*) FROM sale_line) + "
                      "(SELECT count(*) FROM payment) + (SELECT count(*) FROM stock_move) + "
+                     "(SELECT count(*) FROM sale_allocation) + "
                      "(SELECT count(*) FROM journal) + (SELECT count(*) FROM outbox)");
 }
 
