@@ -47,11 +47,25 @@ std::string format_message(std::string_view format, const std::vector<std::strin
     return out;
 }
 
+Message field_message(const char* msgid, const char* field,
+                      std::initializer_list<std::string> rest) {
+    Message m(msgid);
+    m.args.emplace_back(field);
+    m.args.insert(m.args.end(), rest.begin(), rest.end());
+    m.translated_args = 1;
+    return m;
+}
+
 std::string render(const Message& m, const Translator* t) {
-    std::string_view fmt = t ? t->translate(m.msgid) : std::string_view(m.msgid);
-    if (fmt.empty())
-        fmt = m.msgid;
-    return format_message(fmt, m.args);
+    auto tr = [t](const char* id) {
+        std::string_view s = t ? t->translate(id) : std::string_view(id);
+        return s.empty() ? std::string_view(id) : s;
+    };
+    std::vector<std::string> args = m.args;
+    for (std::size_t i = 0; i < args.size() && i < 32; ++i)
+        if (m.translated_args & (1u << i))
+            args[i] = std::string(tr(args[i].c_str()));
+    return format_message(tr(m.msgid), args);
 }
 
 } // namespace bl

@@ -2,6 +2,7 @@
 /// Messages for people: an English msgid (translated through gettext at the edge) and its
 /// arguments. Core code never glues sentences together; it names a whole sentence.
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -16,11 +17,20 @@ namespace bl {
 struct Message {
     const char* msgid = "";
     std::vector<std::string> args;
+    /// Bit i set: args[i] is itself a msgid (a field name such as "Name") and is translated
+    /// before it is filled in.
+    std::uint32_t translated_args = 0;
 
     Message() = default;
     Message(const char* id) : msgid(id) {}
     Message(const char* id, std::initializer_list<std::string> a) : msgid(id), args(a) {}
 };
+
+/// A message about a field: the field's name (a msgid, translated when rendered) fills the
+/// first %s, the other arguments follow. Sentences are written "Field: problem" so that no
+/// language has to make the rest agree with the field's name.
+Message field_message(const char* msgid, const char* field,
+                      std::initializer_list<std::string> rest = {});
 
 /// Fills `%s` placeholders in order and `%N$s` by position; `%%` is a literal percent sign.
 /// A placeholder without an argument is left as it is, so a bad translation can't crash.

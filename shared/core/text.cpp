@@ -92,8 +92,8 @@ std::size_t utf8_length(std::string_view s) {
 
 Result<std::string, Message> clean_text(std::string_view input, const TextRules& rules) {
     if (!is_valid_utf8(input))
-        return err(Message(BL_N_("%s contains characters that cannot be read. Type it again."),
-                           {rules.field}));
+        return err(field_message(BL_N_("%s: contains characters that cannot be read. Type it again."),
+                                 rules.field));
     std::vector<char32_t> cps;
     std::size_t i = 0;
     while (i < input.size()) {
@@ -106,25 +106,25 @@ Result<std::string, Message> clean_text(std::string_view input, const TextRules&
         }
         if (c == '\n') {
             if (!rules.multiline)
-                return err(Message(BL_N_("%s must fit on one line."), {rules.field}));
+                return err(field_message(BL_N_("%s: must fit on one line."), rules.field));
             cps.push_back(c);
             continue;
         }
         if (c == '\t')
             c = ' ';
         if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
-            return err(Message(BL_N_("%s contains a control character. Type it again without "
-                                     "copying it from elsewhere."),
-                               {rules.field}));
+            return err(field_message(BL_N_("%s: contains a control character. Type it again "
+                                           "without copying it from elsewhere."),
+                                     rules.field));
         if (is_invisible_or_bidi(c))
-            return err(Message(BL_N_("%s contains an invisible character or one that changes "
-                                     "the text direction. Type it again without copying it "
-                                     "from elsewhere."),
-                               {rules.field}));
+            return err(field_message(BL_N_("%s: contains an invisible character or one that "
+                                           "changes the text direction. Type it again without "
+                                           "copying it from elsewhere."),
+                                     rules.field));
         if (c >= 0xE000 && c <= 0xF8FF)
-            return err(Message(BL_N_("%s contains a character that cannot be shown. Type it "
-                                     "again."),
-                               {rules.field}));
+            return err(field_message(BL_N_("%s: contains a character that cannot be shown. Type "
+                                           "it again."),
+                                     rules.field));
         if (is_space_cp(c))
             c = ' ';
         if (!rules.multiline && c == ' ' && !cps.empty() && cps.back() == ' ')
@@ -151,13 +151,13 @@ Result<std::string, Message> clean_text(std::string_view input, const TextRules&
     const std::size_t len = utf8_length(out);
     if (len < rules.min_chars) {
         if (rules.min_chars <= 1)
-            return err(Message(BL_N_("%s is empty. Please fill it in."), {rules.field}));
-        return err(Message(BL_N_("%s must be at least %s characters long."),
-                           {rules.field, std::to_string(rules.min_chars)}));
+            return err(field_message(BL_N_("%s: please fill this in."), rules.field));
+        return err(field_message(BL_N_("%s: at least %s characters, please."), rules.field,
+                                 {std::to_string(rules.min_chars)}));
     }
     if (len > rules.max_chars)
-        return err(Message(BL_N_("%s is too long: at most %s characters, it has %s."),
-                           {rules.field, std::to_string(rules.max_chars), std::to_string(len)}));
+        return err(field_message(BL_N_("%s: at most %s characters (there are %s)."), rules.field,
+                                 {std::to_string(rules.max_chars), std::to_string(len)}));
     return out;
 }
 

@@ -17,13 +17,13 @@ struct TextRules {
     std::size_t min_chars = 1;   ///< after trimming; 0 allows an empty field
     std::size_t max_chars = 80;  ///< Unicode code points, after trimming
     bool multiline = false;      ///< allow line breaks (notes, stories)
-    const char* field = BL_N_("The text"); ///< how messages name the field
+    const char* field = BL_N_("Text"); ///< how messages name the field
 };
 
 /// Rules for a person's or product's name: one line, 1–80 characters.
-inline constexpr TextRules name_rules{1, 80, false, BL_N_("The name")};
+inline constexpr TextRules name_rules{1, 80, false, BL_N_("Name")};
 /// Rules for notes: several lines, up to 2,000 characters, may be empty.
-inline constexpr TextRules note_rules{0, 2000, true, BL_N_("The note")};
+inline constexpr TextRules note_rules{0, 2000, true, BL_N_("Note")};
 
 /// The cleaned text (trimmed; runs of spaces in one-line fields folded to one; CR LF to LF)
 /// or a message saying what to fix.

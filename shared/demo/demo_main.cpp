@@ -1,5 +1,6 @@
 // bundlinje-demo: creates a Vielgut Studio demo database, or describes an existing one.
 
+#include "shared/core/catalog.hpp"
 #include "shared/demo/demo.hpp"
 #include "shared/store/journal.hpp"
 #include "shared/store/setup.hpp"
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
     std::string role = "till";
     bl::DemoOptions o;
     bool verify = false;
+    std::string lang = "da";
     app.add_option("--db", path, "Databasefilen")->required();
     app.add_option("--role", role, "till eller workshop")
         ->check(CLI::IsMember({"till", "workshop"}));
@@ -48,8 +50,11 @@ int main(int argc, char** argv) {
     app.add_option("--seed", o.seed, "Frø til den simulerede data");
     app.add_option("--assets", o.assets_dir, "Mappen med demo/*.csv");
     app.add_flag("--verify", verify, "Kontrollér journalens hashkæder");
+    app.add_option("--lang", lang, "Sprog for fejlbeskeder: da eller en")
+        ->check(CLI::IsMember({"da", "en"}));
     CLI11_PARSE(app, argc, argv);
     o.role = role == "workshop" ? bl::DemoRole::workshop : bl::DemoRole::till;
+    const bl::Translator* tr = bl::translator_for(lang);
 
     try {
         const bool is_new = !std::filesystem::exists(path);
@@ -59,7 +64,7 @@ int main(int argc, char** argv) {
             std::cout << "Opretter demodata (det tager et øjeblik) ...\n";
             auto r = bl::load_demo(db, o);
             if (!r) {
-                std::cerr << "Fejl: " << bl::render(r.error()) << "\n";
+                std::cerr << "Fejl: " << bl::render(r.error(), tr) << "\n";
                 return 1;
             }
             s = r.value();
@@ -72,14 +77,18 @@ int main(int argc, char** argv) {
                 auto c = bl::verify_journal(db, device);
                 std::cout << "  Journal " << device << ": "
                           << (c.ok ? "OK, " + std::to_string(c.rows) + " rækker"
-                                   : "FEJL: " + bl::render(c.problem))
+                                   : "FEJL: " + bl::render(c.problem, tr))
                           << "\n";
                 if (!c.ok)
                     return 2;
             }
         }
     } catch (const bl::StoreError& e) {
-        std::cerr << "Fejl: " << e.what() << "\n";
+        std::cerr << "Fejl: " << bl::render(e.message(), tr) << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        // A fault we did not foresee (disk, memory): say so plainly, never half-silently.
+        std::cerr << "Uventet fejl: " << e.what() << "\n";
         return 1;
     }
     return 0;

@@ -50,15 +50,15 @@ Result<Product, Message> add_product(Database& db, const Actor& actor, Product p
     if (!name)
         return err(name.error());
     p.name = name.value();
-    auto cat = clean_text(p.category, TextRules{0, 40, false, BL_N_("The category")});
+    auto cat = clean_text(p.category, TextRules{0, 40, false, BL_N_("Category")});
     if (!cat)
         return err(cat.error());
     p.category = cat.value();
-    auto sku = clean_text(p.sku, TextRules{1, 40, false, BL_N_("The item number (SKU)")});
+    auto sku = clean_text(p.sku, TextRules{1, 40, false, BL_N_("Item number (SKU)")});
     if (!sku)
         return err(sku.error());
     p.sku = sku.value();
-    auto mat = clean_text(p.materials, TextRules{0, 200, false, BL_N_("The materials")});
+    auto mat = clean_text(p.materials, TextRules{0, 200, false, BL_N_("Materials")});
     if (!mat)
         return err(mat.error());
     p.materials = mat.value();

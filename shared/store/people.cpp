@@ -82,7 +82,7 @@ std::vector<StaffUser> list_staff(Database& db) {
 
 Result<Maker, Message> add_maker(Database& db, const Actor& actor, Maker m,
                                  const std::optional<MakerPrivate>& priv) {
-    auto name = clean_text(m.display_name, TextRules{0, 40, false, BL_N_("The display name")});
+    auto name = clean_text(m.display_name, TextRules{0, 40, false, BL_N_("Display name")});
     if (!name)
         return err(name.error());
     m.display_name = name.value();
@@ -92,16 +92,16 @@ Result<Maker, Message> add_maker(Database& db, const Actor& actor, Maker m,
     MakerPrivate p;
     if (priv) {
         p = *priv;
-        auto real = clean_text(p.real_name, TextRules{0, 80, false, BL_N_("The real name")});
+        auto real = clean_text(p.real_name, TextRules{0, 80, false, BL_N_("Real name")});
         if (!real)
             return err(real.error());
         p.real_name = real.value();
-        auto story = clean_text(p.story, TextRules{0, 2000, true, BL_N_("The story")});
+        auto story = clean_text(p.story, TextRules{0, 2000, true, BL_N_("Story")});
         if (!story)
             return err(story.error());
         p.story = story.value();
         for (auto* f : {&p.phone, &p.email}) {
-            auto c = clean_text(*f, TextRules{0, 120, false, BL_N_("The contact details")});
+            auto c = clean_text(*f, TextRules{0, 120, false, BL_N_("Contact details")});
             if (!c)
                 return err(c.error());
             *f = c.value();

@@ -89,7 +89,7 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b) {
             c.worked_on = b.produced_on;
         if (!is_date(c.worked_on))
             return err(Message(BL_N_("The work date is not a valid date.")));
-        auto tag = clean_text(c.task_tag, TextRules{0, 40, false, BL_N_("The task")});
+        auto tag = clean_text(c.task_tag, TextRules{0, 40, false, BL_N_("Task")});
         if (!tag)
             return err(tag.error());
         c.task_tag = tag.value();

@@ -71,7 +71,7 @@ void insert_device(Database& db, const Device& d) {
 // Checks and inserts a shop inside the caller's transaction; returns its journal data.
 Result<JsonObject, Message> insert_shop(Database& db, Shop& s) {
     for (auto* field : {&s.name, &s.address, &s.city}) {
-        auto c = clean_text(*field, TextRules{1, 120, false, BL_N_("The shop's details")});
+        auto c = clean_text(*field, TextRules{1, 120, false, BL_N_("Shop details")});
         if (!c)
             return err(c.error());
         *field = c.value();
@@ -104,11 +104,11 @@ Result<JsonObject, Message> insert_workshop(Database& db, Workshop& w) {
     if (!name)
         return err(name.error());
     w.name = name.value();
-    auto craft = clean_text(w.craft, TextRules{0, 40, false, BL_N_("The craft")});
+    auto craft = clean_text(w.craft, TextRules{0, 40, false, BL_N_("Craft")});
     if (!craft)
         return err(craft.error());
     w.craft = craft.value();
-    auto addr = clean_text(w.address, TextRules{0, 120, false, BL_N_("The address")});
+    auto addr = clean_text(w.address, TextRules{0, 120, false, BL_N_("Address")});
     if (!addr)
         return err(addr.error());
     w.address = addr.value();

@@ -1,0 +1,101 @@
+#include "shared/core/catalog.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+namespace bl {
+
+namespace {
+
+std::uint32_t read_u32(std::string_view b, std::size_t at, bool swap) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) {
+        const auto byte = static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
+        v |= static_cast<std::uint32_t>(byte) << (swap ? 8 * (3 - i) : 8 * i);
+    }
+    return v;
+}
+
+} // namespace
+
+Result<MoCatalog, Message> MoCatalog::parse(std::string_view b) {
+    const Message broken(BL_N_("The translation file is damaged; messages are shown in "
+                               "English."));
+    if (b.size() < 28)
+        return err(broken);
+    const std::uint32_t magic = read_u32(b, 0, false);
+    bool swap;
+    if (magic == 0x950412deu)
+        swap = false;
+    else if (magic == 0xde120495u)
+        swap = true;
+    else
+        return err(broken);
+    const std::uint32_t n = read_u32(b, 8, swap);
+    const std::uint32_t orig = read_u32(b, 12, swap);
+    const std::uint32_t trans = read_u32(b, 16, swap);
+    auto entry = [&](std::uint32_t table, std::uint32_t i, std::string_view& out) {
+        const std::uint64_t at = std::uint64_t{table} + std::uint64_t{i} * 8;
+        if (at + 8 > b.size())
+            return false;
+        const std::uint32_t len = read_u32(b, static_cast<std::size_t>(at), swap);
+        const std::uint32_t off = read_u32(b, static_cast<std::size_t>(at + 4), swap);
+        if (std::uint64_t{off} + len > b.size())
+            return false;
+        out = b.substr(off, len);
+        return true;
+    };
+    MoCatalog c;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        std::string_view id, text;
+        if (!entry(orig, i, id) || !entry(trans, i, text))
+            return err(broken);
+        if (id.empty())
+            continue; // the header
+        // Plural forms hold "singular\0plural"; the key is the singular.
+        const auto nul = id.find('\0');
+        const auto tnul = text.find('\0');
+        c.m_table.emplace(std::string(id.substr(0, nul)), std::string(text.substr(0, tnul)));
+    }
+    return c;
+}
+
+Result<MoCatalog, Message> MoCatalog::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return err(Message(BL_N_("The translation file %s was not found; messages are shown "
+                                 "in English."),
+                           {path}));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse(ss.str());
+}
+
+std::string_view MoCatalog::translate(const char* msgid) const {
+    auto it = m_table.find(msgid);
+    return it == m_table.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string locale_dir() {
+    if (const char* env = std::getenv("BUNDLINJE_LOCALE_DIR"); env && *env)
+        return env;
+    return BL_BUILD_LOCALE_DIR;
+}
+
+const Translator* translator_for(const std::string& lang) {
+    if (lang.empty() || lang == "en")
+        return nullptr;
+    static std::map<std::string, std::unique_ptr<MoCatalog>> loaded;
+    auto it = loaded.find(lang);
+    if (it == loaded.end()) {
+        auto c = MoCatalog::load(locale_dir() + "/" + lang + "/LC_MESSAGES/bundlinje.mo");
+        it = loaded.emplace(lang, c ? std::make_unique<MoCatalog>(std::move(c).value()) : nullptr)
+                 .first;
+    }
+    return it->second.get();
+}
+
+} // namespace bl

@@ -1,0 +1,36 @@
+#pragma once
+/// A gettext .mo catalogue read into memory, for programs that print messages without
+/// wxWidgets (the command-line tools). The wx apps use wxTranslations with the same files.
+
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace bl {
+
+class MoCatalog : public Translator {
+public:
+    /// Reads a compiled catalogue (either byte order). A damaged file is refused with a
+    /// message; nothing is half-loaded.
+    static Result<MoCatalog, Message> load(const std::string& path);
+    /// Parses catalogue bytes already in memory.
+    static Result<MoCatalog, Message> parse(std::string_view bytes);
+
+    std::string_view translate(const char* msgid) const override;
+    std::size_t size() const { return m_table.size(); }
+
+private:
+    std::unordered_map<std::string, std::string> m_table;
+};
+
+/// The folder holding <lang>/LC_MESSAGES/bundlinje.mo: $BUNDLINJE_LOCALE_DIR when set,
+/// else the build tree's locale folder.
+std::string locale_dir();
+
+/// The Danish (or other) catalogue for `lang`, or nullptr for English or when none is found.
+const Translator* translator_for(const std::string& lang);
+
+} // namespace bl
