@@ -3,19 +3,19 @@
 // number of rows, in the same folder with the same pragmas (WAL, synchronous=FULL).
 // The two are interleaved so both see the same disk; the goal is on the ratio of medians.
 
-#include "shared/core/cash_rounding.hpp"
-#include "shared/store/catalogue.hpp"
-#include "shared/store/production.hpp"
-#include "shared/store/people.hpp"
-#include "shared/store/sales.hpp"
-#include "shared/store/setup.hpp"
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "shared/core/cash_rounding.hpp"
+#include "shared/store/catalogue.hpp"
+#include "shared/store/people.hpp"
+#include "shared/store/production.hpp"
+#include "shared/store/sales.hpp"
+#include "shared/store/setup.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -43,8 +43,8 @@ int main(int argc, char** argv) {
     const fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::current_path() / "bench-data";
     const int runs = argc > 2 ? std::atoi(argv[2]) : 300;
     fs::create_directories(dir);
-    for (const char* f : {"sale.db", "sale.db-wal", "sale.db-shm", "bare.db", "bare.db-wal",
-                          "bare.db-shm"})
+    for (const char* f :
+         {"sale.db", "sale.db-wal", "sale.db-shm", "bare.db", "bare.db-wal", "bare.db-shm"})
         fs::remove(dir / f);
 
     bl::Database db((dir / "sale.db").string());
@@ -57,15 +57,16 @@ int main(int argc, char** argv) {
                                   bl::Device{"", "Station", bl::DeviceRole::workshop, 101, {}, {}},
                                   std::nullopt, bl::Workshop{"", "Keramikværkstedet", "", ""});
     // A fixed, valid Argon2id string: hashing is not what is measured here.
-    const std::string hash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG";
+    const std::string hash =
+        "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG";
     auto clerk = bl::add_staff(db, {till.value().id, {}},
                                bl::StaffUser{"", "Mette", bl::StaffRole::staff, hash, true});
     if (!station || !clerk)
         die("set-up failed");
     const bl::Actor at_station{station.value().id, clerk.value().id};
     const bl::Actor at_till{till.value().id, clerk.value().id};
-    auto maker = bl::add_maker(db, at_station,
-                               bl::Maker{"", *station.value().workshop_id, "Anna", true});
+    auto maker =
+        bl::add_maker(db, at_station, bl::Maker{"", *station.value().workshop_id, "Anna", true});
     std::vector<bl::Product> products;
     for (int i = 0; i < 5; ++i) {
         bl::Product p;
@@ -113,8 +114,7 @@ int main(int argc, char** argv) {
     // its stock movements) + 1 payment + 1 journal + 1 outbox.
     const int rows_per_sale = 14;
 
-    SQLite::Database bare((dir / "bare.db").string(),
-                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Database bare((dir / "bare.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     bare.exec("PRAGMA journal_mode = WAL");
     bare.exec("PRAGMA synchronous = FULL");
     bare.exec("PRAGMA foreign_keys = ON");
@@ -151,8 +151,8 @@ int main(int argc, char** argv) {
         }
     }
     const double ratio = median(sale_ms) / median(bare_ms);
-    std::printf("5-line sale commit:      median %.3f ms, p90 %.3f ms (%d runs)\n",
-                median(sale_ms), percentile(sale_ms, 0.9), runs);
+    std::printf("5-line sale commit:      median %.3f ms, p90 %.3f ms (%d runs)\n", median(sale_ms),
+                percentile(sale_ms, 0.9), runs);
     std::printf("bare %d-row transaction: median %.3f ms, p90 %.3f ms\n", rows_per_sale,
                 median(bare_ms), percentile(bare_ms, 0.9));
     std::printf("bench: sale_commit_ratio = %.2f x (goal <= 1.5) %s\n", ratio,

@@ -1,7 +1,8 @@
 #include "shared/auth/pin.hpp"
 
-#include <sodium.h>
 #include <stdexcept>
+
+#include <sodium.h>
 
 namespace bl {
 

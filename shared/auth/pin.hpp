@@ -2,11 +2,11 @@
 /// Staff PINs: 4 to 8 digits, stored only as Argon2id hashes (libsodium's crypto_pwhash_str,
 /// which embeds salt and cost parameters in the string).
 
-#include "shared/core/message.hpp"
-#include "shared/core/result.hpp"
-
 #include <string>
 #include <string_view>
+
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
 
 namespace bl {
 

@@ -39,8 +39,12 @@ int gs1_check_digit(std::string_view digits) {
     return (10 - sum % 10) % 10;
 }
 
-bool is_valid_ean13(std::string_view code) { return code.size() == 13 && has_valid_check(code); }
-bool is_valid_ean8(std::string_view code) { return code.size() == 8 && has_valid_check(code); }
+bool is_valid_ean13(std::string_view code) {
+    return code.size() == 13 && has_valid_check(code);
+}
+bool is_valid_ean8(std::string_view code) {
+    return code.size() == 8 && has_valid_check(code);
+}
 
 Result<ScannedCode, Message> classify_barcode(std::string_view input) {
     std::string code;

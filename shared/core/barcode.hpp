@@ -10,12 +10,12 @@
 /// Prefixes 20–27 are left alone: Danish shops use some of them for weighed and price-marked
 /// goods.
 
-#include "shared/core/message.hpp"
-#include "shared/core/result.hpp"
-
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
 
 namespace bl {
 
@@ -35,8 +35,8 @@ enum class BarcodeKind {
 /// What a scanned or typed code turned out to be.
 struct ScannedCode {
     BarcodeKind kind;
-    std::string code; ///< normalised: UPC-A gets its leading zero, spaces removed
-    int device_number = 0;       ///< batch labels only
+    std::string code;              ///< normalised: UPC-A gets its leading zero, spaces removed
+    int device_number = 0;         ///< batch labels only
     std::int64_t batch_serial = 0; ///< batch labels only
 };
 

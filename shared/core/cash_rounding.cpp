@@ -15,6 +15,8 @@ Money round_cash(Money amount) {
     return Money::from_ore(negative ? -base : base);
 }
 
-Money cash_rounding_difference(Money amount) { return round_cash(amount) - amount; }
+Money cash_rounding_difference(Money amount) {
+    return round_cash(amount) - amount;
+}
 
 } // namespace bl

@@ -2,12 +2,12 @@
 /// A gettext .mo catalogue read into memory, for programs that print messages without
 /// wxWidgets (the command-line tools). The wx apps use wxTranslations with the same files.
 
-#include "shared/core/message.hpp"
-#include "shared/core/result.hpp"
-
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
 
 namespace bl {
 

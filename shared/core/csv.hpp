@@ -3,12 +3,12 @@
 /// semicolon (Danish spreadsheets write semicolons; the first line decides), CR LF or LF,
 /// an optional UTF-8 byte-order mark. Rows keep their line numbers for error messages.
 
-#include "shared/core/message.hpp"
-#include "shared/core/result.hpp"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
 
 namespace bl {
 

@@ -54,18 +54,36 @@ constexpr std::array<std::pair<StockReason, std::string_view>, 4> reasons{{
 
 } // namespace
 
-std::string_view to_string(DeviceRole r) { return name_of(device_roles, r); }
-std::string_view to_string(StaffRole r) { return name_of(staff_roles, r); }
-std::string_view to_string(Tender t) { return name_of(tenders, t); }
-std::string_view to_string(ConsentChannel c) { return name_of(channels, c); }
-std::string_view to_string(StockReason r) { return name_of(reasons, r); }
-std::optional<DeviceRole> device_role_from(std::string_view s) { return lookup(device_roles, s); }
-std::optional<StaffRole> staff_role_from(std::string_view s) { return lookup(staff_roles, s); }
-std::optional<Tender> tender_from(std::string_view s) { return lookup(tenders, s); }
+std::string_view to_string(DeviceRole r) {
+    return name_of(device_roles, r);
+}
+std::string_view to_string(StaffRole r) {
+    return name_of(staff_roles, r);
+}
+std::string_view to_string(Tender t) {
+    return name_of(tenders, t);
+}
+std::string_view to_string(ConsentChannel c) {
+    return name_of(channels, c);
+}
+std::string_view to_string(StockReason r) {
+    return name_of(reasons, r);
+}
+std::optional<DeviceRole> device_role_from(std::string_view s) {
+    return lookup(device_roles, s);
+}
+std::optional<StaffRole> staff_role_from(std::string_view s) {
+    return lookup(staff_roles, s);
+}
+std::optional<Tender> tender_from(std::string_view s) {
+    return lookup(tenders, s);
+}
 std::optional<ConsentChannel> consent_channel_from(std::string_view s) {
     return lookup(channels, s);
 }
-std::optional<StockReason> stock_reason_from(std::string_view s) { return lookup(reasons, s); }
+std::optional<StockReason> stock_reason_from(std::string_view s) {
+    return lookup(reasons, s);
+}
 
 bool role_at_least(StaffRole have, StaffRole needed) {
     return static_cast<int>(have) >= static_cast<int>(needed);

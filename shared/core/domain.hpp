@@ -2,15 +2,15 @@
 /// The plain domain types of Bundlinje (see architecture.md, "Data model"). Ids are UUIDv7
 /// strings; money is Money; times are UTC Timestamps; dates are "YYYY-MM-DD" strings.
 
-#include "shared/core/money.hpp"
-#include "shared/core/time.hpp"
-#include "shared/core/vat.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "shared/core/money.hpp"
+#include "shared/core/time.hpp"
+#include "shared/core/vat.hpp"
 
 namespace bl {
 
@@ -124,7 +124,7 @@ struct Contribution {
     std::string batch_id;
     std::string maker_id;
     std::int64_t minutes = 0;
-    std::string task_tag; ///< "drejning", "glasering", "syning" ...
+    std::string task_tag;  ///< "drejning", "glasering", "syning" ...
     std::string worked_on; ///< date
 };
 
@@ -165,10 +165,10 @@ struct SaleLine {
 
 struct Payment {
     Tender tender = Tender::cash;
-    Money amount;   ///< what this tender settles, after cash rounding
-    Money tendered; ///< cash handed over (cash only)
-    Money change;   ///< cash handed back
-    Money rounding; ///< cash rounding on this payment (cash only)
+    Money amount;          ///< what this tender settles, after cash rounding
+    Money tendered;        ///< cash handed over (cash only)
+    Money change;          ///< cash handed back
+    Money rounding;        ///< cash rounding on this payment (cash only)
     std::string reference; ///< card terminal or MobilePay reference
 };
 

@@ -26,11 +26,21 @@ std::int64_t checked_mul(std::int64_t a, std::int64_t b) {
     return r;
 }
 
-Money Money::from_kroner(std::int64_t kroner) { return Money(checked_mul(kroner, 100)); }
-Money Money::operator+(Money o) const { return Money(checked_add(m_ore, o.m_ore)); }
-Money Money::operator-(Money o) const { return Money(checked_sub(m_ore, o.m_ore)); }
-Money Money::operator-() const { return Money(checked_sub(0, m_ore)); }
-Money Money::times(std::int64_t quantity) const { return Money(checked_mul(m_ore, quantity)); }
+Money Money::from_kroner(std::int64_t kroner) {
+    return Money(checked_mul(kroner, 100));
+}
+Money Money::operator+(Money o) const {
+    return Money(checked_add(m_ore, o.m_ore));
+}
+Money Money::operator-(Money o) const {
+    return Money(checked_sub(m_ore, o.m_ore));
+}
+Money Money::operator-() const {
+    return Money(checked_sub(0, m_ore));
+}
+Money Money::times(std::int64_t quantity) const {
+    return Money(checked_mul(m_ore, quantity));
+}
 
 std::string format_amount(Money m) {
     // Work on the magnitude as unsigned so INT64_MIN formats too.
@@ -56,11 +66,15 @@ std::string format_amount(Money m) {
     return out;
 }
 
-std::string format_dkk(Money m) { return format_amount(m) + " kr."; }
+std::string format_dkk(Money m) {
+    return format_amount(m) + " kr.";
+}
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front()))
@@ -117,8 +131,8 @@ Result<Money, Message> parse_money(std::string_view original) {
         return err(Message(BL_N_("Type an amount, for example 45,50.")));
 
     // Currency before or after the number: "kr. 45", "45 kr.", "45kr", "45 DKK".
-    bool currency = strip_prefix_ci(s, "kr.") || strip_prefix_ci(s, "kr") ||
-                    strip_prefix_ci(s, "dkk");
+    bool currency =
+        strip_prefix_ci(s, "kr.") || strip_prefix_ci(s, "kr") || strip_prefix_ci(s, "dkk");
     s = trim(s);
     bool negative = false;
     if (!s.empty() && s.front() == '-') {
@@ -127,8 +141,8 @@ Result<Money, Message> parse_money(std::string_view original) {
         s = trim(s);
     }
     if (!currency) {
-        currency = strip_suffix_ci(s, "kr.") || strip_suffix_ci(s, "kr") ||
-                   strip_suffix_ci(s, "dkk");
+        currency =
+            strip_suffix_ci(s, "kr.") || strip_suffix_ci(s, "kr") || strip_suffix_ci(s, "dkk");
         s = trim(s);
     }
     // "45,-" is the Danish way of writing a whole-krone price.
@@ -171,8 +185,7 @@ Result<Money, Message> parse_money(std::string_view original) {
     if (whole.find('.') != std::string_view::npos) {
         const auto last = whole.rfind('.');
         const auto tail = whole.size() - last - 1;
-        if (comma == std::string_view::npos && (tail == 1 || tail == 2) &&
-            whole.find('.') == last)
+        if (comma == std::string_view::npos && (tail == 1 || tail == 2) && whole.find('.') == last)
             return err(Message(BL_N_("\"%s\": use a comma before the øre, for example 45,50 "
                                      "(a point separates thousands)."),
                                {shown}));
@@ -180,9 +193,8 @@ Result<Money, Message> parse_money(std::string_view original) {
         bool first = true;
         while (true) {
             const auto dot = whole.find('.', start);
-            const std::string_view group = whole.substr(start, dot == std::string_view::npos
-                                                                   ? std::string_view::npos
-                                                                   : dot - start);
+            const std::string_view group = whole.substr(
+                start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
             const bool bad = group.empty() || (first ? group.size() > 3 : group.size() != 3);
             if (bad)
                 return err(Message(BL_N_("\"%s\" has points in the wrong places. A point "

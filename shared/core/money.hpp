@@ -2,14 +2,14 @@
 /// Money in integer øre with checked arithmetic, Danish formatting and parsing of what a
 /// person types into a till.
 
-#include "shared/core/message.hpp"
-#include "shared/core/result.hpp"
-
 #include <compare>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
 
 namespace bl {
 

@@ -1,7 +1,8 @@
 #include "shared/core/sha256.hpp"
 
-#include <openssl/evp.h>
 #include <stdexcept>
+
+#include <openssl/evp.h>
 
 namespace bl {
 

@@ -92,8 +92,8 @@ std::size_t utf8_length(std::string_view s) {
 
 Result<std::string, Message> clean_text(std::string_view input, const TextRules& rules) {
     if (!is_valid_utf8(input))
-        return err(field_message(BL_N_("%s: contains characters that cannot be read. Type it again."),
-                                 rules.field));
+        return err(field_message(
+            BL_N_("%s: contains characters that cannot be read. Type it again."), rules.field));
     std::vector<char32_t> cps;
     std::size_t i = 0;
     while (i < input.size()) {

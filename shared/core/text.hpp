@@ -3,20 +3,20 @@
 /// trimmed, within length limits, and free of characters that hide or reorder text (control
 /// characters, bidi overrides, zero-width characters).
 
-#include "shared/core/message.hpp"
-#include "shared/core/result.hpp"
-
 #include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
 
 namespace bl {
 
 /// Rules for one field.
 struct TextRules {
-    std::size_t min_chars = 1;   ///< after trimming; 0 allows an empty field
-    std::size_t max_chars = 80;  ///< Unicode code points, after trimming
-    bool multiline = false;      ///< allow line breaks (notes, stories)
+    std::size_t min_chars = 1;         ///< after trimming; 0 allows an empty field
+    std::size_t max_chars = 80;        ///< Unicode code points, after trimming
+    bool multiline = false;            ///< allow line breaks (notes, stories)
     const char* field = BL_N_("Text"); ///< how messages name the field
 };
 

@@ -30,10 +30,16 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 
 } // namespace
 
-Timestamp now_utc() { return time_point_cast<milliseconds>(system_clock::now()); }
+Timestamp now_utc() {
+    return time_point_cast<milliseconds>(system_clock::now());
+}
 
-std::int64_t unix_ms(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp from_unix_ms(std::int64_t ms) { return Timestamp{milliseconds{ms}}; }
+std::int64_t unix_ms(Timestamp t) {
+    return t.time_since_epoch().count();
+}
+Timestamp from_unix_ms(std::int64_t ms) {
+    return Timestamp{milliseconds{ms}};
+}
 
 std::string format_utc(Timestamp t) {
     const auto day = floor<days>(t);
@@ -80,8 +86,12 @@ LocalTime to_copenhagen(Timestamp t) {
     const auto day = floor<days>(local);
     const year_month_day ymd{day};
     const hh_mm_ss tod{local - day};
-    return {int(ymd.year()),          int(unsigned(ymd.month())),  int(unsigned(ymd.day())),
-            int(tod.hours().count()), int(tod.minutes().count()), int(tod.seconds().count()),
+    return {int(ymd.year()),
+            int(unsigned(ymd.month())),
+            int(unsigned(ymd.day())),
+            int(tod.hours().count()),
+            int(tod.minutes().count()),
+            int(tod.seconds().count()),
             off};
 }
 

@@ -6,12 +6,12 @@
 /// exact value gross * rate / (100 % + rate) is rounded to the nearest øre, halves away from
 /// zero, so a refund shows exactly the negative of the sale's VAT.
 
-#include "shared/core/money.hpp"
-
 #include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
+
+#include "shared/core/money.hpp"
 
 namespace bl {
 

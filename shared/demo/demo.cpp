@@ -1,5 +1,12 @@
 #include "shared/demo/demo.hpp"
 
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <random>
+#include <sstream>
+
 #include "shared/auth/pin.hpp"
 #include "shared/core/cash_rounding.hpp"
 #include "shared/core/csv.hpp"
@@ -10,13 +17,6 @@
 #include "shared/store/production.hpp"
 #include "shared/store/sales.hpp"
 #include "shared/store/setup.hpp"
-
-#include <algorithm>
-#include <fstream>
-#include <functional>
-#include <map>
-#include <random>
-#include <sstream>
 
 namespace bl {
 
@@ -190,8 +190,12 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
         shop.id = *till.shop_id;
     }
     for (const auto& key : workshop_order) {
-        Device st{"", "Værkstedsstation " + workshops[key].name, DeviceRole::workshop,
-                  station_number++, {}, {}};
+        Device st{"",
+                  "Værkstedsstation " + workshops[key].name,
+                  DeviceRole::workshop,
+                  station_number++,
+                  {},
+                  {}};
         Result<Device, Message> d =
             (o.role == DemoRole::workshop && key == workshop_order.front())
                 ? initialise_local_device(db, st, {}, workshops[key])
@@ -239,8 +243,8 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
         if (o.role == DemoRole::workshop && st.id == local)
             priv = MakerPrivate{"", f[2], "", "", ""};
         sim += minutes{2};
-        auto m = add_maker(db, Actor{st.id, leader},
-                           Maker{"", workshops[f[0]].id, f[1], true}, priv);
+        auto m =
+            add_maker(db, Actor{st.id, leader}, Maker{"", workshops[f[0]].id, f[1], true}, priv);
         if (!m)
             return fail(m.error());
         const ConsentChannel channels[3] = {ConsentChannel::receipt, ConsentChannel::report,
@@ -308,12 +312,12 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
         for (const auto& m : makers)
             if (m.workshop_key == p.workshop_key)
                 crew.push_back(&m);
-        const std::int64_t n = std::min<std::int64_t>(static_cast<std::int64_t>(crew.size()),
-                                                      dice.between(1, 4));
+        const std::int64_t n =
+            std::min<std::int64_t>(static_cast<std::int64_t>(crew.size()), dice.between(1, 4));
         for (std::int64_t k = 0; k < n; ++k) // a small shuffle: the first n are the crew
             std::swap(crew[static_cast<std::size_t>(k)],
-                      crew[static_cast<std::size_t>(dice.between(k, static_cast<std::int64_t>(
-                                                                        crew.size()) - 1))]);
+                      crew[static_cast<std::size_t>(
+                          dice.between(k, static_cast<std::int64_t>(crew.size()) - 1))]);
         const std::int64_t total = std::max<std::int64_t>(
             30, p.minutes_per_unit * units * dice.between(80, 120) / 100 / 5 * 5);
         Batch b;
@@ -321,12 +325,15 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
         b.workshop_id = workshops[p.workshop_key].id;
         b.produced_on = date_of(day);
         b.units = units;
-        b.material_cost = Money::from_ore(p.product.price.ore() * units * dice.between(8, 20) / 100);
+        b.material_cost =
+            Money::from_ore(p.product.price.ore() * units * dice.between(8, 20) / 100);
         std::int64_t left = total;
         for (std::int64_t k = 0; k < n; ++k) {
             const DemoMaker& m = *crew[static_cast<std::size_t>(k)];
-            std::int64_t share = k + 1 == n ? left : std::max<std::int64_t>(15, left / (n - k) *
-                                                         dice.between(70, 130) / 100 / 5 * 5);
+            std::int64_t share =
+                k + 1 == n ? left
+                           : std::max<std::int64_t>(15, left / (n - k) * dice.between(70, 130) /
+                                                            100 / 5 * 5);
             share = std::min(share, left - 15 * (n - k - 1));
             left -= share;
             const std::string task = dice.pick(m.tasks);
@@ -341,8 +348,8 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
         const std::string station = stations[p.workshop_key].id;
         const Timestamp when = at_local(day, 15, static_cast<int>(dice.between(0, 59)));
         auto batch_id = std::make_shared<std::string>();
-        events.push_back({when, order++, [&db, station, leader, b, batch_id]() mutable
-                          -> std::optional<Message> {
+        events.push_back({when, order++,
+                          [&db, station, leader, b, batch_id]() mutable -> std::optional<Message> {
                               auto r = add_batch(db, Actor{station, leader}, b);
                               if (!r)
                                   return r.error();
@@ -351,15 +358,14 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
                           }});
         const std::int64_t deliver = units - (dice.chance(30) ? 1 : 0);
         const std::string shop_id = shop.id;
-        events.push_back({at_local(day + days{2}, 9, 30), order++,
-                          [&db, station, leader, batch_id, shop_id,
-                           deliver]() -> std::optional<Message> {
-                              auto r = deliver_batch(db, Actor{station, leader}, *batch_id,
-                                                     shop_id, deliver);
-                              if (!r)
-                                  return r.error();
-                              return std::nullopt;
-                          }});
+        events.push_back(
+            {at_local(day + days{2}, 9, 30), order++,
+             [&db, station, leader, batch_id, shop_id, deliver]() -> std::optional<Message> {
+                 auto r = deliver_batch(db, Actor{station, leader}, *batch_id, shop_id, deliver);
+                 if (!r)
+                     return r.error();
+                 return std::nullopt;
+             }});
     }
 
     // Sales: the shop is open Tuesday to Saturday, 10:00–17:30, one shift a day.
@@ -372,119 +378,120 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
         const weekday wd{day};
         if (wd == Sunday || wd == Monday)
             continue;
-        events.push_back({at_local(day, 9, 45), order++, [&, day]() -> std::optional<Message> {
-            const Actor clerk_at_till{till.id, clerk};
-            auto s = open_shift(db, clerk_at_till, Money::from_kroner(1000));
-            if (!s)
-                return s.error();
-            const int count = static_cast<int>(dice.between(8, 19));
-            std::vector<int> minute_of_day;
-            for (int i = 0; i < count; ++i)
-                minute_of_day.push_back(10 * 60 + static_cast<int>(dice.below(7 * 60 + 30)));
-            std::sort(minute_of_day.begin(), minute_of_day.end());
-            for (int i = 0; i < count; ++i) {
-                sim = at_local(day, minute_of_day[static_cast<std::size_t>(i)] / 60,
-                               minute_of_day[static_cast<std::size_t>(i)] % 60);
-                // A refund now and then: one unit of an earlier sale, back to its tender.
-                if (!sold.empty() && dice.chance(2)) {
-                    auto orig = find_sale(db, dice.pick(sold));
-                    if (orig && !orig->refund_of) {
-                        const SaleLine& ol = orig->lines.front();
-                        if (refunded_quantity(db, orig->id, ol.line_no) < ol.quantity) {
-                            Sale r;
-                            SaleLine l;
-                            l.product_id = ol.product_id;
-                            l.description = ol.description;
-                            l.quantity = -1;
-                            l.unit_price = ol.unit_price;
-                            l.discount = Money::from_ore(-(ol.discount.ore() / ol.quantity));
-                            l.vat_rate = ol.vat_rate;
-                            l.refund_of_sale_id = orig->id;
-                            l.refund_of_line_no = ol.line_no;
-                            r.lines.push_back(l);
-                            const Money total = r.total();
-                            Payment p{orig->payments.front().tender, total, {}, {}, {}, {}};
-                            if (p.tender == Tender::cash) {
-                                p.amount = round_cash(total);
-                                p.rounding = p.amount - total;
-                            }
-                            r.payments.push_back(p);
-                            auto done = record_sale(db, clerk_at_till, r);
-                            if (!done)
-                                return done.error();
-                            continue;
-                        }
-                    }
-                }
-                Sale sale;
-                const std::int64_t lines = dice.chance(55) ? 1 : dice.chance(70) ? 2 : 3;
-                for (std::int64_t k = 0; k < lines; ++k) {
-                    std::vector<std::pair<const Product*, std::vector<OpenBatch>>> stocked;
-                    for (const auto& p : products)
-                        if (!p.workshop_key.empty()) {
-                            auto open = open_batches(db, p.product.id);
-                            if (!open.empty())
-                                stocked.push_back({&p.product, std::move(open)});
-                        }
-                    if (stocked.empty())
-                        break;
-                    const auto& [prod, open] = dice.pick(stocked);
-                    SaleLine l;
-                    l.product_id = prod->id;
-                    l.description = prod->name;
-                    l.quantity = dice.chance(85) ? 1 : 2;
-                    l.unit_price = prod->price;
-                    l.vat_rate = prod->vat_rate;
-                    if (dice.chance(60))
-                        l.scanned_batch_id = dice.pick(open).batch_id;
-                    if (dice.chance(5)) // 10 % off a slightly flawed piece
-                        l.discount = Money::from_ore(l.unit_price.ore() * l.quantity / 10);
-                    sale.lines.push_back(l);
-                }
-                if (donation && dice.chance(6)) {
-                    SaleLine l;
-                    l.product_id = donation->id;
-                    l.description = donation->name;
-                    l.quantity = 1;
-                    l.unit_price = donation->price;
-                    l.vat_rate = donation->vat_rate;
-                    sale.lines.push_back(l);
-                }
-                if (sale.lines.empty())
-                    continue;
-                const Money total = sale.total();
-                const std::int64_t how = dice.below(100);
-                Payment p;
-                if (how < 25) {
-                    p.tender = Tender::cash;
-                    p.amount = round_cash(total);
-                    p.rounding = p.amount - total;
-                    p.tendered = cash_tendered(p.amount, dice);
-                    p.change = p.tendered - p.amount;
-                } else if (how < 70) {
-                    p.tender = Tender::card;
-                    p.amount = total;
-                    p.reference = "Terminal " + std::to_string(100000 + dice.below(900000));
-                } else {
-                    p.tender = Tender::mobilepay;
-                    p.amount = total;
-                }
-                sale.payments.push_back(p);
-                auto done = record_sale(db, clerk_at_till, sale);
-                if (!done)
-                    return done.error();
-                sold.push_back(done.value().id);
-            }
-            sim = at_local(day, 17, 45);
-            const ShiftTotals t = shift_totals(db, s.value().id);
-            Money counted = t.expected_cash;
-            if (dice.chance(20))
-                counted += Money::from_ore(dice.chance(50) ? -50 : 20'00);
-            auto z = close_shift(db, clerk_at_till, s.value().id, counted);
-            if (!z)
-                return z.error();
-            return std::nullopt;
-        }});
+        events.push_back(
+            {at_local(day, 9, 45), order++, [&, day]() -> std::optional<Message> {
+                 const Actor clerk_at_till{till.id, clerk};
+                 auto s = open_shift(db, clerk_at_till, Money::from_kroner(1000));
+                 if (!s)
+                     return s.error();
+                 const int count = static_cast<int>(dice.between(8, 19));
+                 std::vector<int> minute_of_day;
+                 for (int i = 0; i < count; ++i)
+                     minute_of_day.push_back(10 * 60 + static_cast<int>(dice.below(7 * 60 + 30)));
+                 std::sort(minute_of_day.begin(), minute_of_day.end());
+                 for (int i = 0; i < count; ++i) {
+                     sim = at_local(day, minute_of_day[static_cast<std::size_t>(i)] / 60,
+                                    minute_of_day[static_cast<std::size_t>(i)] % 60);
+                     // A refund now and then: one unit of an earlier sale, back to its tender.
+                     if (!sold.empty() && dice.chance(2)) {
+                         auto orig = find_sale(db, dice.pick(sold));
+                         if (orig && !orig->refund_of) {
+                             const SaleLine& ol = orig->lines.front();
+                             if (refunded_quantity(db, orig->id, ol.line_no) < ol.quantity) {
+                                 Sale r;
+                                 SaleLine l;
+                                 l.product_id = ol.product_id;
+                                 l.description = ol.description;
+                                 l.quantity = -1;
+                                 l.unit_price = ol.unit_price;
+                                 l.discount = Money::from_ore(-(ol.discount.ore() / ol.quantity));
+                                 l.vat_rate = ol.vat_rate;
+                                 l.refund_of_sale_id = orig->id;
+                                 l.refund_of_line_no = ol.line_no;
+                                 r.lines.push_back(l);
+                                 const Money total = r.total();
+                                 Payment p{orig->payments.front().tender, total, {}, {}, {}, {}};
+                                 if (p.tender == Tender::cash) {
+                                     p.amount = round_cash(total);
+                                     p.rounding = p.amount - total;
+                                 }
+                                 r.payments.push_back(p);
+                                 auto done = record_sale(db, clerk_at_till, r);
+                                 if (!done)
+                                     return done.error();
+                                 continue;
+                             }
+                         }
+                     }
+                     Sale sale;
+                     const std::int64_t lines = dice.chance(55) ? 1 : dice.chance(70) ? 2 : 3;
+                     for (std::int64_t k = 0; k < lines; ++k) {
+                         std::vector<std::pair<const Product*, std::vector<OpenBatch>>> stocked;
+                         for (const auto& p : products)
+                             if (!p.workshop_key.empty()) {
+                                 auto open = open_batches(db, p.product.id);
+                                 if (!open.empty())
+                                     stocked.push_back({&p.product, std::move(open)});
+                             }
+                         if (stocked.empty())
+                             break;
+                         const auto& [prod, open] = dice.pick(stocked);
+                         SaleLine l;
+                         l.product_id = prod->id;
+                         l.description = prod->name;
+                         l.quantity = dice.chance(85) ? 1 : 2;
+                         l.unit_price = prod->price;
+                         l.vat_rate = prod->vat_rate;
+                         if (dice.chance(60))
+                             l.scanned_batch_id = dice.pick(open).batch_id;
+                         if (dice.chance(5)) // 10 % off a slightly flawed piece
+                             l.discount = Money::from_ore(l.unit_price.ore() * l.quantity / 10);
+                         sale.lines.push_back(l);
+                     }
+                     if (donation && dice.chance(6)) {
+                         SaleLine l;
+                         l.product_id = donation->id;
+                         l.description = donation->name;
+                         l.quantity = 1;
+                         l.unit_price = donation->price;
+                         l.vat_rate = donation->vat_rate;
+                         sale.lines.push_back(l);
+                     }
+                     if (sale.lines.empty())
+                         continue;
+                     const Money total = sale.total();
+                     const std::int64_t how = dice.below(100);
+                     Payment p;
+                     if (how < 25) {
+                         p.tender = Tender::cash;
+                         p.amount = round_cash(total);
+                         p.rounding = p.amount - total;
+                         p.tendered = cash_tendered(p.amount, dice);
+                         p.change = p.tendered - p.amount;
+                     } else if (how < 70) {
+                         p.tender = Tender::card;
+                         p.amount = total;
+                         p.reference = "Terminal " + std::to_string(100000 + dice.below(900000));
+                     } else {
+                         p.tender = Tender::mobilepay;
+                         p.amount = total;
+                     }
+                     sale.payments.push_back(p);
+                     auto done = record_sale(db, clerk_at_till, sale);
+                     if (!done)
+                         return done.error();
+                     sold.push_back(done.value().id);
+                 }
+                 sim = at_local(day, 17, 45);
+                 const ShiftTotals t = shift_totals(db, s.value().id);
+                 Money counted = t.expected_cash;
+                 if (dice.chance(20))
+                     counted += Money::from_ore(dice.chance(50) ? -50 : 20'00);
+                 auto z = close_shift(db, clerk_at_till, s.value().id, counted);
+                 if (!z)
+                     return z.error();
+                 return std::nullopt;
+             }});
     }
 
     std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
@@ -519,9 +526,9 @@ DemoSummary summarize(Database& db, const std::string& assets_dir) {
     }
     s.workshops = one("SELECT count(*) FROM workshop");
     s.makers = one("SELECT count(*) FROM maker");
-    s.named_on_receipts = one(
-        "SELECT count(*) FROM maker m WHERE (SELECT level FROM maker_consent c WHERE "
-        "c.maker_id = m.id AND c.channel = 'receipt' ORDER BY version DESC LIMIT 1) > 0");
+    s.named_on_receipts =
+        one("SELECT count(*) FROM maker m WHERE (SELECT level FROM maker_consent c WHERE "
+            "c.maker_id = m.id AND c.channel = 'receipt' ORDER BY version DESC LIMIT 1) > 0");
     s.products = one("SELECT count(*) FROM product");
     s.batches = one("SELECT count(*) FROM batch");
     s.logged_minutes = one("SELECT sum(minutes) FROM contribution");

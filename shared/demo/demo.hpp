@@ -3,13 +3,13 @@
 /// products, about 60 batches and three weeks of sales, loaded through the repositories.
 /// The same seed and end date always give the same database content, ids included.
 
-#include "shared/core/message.hpp"
-#include "shared/core/result.hpp"
-#include "shared/store/database.hpp"
-
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
+#include "shared/store/database.hpp"
 
 namespace bl {
 

@@ -1,14 +1,15 @@
 // bundlinje-demo: creates a Vielgut Studio demo database, or describes an existing one.
 
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
 #include "shared/core/catalog.hpp"
 #include "shared/demo/demo.hpp"
 #include "shared/store/journal.hpp"
 #include "shared/store/setup.hpp"
-
-#include <CLI/CLI.hpp>
-#include <cstdio>
-#include <filesystem>
-#include <iostream>
 
 namespace {
 

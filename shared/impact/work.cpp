@@ -1,9 +1,9 @@
 #include "shared/impact/work.hpp"
 
-#include "shared/core/money.hpp"
-
 #include <numeric>
 #include <stdexcept>
+
+#include "shared/core/money.hpp"
 
 namespace bl {
 

@@ -65,8 +65,7 @@ Result<Product, Message> add_product(Database& db, const Actor& actor, Product p
     if (p.price.is_negative())
         return err(Message(BL_N_("A price cannot be negative.")));
     if (p.price.ore() > max_typed_ore)
-        return err(Message(BL_N_("The price %s is too high for the till."),
-                           {format_dkk(p.price)}));
+        return err(Message(BL_N_("The price %s is too high for the till."), {format_dkk(p.price)}));
     if (p.vat_rate.basis_points != 2500 && p.vat_rate.basis_points != 0)
         return err(Message(BL_N_("The VAT rate must be 25 %% or 0 %%.")));
     auto tx = db.begin();
@@ -131,8 +130,8 @@ Result<Product, Message> change_price(Database& db, const Actor& actor,
     if (new_price.is_negative())
         return err(Message(BL_N_("A price cannot be negative.")));
     if (new_price.ore() > max_typed_ore)
-        return err(Message(BL_N_("The price %s is too high for the till."),
-                           {format_dkk(new_price)}));
+        return err(
+            Message(BL_N_("The price %s is too high for the till."), {format_dkk(new_price)}));
     auto tx = db.begin();
     auto p = find_product(db, product_id);
     if (!p)

@@ -1,15 +1,15 @@
 #pragma once
 /// Products: adding, price changes, lookup by barcode and search by name.
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/outbox.hpp"
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace bl {
 

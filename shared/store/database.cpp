@@ -1,6 +1,7 @@
 #include "shared/store/database.hpp"
 
 #include <filesystem>
+
 #include <sqlite3.h>
 
 namespace bl {
@@ -46,14 +47,14 @@ Database::Database(const std::string& path) : m_path(path) {
     }
     const bool empty_new = app_id == 0 && version == 0 && objects == 0;
     if (!empty_new && app_id != application_id)
-        throw StoreError(Message(BL_N_("%s is not a Bundlinje database. Nothing was changed."),
-                                 {path}));
+        throw StoreError(
+            Message(BL_N_("%s is not a Bundlinje database. Nothing was changed."), {path}));
     if (version > latest_schema_version())
-        throw StoreError(Message(BL_N_("%s was written by a newer version of Bundlinje "
-                                       "(schema %s; this program knows up to %s). Update "
-                                       "Bundlinje before opening it. Nothing was changed."),
-                                 {path, std::to_string(version),
-                                  std::to_string(latest_schema_version())}));
+        throw StoreError(
+            Message(BL_N_("%s was written by a newer version of Bundlinje "
+                          "(schema %s; this program knows up to %s). Update "
+                          "Bundlinje before opening it. Nothing was changed."),
+                    {path, std::to_string(version), std::to_string(latest_schema_version())}));
 
     try {
         m_db->exec("PRAGMA journal_mode = WAL");
@@ -71,7 +72,9 @@ Database::Database(const std::string& path) : m_path(path) {
 
 Database::~Database() = default;
 
-int Database::schema_version() { return pragma_int(*m_db, "PRAGMA user_version"); }
+int Database::schema_version() {
+    return pragma_int(*m_db, "PRAGMA user_version");
+}
 
 SQLite::Statement& Database::prepared(const char* sql) {
     auto it = m_cache.find(sql);

@@ -3,18 +3,19 @@
 /// busy timeout, then brings the schema up to date. A Database belongs to the thread that
 /// opened it (SQLite connections must not be shared between threads).
 
-#include "shared/core/message.hpp"
-#include "shared/core/time.hpp"
-#include "shared/core/uuid.hpp"
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "shared/core/message.hpp"
+#include "shared/core/time.hpp"
+#include "shared/core/uuid.hpp"
 
 namespace bl {
 

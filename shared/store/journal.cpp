@@ -5,8 +5,8 @@
 namespace bl {
 
 std::string journal_hash(const std::string& prev_hash, const std::string& device_id,
-                         std::int64_t seq, const std::string& recorded_at,
-                         const std::string& kind, const std::string& payload) {
+                         std::int64_t seq, const std::string& recorded_at, const std::string& kind,
+                         const std::string& payload) {
     std::string buf;
     buf.reserve(prev_hash.size() + device_id.size() + recorded_at.size() + kind.size() +
                 payload.size() + 32);
@@ -32,8 +32,8 @@ JournalEntry append_journal(Database& db, const std::string& device_id, const st
     e.recorded_at = at;
     e.payload = JsonValue(payload).dump();
     // Read the tail from the journal itself (not the head table): the chain is the truth.
-    auto& last = db.prepared(
-        "SELECT seq, hash FROM journal WHERE device_id = ? ORDER BY seq DESC LIMIT 1");
+    auto& last =
+        db.prepared("SELECT seq, hash FROM journal WHERE device_id = ? ORDER BY seq DESC LIMIT 1");
     last.bind(1, device_id);
     if (last.executeStep()) {
         e.seq = last.getColumn(0).getInt64() + 1;
@@ -96,12 +96,12 @@ JournalCheck verify_journal(Database& db, const std::string& device_id,
         const std::string prev_hash = q.getColumn(4).getString();
         const std::string hash = q.getColumn(5).getString();
         if (seq != expected) {
-            return bad(rows, expected,
-                       seq == expected + 1
-                           ? Message(BL_N_("Journal row %s is missing."),
-                                     {std::to_string(expected)})
-                           : Message(BL_N_("Journal rows %s to %s are missing."),
-                                     {std::to_string(expected), std::to_string(seq - 1)}));
+            return bad(
+                rows, expected,
+                seq == expected + 1
+                    ? Message(BL_N_("Journal row %s is missing."), {std::to_string(expected)})
+                    : Message(BL_N_("Journal rows %s to %s are missing."),
+                              {std::to_string(expected), std::to_string(seq - 1)}));
         }
         if (prev_hash != prev)
             return bad(rows, seq,
@@ -123,11 +123,11 @@ JournalCheck verify_journal(Database& db, const std::string& device_id,
     // A chain that verifies may still have lost its tail: compare with everything that
     // points into the journal.
     auto missing_tail = [&](std::int64_t should_reach) {
-        return bad(rows, last + 1,
-                   Message(BL_N_("The journal ends at row %s, but row %s was written: the "
-                                 "rows after %s are missing."),
-                           {std::to_string(last), std::to_string(should_reach),
-                            std::to_string(last)}));
+        return bad(
+            rows, last + 1,
+            Message(BL_N_("The journal ends at row %s, but row %s was written: the "
+                          "rows after %s are missing."),
+                    {std::to_string(last), std::to_string(should_reach), std::to_string(last)}));
     };
     SQLite::Statement h(db.sql(), "SELECT seq, hash FROM journal_head WHERE device_id = ?");
     h.bind(1, device_id);

@@ -7,14 +7,14 @@
 /// where prev_hash of the first row is 64 zeros. The device and time are part of the hash
 /// so that neither can be edited unnoticed.
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "shared/core/canonical_json.hpp"
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/store/database.hpp"
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace bl {
 
@@ -22,8 +22,8 @@ inline const std::string genesis_hash(64, '0');
 
 /// The hash of a row from its parts (see above).
 std::string journal_hash(const std::string& prev_hash, const std::string& device_id,
-                         std::int64_t seq, const std::string& recorded_at,
-                         const std::string& kind, const std::string& payload);
+                         std::int64_t seq, const std::string& recorded_at, const std::string& kind,
+                         const std::string& payload);
 
 /// Appends a row for `device_id` inside the caller's open transaction and returns it.
 JournalEntry append_journal(Database& db, const std::string& device_id, const std::string& kind,
@@ -39,9 +39,9 @@ struct JournalAnchor {
 /// The outcome of checking one device's chain.
 struct JournalCheck {
     bool ok = true;
-    std::int64_t rows = 0;         ///< rows read
+    std::int64_t rows = 0;          ///< rows read
     std::int64_t first_bad_seq = 0; ///< where the first problem is (0 when ok)
-    Message problem;               ///< what is wrong there, for a person
+    Message problem;                ///< what is wrong there, for a person
 };
 
 /// Walks the chain of `device_id` from the first row and names the first broken link:

@@ -1,6 +1,6 @@
-#include "shared/store/database.hpp"
-
 #include <vector>
+
+#include "shared/store/database.hpp"
 
 namespace bl {
 
@@ -16,7 +16,9 @@ const std::vector<const char*>& steps() {
 
 } // namespace
 
-int latest_schema_version() { return static_cast<int>(steps().size()); }
+int latest_schema_version() {
+    return static_cast<int>(steps().size());
+}
 
 void migrate(SQLite::Database& db) {
     SQLite::Statement v(db, "PRAGMA user_version");

@@ -41,11 +41,10 @@ std::int64_t outbox_pending_count(Database& db) {
 }
 
 std::vector<OutboxItem> outbox_pending(Database& db, int limit) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT o.id, o.device_id, o.journal_seq, o.kind, "
-                        "coalesce(o.payload, j.payload), j.hash "
-                        "FROM outbox o JOIN journal j ON j.device_id = o.device_id AND "
-                        "j.seq = o.journal_seq ORDER BY o.id LIMIT ?");
+    SQLite::Statement q(db.sql(), "SELECT o.id, o.device_id, o.journal_seq, o.kind, "
+                                  "coalesce(o.payload, j.payload), j.hash "
+                                  "FROM outbox o JOIN journal j ON j.device_id = o.device_id AND "
+                                  "j.seq = o.journal_seq ORDER BY o.id LIMIT ?");
     q.bind(1, limit);
     std::vector<OutboxItem> out;
     while (q.executeStep())
@@ -59,11 +58,11 @@ void outbox_mark_sent(Database& db, std::int64_t up_to_id) {
     auto tx = db.begin();
     // Remember how far the central store has the journal before the rows go: the verifier
     // uses it to see a truncated tail after the outbox is empty.
-    SQLite::Statement a(db.sql(),
-                        "INSERT INTO sync_state(device_id, acked_seq, acked_at) "
-                        "SELECT device_id, max(journal_seq), ? FROM outbox WHERE id <= ? "
-                        "GROUP BY device_id ON CONFLICT(device_id) DO UPDATE SET "
-                        "acked_seq = max(acked_seq, excluded.acked_seq), acked_at = excluded.acked_at");
+    SQLite::Statement a(
+        db.sql(), "INSERT INTO sync_state(device_id, acked_seq, acked_at) "
+                  "SELECT device_id, max(journal_seq), ? FROM outbox WHERE id <= ? "
+                  "GROUP BY device_id ON CONFLICT(device_id) DO UPDATE SET "
+                  "acked_seq = max(acked_seq, excluded.acked_seq), acked_at = excluded.acked_at");
     a.bind(1, format_utc(db.clock()));
     a.bind(2, up_to_id);
     a.exec();

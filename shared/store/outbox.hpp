@@ -3,13 +3,13 @@
 /// transaction as the change it describes, and record_action(), which every business action
 /// uses to write its journal row and outbox row together.
 
-#include "shared/core/canonical_json.hpp"
-#include "shared/core/domain.hpp"
-#include "shared/store/database.hpp"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "shared/core/canonical_json.hpp"
+#include "shared/core/domain.hpp"
+#include "shared/store/database.hpp"
 
 namespace bl {
 

@@ -2,15 +2,15 @@
 /// Staff users and makers. Makers are pseudonymous: the journal knows them by id only, a
 /// till never holds their real names, and consent is recorded per channel with a version.
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/outbox.hpp"
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace bl {
 

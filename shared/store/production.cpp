@@ -1,13 +1,13 @@
 #include "shared/store/production.hpp"
 
+#include <cstdio>
+#include <set>
+
 #include "shared/core/barcode.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/people.hpp"
 #include "shared/store/setup.hpp"
-
-#include <cstdio>
-#include <set>
 
 namespace bl {
 
@@ -176,8 +176,8 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b) {
 }
 
 Result<std::int64_t, Message> deliver_batch(Database& db, const Actor& actor,
-                                            const std::string& batch_id,
-                                            const std::string& shop_id, std::int64_t units) {
+                                            const std::string& batch_id, const std::string& shop_id,
+                                            std::int64_t units) {
     if (units <= 0)
         return err(Message(BL_N_("Deliver at least one unit.")));
     auto tx = db.begin();
@@ -197,8 +197,8 @@ Result<std::int64_t, Message> deliver_batch(Database& db, const Actor& actor,
         return err(Message(BL_N_("Only %s units of this batch are at the workshop."),
                            {std::to_string(at_workshop)}));
     insert_stock_move(db, b->product_id, batch_id, from, -units, StockReason::delivered, shop_id);
-    insert_stock_move(db, b->product_id, batch_id, "shop:" + shop_id, units,
-                      StockReason::delivered, b->workshop_id);
+    insert_stock_move(db, b->product_id, batch_id, "shop:" + shop_id, units, StockReason::delivered,
+                      b->workshop_id);
     record_action(db, actor, "batch_delivered",
                   JsonObject{{"batch_id", batch_id}, {"shop_id", shop_id}, {"units", units}});
     tx.commit();
@@ -224,9 +224,8 @@ std::optional<Batch> find_batch_by_label(Database& db, const std::string& label_
 }
 
 std::vector<Batch> list_batches(Database& db, const std::optional<std::string>& product_id) {
-    SQLite::Statement q(db.sql(), std::string(batch_select) +
-                                      "WHERE ?1 IS NULL OR product_id = ?1 "
-                                      "ORDER BY produced_on, id");
+    SQLite::Statement q(db.sql(), std::string(batch_select) + "WHERE ?1 IS NULL OR product_id = ?1 "
+                                                              "ORDER BY produced_on, id");
     if (product_id)
         q.bind(1, *product_id);
     std::vector<Batch> out;

@@ -2,16 +2,16 @@
 /// Production batches, their contributions (who worked how many minutes on what), batch
 /// labels, deliveries and stock per batch.
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
 #include "shared/impact/allocation.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/outbox.hpp"
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace bl {
 
@@ -22,8 +22,8 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b);
 
 /// Moves units of a batch from its workshop to a shop.
 Result<std::int64_t, Message> deliver_batch(Database& db, const Actor& actor,
-                                            const std::string& batch_id,
-                                            const std::string& shop_id, std::int64_t units);
+                                            const std::string& batch_id, const std::string& shop_id,
+                                            std::int64_t units);
 
 std::optional<Batch> find_batch(Database& db, const std::string& id);
 std::optional<Batch> find_batch_by_label(Database& db, const std::string& label_code);

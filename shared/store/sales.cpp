@@ -1,12 +1,12 @@
 #include "shared/store/sales.hpp"
 
+#include <map>
+
 #include "shared/core/cash_rounding.hpp"
 #include "shared/impact/allocation.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/production.hpp"
 #include "shared/store/setup.hpp"
-
-#include <map>
 
 namespace bl {
 
@@ -46,7 +46,9 @@ std::optional<Shift> find_shift(Database& db, const std::string& id) {
     return read_shift(q);
 }
 
-JsonValue opt(const std::optional<std::string>& s) { return s ? JsonValue(*s) : JsonValue(); }
+JsonValue opt(const std::optional<std::string>& s) {
+    return s ? JsonValue(*s) : JsonValue();
+}
 
 // Checks that the payments settle the total exactly, with 50-øre rounding on cash only.
 std::optional<Message> check_payments(const Sale& sale, Money total) {
@@ -252,8 +254,7 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
         if (l.scanned_batch_id) {
             auto b = find_batch(db, *l.scanned_batch_id);
             if (!b || b->product_id != l.product_id)
-                return err(Message(BL_N_("The batch label does not belong to \"%s\"."),
-                                   {p->name}));
+                return err(Message(BL_N_("The batch label does not belong to \"%s\"."), {p->name}));
         }
         if (!refund)
             continue;
@@ -267,16 +268,15 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
         if (!o.executeStep())
             return err(Message(BL_N_("The receipt line to refund was not found.")));
         const std::int64_t sold = o.getColumn(0).getInt64();
-        if (o.getColumn(1).getString() != l.product_id || sold < 0 ||
-            !o.getColumn(3).isNull())
+        if (o.getColumn(1).getString() != l.product_id || sold < 0 || !o.getColumn(3).isNull())
             return err(Message(BL_N_("That receipt line cannot be refunded this way.")));
         if ((o.getColumn(2).getInt() != 0) != sale.training)
             return err(Message(BL_N_("A training receipt can only be refunded in training "
                                      "mode, and a real one only outside it.")));
         auto& here = refund_in_this_sale[{*l.refund_of_sale_id, *l.refund_of_line_no}];
         here += -l.quantity;
-        const std::int64_t already = refunded_quantity(db, *l.refund_of_sale_id,
-                                                       *l.refund_of_line_no);
+        const std::int64_t already =
+            refunded_quantity(db, *l.refund_of_sale_id, *l.refund_of_line_no);
         if (already + here > sold) {
             const std::int64_t left = sold - already;
             if (left <= 0)
@@ -285,8 +285,7 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
                                    {l.description, o.getColumn(4).getString()}));
             return err(Message(BL_N_("Only %s of \"%s\" can still be refunded from receipt "
                                      "%s."),
-                               {std::to_string(left), l.description,
-                                o.getColumn(4).getString()}));
+                               {std::to_string(left), l.description, o.getColumn(4).getString()}));
         }
         // Never pay back more than the customer paid for those units.
         const Money orig_total = Money::from_ore(o.getColumn(6).getInt64());
@@ -373,8 +372,8 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
 
         l.allocations.clear();
         if (refund) {
-            l.allocations = refund_allocations(db, *l.refund_of_sale_id, *l.refund_of_line_no,
-                                               -l.quantity);
+            l.allocations =
+                refund_allocations(db, *l.refund_of_sale_id, *l.refund_of_line_no, -l.quantity);
         } else if (l.scanned_batch_id) {
             l.allocations.push_back({*l.scanned_batch_id, l.quantity, false});
         } else {
@@ -448,19 +447,18 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
                                   {"gross_ore", g.gross.ore()},
                                   {"vat_ore", g.vat.ore()}});
 
-    const JournalEntry e =
-        record_action(db, actor, refund ? "refund" : "sale",
-                      JsonObject{{"sale_id", sale.id},
-                                 {"shop_id", sale.shop_id},
-                                 {"shift_id", sale.shift_id},
-                                 {"receipt_number", sale.receipt_number},
-                                 {"training", sale.training},
-                                 {"refund_of", opt(sale.refund_of)},
-                                 {"lines", jlines},
-                                 {"payments", jpay},
-                                 {"vat", jvat},
-                                 {"total_ore", total.ore()},
-                                 {"rounding_ore", rounding.ore()}});
+    const JournalEntry e = record_action(db, actor, refund ? "refund" : "sale",
+                                         JsonObject{{"sale_id", sale.id},
+                                                    {"shop_id", sale.shop_id},
+                                                    {"shift_id", sale.shift_id},
+                                                    {"receipt_number", sale.receipt_number},
+                                                    {"training", sale.training},
+                                                    {"refund_of", opt(sale.refund_of)},
+                                                    {"lines", jlines},
+                                                    {"payments", jpay},
+                                                    {"vat", jvat},
+                                                    {"total_ore", total.ore()},
+                                                    {"rounding_ore", rounding.ore()}});
     if (e.seq != journal_seq)
         throw std::logic_error("journal sequence moved inside a write transaction");
     tx.commit();
@@ -516,11 +514,12 @@ ShiftTotals shift_totals(Database& db, const std::string& shift_id) {
         }
     }
     {
-        SQLite::Statement q(db.sql(), "SELECT l.vat_rate_bp, sum(l.line_total_ore), "
-                                      "sum(CASE WHEN l.quantity > 0 THEN l.discount_ore ELSE 0 END) "
-                                      "FROM sale_line l JOIN sale s ON s.id = l.sale_id "
-                                      "WHERE s.shift_id = ? AND s.training = 0 "
-                                      "GROUP BY l.vat_rate_bp ORDER BY l.vat_rate_bp DESC");
+        SQLite::Statement q(db.sql(),
+                            "SELECT l.vat_rate_bp, sum(l.line_total_ore), "
+                            "sum(CASE WHEN l.quantity > 0 THEN l.discount_ore ELSE 0 END) "
+                            "FROM sale_line l JOIN sale s ON s.id = l.sale_id "
+                            "WHERE s.shift_id = ? AND s.training = 0 "
+                            "GROUP BY l.vat_rate_bp ORDER BY l.vat_rate_bp DESC");
         q.bind(1, shift_id);
         while (q.executeStep()) {
             const VatRate r{q.getColumn(0).getInt()};
@@ -540,8 +539,8 @@ ShiftTotals shift_totals(Database& db, const std::string& shift_id) {
             l.bind(1, q.getColumn(0).getString());
             std::vector<VatLine> lines;
             while (l.executeStep())
-                lines.push_back({VatRate{l.getColumn(0).getInt()},
-                                 Money::from_ore(l.getColumn(1).getInt64())});
+                lines.push_back(
+                    {VatRate{l.getColumn(0).getInt()}, Money::from_ore(l.getColumn(1).getInt64())});
             for (const auto& g : summarize_vat(lines).groups)
                 vat_by_rate[g.rate.basis_points] += g.vat;
         }
@@ -669,12 +668,11 @@ std::optional<Sale> find_sale(Database& db, const std::string& id) {
                                   "ORDER BY part");
     p.bind(1, id);
     while (p.executeStep())
-        s.payments.push_back({tender_from(p.getColumn(0).getString()).value_or(Tender::cash),
-                              Money::from_ore(p.getColumn(1).getInt64()),
-                              Money::from_ore(p.getColumn(2).getInt64()),
-                              Money::from_ore(p.getColumn(3).getInt64()),
-                              Money::from_ore(p.getColumn(4).getInt64()),
-                              p.getColumn(5).getString()});
+        s.payments.push_back(
+            {tender_from(p.getColumn(0).getString()).value_or(Tender::cash),
+             Money::from_ore(p.getColumn(1).getInt64()), Money::from_ore(p.getColumn(2).getInt64()),
+             Money::from_ore(p.getColumn(3).getInt64()), Money::from_ore(p.getColumn(4).getInt64()),
+             p.getColumn(5).getString()});
     return s;
 }
 

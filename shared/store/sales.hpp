@@ -3,15 +3,15 @@
 /// allocations, payments, stock moves, journal row and outbox row commit together or not at
 /// all, and the receipt number is taken gaplessly inside that transaction.
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/outbox.hpp"
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace bl {
 
@@ -30,12 +30,12 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale);
 
 /// Totals of a shift, as on an X or Z report (training sales excluded).
 struct ShiftTotals {
-    std::int64_t sales = 0;   ///< receipts with goods sold
-    std::int64_t refunds = 0; ///< refund receipts
-    Money gross;              ///< sum of all receipts (refunds negative)
+    std::int64_t sales = 0;      ///< receipts with goods sold
+    std::int64_t refunds = 0;    ///< refund receipts
+    Money gross;                 ///< sum of all receipts (refunds negative)
     Money cash, card, mobilepay; ///< per tender
-    Money rounding;           ///< cash rounding, summed
-    Money discounts;          ///< sum of line discounts on sales
+    Money rounding;              ///< cash rounding, summed
+    Money discounts;             ///< sum of line discounts on sales
     std::vector<VatGroup> vat;
     Money expected_cash; ///< opening float + cash taken - cash paid out
 };

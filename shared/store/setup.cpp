@@ -67,7 +67,6 @@ void insert_device(Database& db, const Device& d) {
     ins.exec();
 }
 
-
 // Checks and inserts a shop inside the caller's transaction; returns its journal data.
 Result<JsonObject, Message> insert_shop(Database& db, Shop& s) {
     for (auto* field : {&s.name, &s.address, &s.city}) {
@@ -94,7 +93,7 @@ Result<JsonObject, Message> insert_shop(Database& db, Shop& s) {
     ins.bind(6, s.cvr);
     ins.bind(7, format_utc(db.clock()));
     ins.exec();
-    return JsonObject{{"shop_id", s.id},   {"name", s.name}, {"address", s.address},
+    return JsonObject{{"shop_id", s.id},        {"name", s.name}, {"address", s.address},
                       {"postcode", s.postcode}, {"city", s.city}, {"cvr", s.cvr}};
 }
 
@@ -184,7 +183,8 @@ Result<Device, Message> initialise_local_device(Database& db, Device self,
     auto payload = device_with_places(db, self, new_shop, new_workshop);
     if (!payload)
         return err(payload.error());
-    SQLite::Statement mine(db.sql(), "INSERT INTO local_device(singleton, device_id) VALUES (1, ?)");
+    SQLite::Statement mine(db.sql(),
+                           "INSERT INTO local_device(singleton, device_id) VALUES (1, ?)");
     mine.bind(1, self.id);
     mine.exec();
     record_action(db, Actor{self.id, {}}, "device_initialised", payload.value());
@@ -210,9 +210,8 @@ std::optional<Shop> find_shop(Database& db, const std::string& id) {
     q.bind(1, id);
     if (!q.executeStep())
         return std::nullopt;
-    return Shop{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                q.getColumn(2).getString(), q.getColumn(3).getString(),
-                q.getColumn(4).getString(), q.getColumn(5).getString()};
+    return Shop{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()};
 }
 
 std::vector<Shop> list_shops(Database& db) {

@@ -2,15 +2,15 @@
 /// Setting a database up: the device it belongs to, shops, workshops, other devices, local
 /// settings.
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/outbox.hpp"
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace bl {
 
@@ -22,9 +22,9 @@ std::optional<Device> local_device(Database& db);
 /// device's first journal row. The shop (for a till) or workshop (for a workshop station)
 /// it belongs to can be created in the same step; their ids then become the device's.
 /// Fails if the database already belongs to a device.
-Result<Device, Message> initialise_local_device(Database& db, Device self,
-                                                std::optional<Shop> new_shop = std::nullopt,
-                                                std::optional<Workshop> new_workshop = std::nullopt);
+Result<Device, Message>
+initialise_local_device(Database& db, Device self, std::optional<Shop> new_shop = std::nullopt,
+                        std::optional<Workshop> new_workshop = std::nullopt);
 
 /// Registers another device (the shop's till on a workshop station, say), optionally with
 /// its new shop or workshop, as one action of `actor`.

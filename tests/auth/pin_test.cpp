@@ -1,6 +1,6 @@
-#include "shared/auth/pin.hpp"
-
 #include <catch2/catch.hpp>
+
+#include "shared/auth/pin.hpp"
 
 TEST_CASE("PINs are stored as Argon2id and only the right PIN verifies") {
     const std::string h = bl::hash_pin("2468");

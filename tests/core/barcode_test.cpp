@@ -1,6 +1,6 @@
-#include "shared/core/barcode.hpp"
-
 #include <catch2/catch.hpp>
+
+#include "shared/core/barcode.hpp"
 
 TEST_CASE("EAN-13 and EAN-8 check digits") {
     CHECK(bl::is_valid_ean13("4006381333931"));
@@ -36,7 +36,8 @@ TEST_CASE("scanned codes are classified, normalised, or rejected with a reason")
         {"40063813339", "has 11 digits"},
         {"ABC123", "only digits"},
     };
-    const std::string zero_label = "290000000000" + std::to_string(bl::gs1_check_digit("290000000000"));
+    const std::string zero_label =
+        "290000000000" + std::to_string(bl::gs1_check_digit("290000000000"));
     auto z = bl::classify_barcode(zero_label);
     REQUIRE_FALSE(z.ok());
     CHECK_THAT(bl::render(z.error()), Catch::Contains("not one that Bundlinje made"));

@@ -1,7 +1,7 @@
+#include <catch2/catch.hpp>
+
 #include "shared/core/catalog.hpp"
 #include "shared/core/text.hpp"
-
-#include <catch2/catch.hpp>
 
 TEST_CASE("the Danish catalogue turns core messages into Danish, fields included") {
     const bl::Translator* da = bl::translator_for("da");

@@ -1,9 +1,10 @@
-#include "shared/core/csv.hpp"
-
 #include <catch2/catch.hpp>
 
+#include "shared/core/csv.hpp"
+
 TEST_CASE("CSV from Danish spreadsheets: semicolons, quotes, BOM, CR LF") {
-    auto r = bl::parse_csv("\xEF\xBB\xBFnavn;pris\r\n\"Krus; blå\";189,00\r\n\"Sagt \"\"hej\"\"\";5\r\n");
+    auto r = bl::parse_csv(
+        "\xEF\xBB\xBFnavn;pris\r\n\"Krus; blå\";189,00\r\n\"Sagt \"\"hej\"\"\";5\r\n");
     REQUIRE(r.ok());
     const auto& rows = r.value();
     REQUIRE(rows.size() == 3);

@@ -1,7 +1,7 @@
+#include <catch2/catch.hpp>
+
 #include "shared/core/canonical_json.hpp"
 #include "shared/core/sha256.hpp"
-
-#include <catch2/catch.hpp>
 
 TEST_CASE("canonical JSON sorts keys, has no spaces and escapes only what it must") {
     bl::JsonObject o{{"b", 2},
@@ -22,8 +22,7 @@ TEST_CASE("the same data gives the same bytes however it was built") {
 }
 
 TEST_CASE("SHA-256 matches the published test vectors") {
-    CHECK(bl::sha256_hex("") ==
-          "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(bl::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     CHECK(bl::sha256_hex("abc") ==
           "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }

@@ -1,8 +1,9 @@
-#include "shared/core/domain.hpp"
-#include "shared/core/message.hpp"
+#include <map>
 
 #include <catch2/catch.hpp>
-#include <map>
+
+#include "shared/core/domain.hpp"
+#include "shared/core/message.hpp"
 
 namespace {
 struct Danish : bl::Translator {

@@ -1,6 +1,6 @@
-#include "shared/core/text.hpp"
-
 #include <catch2/catch.hpp>
+
+#include "shared/core/text.hpp"
 
 TEST_CASE("names are trimmed and runs of spaces folded") {
     auto r = bl::clean_text("  Anna \t  Holm\xC2\xA0 ", bl::name_rules);
@@ -13,7 +13,8 @@ TEST_CASE("length limits count characters, not bytes") {
     CHECK(bl::clean_text("ææææø", rules).ok());
     auto r = bl::clean_text("ææææøå", rules);
     REQUIRE_FALSE(r.ok());
-    CHECK_THAT(bl::render(r.error()), Catch::Contains("Navnet: at most 5 characters (there are 6)"));
+    CHECK_THAT(bl::render(r.error()),
+               Catch::Contains("Navnet: at most 5 characters (there are 6)"));
     auto empty = bl::clean_text("   ", rules);
     REQUIRE_FALSE(empty.ok());
     CHECK_THAT(bl::render(empty.error()), Catch::Contains("please fill this in"));
@@ -29,17 +30,21 @@ TEST_CASE("text that hides or reorders itself is refused") {
         {"Anna\x07", "control character"},
         {"Anna\xC2\x85", "control character"},
         {"Anna\x7F", "control character"},
-        {"abc\xE2\x80\xAEgnp.exe", "text direction"},   // U+202E RIGHT-TO-LEFT OVERRIDE
-        {"ab\xE2\x81\xA6" "c", "text direction"},       // U+2066 LEFT-TO-RIGHT ISOLATE
-        {"An\xE2\x80\x8Bna", "invisible"},              // U+200B ZERO WIDTH SPACE
-        {"\xEF\xBB\xBF" "Anna", "invisible"},           // U+FEFF
-        {"An\xC2\xADna", "invisible"},                  // soft hyphen
-        {"Anna\xEE\x80\x80", "cannot be shown"},        // private use
+        {"abc\xE2\x80\xAEgnp.exe", "text direction"}, // U+202E RIGHT-TO-LEFT OVERRIDE
+        {"ab\xE2\x81\xA6"
+         "c",
+         "text direction"},                // U+2066 LEFT-TO-RIGHT ISOLATE
+        {"An\xE2\x80\x8Bna", "invisible"}, // U+200B ZERO WIDTH SPACE
+        {"\xEF\xBB\xBF"
+         "Anna",
+         "invisible"},                           // U+FEFF
+        {"An\xC2\xADna", "invisible"},           // soft hyphen
+        {"Anna\xEE\x80\x80", "cannot be shown"}, // private use
         {"line\nbreak", "one line"},
-        {"\xC0\xAF", "cannot be read"},                 // overlong '/'
-        {"\xED\xA0\x80", "cannot be read"},             // surrogate
-        {"\xF4\x90\x80\x80", "cannot be read"},         // above U+10FFFF
-        {"abc\xE2\x82", "cannot be read"},              // truncated
+        {"\xC0\xAF", "cannot be read"},         // overlong '/'
+        {"\xED\xA0\x80", "cannot be read"},     // surrogate
+        {"\xF4\x90\x80\x80", "cannot be read"}, // above U+10FFFF
+        {"abc\xE2\x82", "cannot be read"},      // truncated
         {"\xFF", "cannot be read"},
     };
     for (const auto& c : bad) {

@@ -1,15 +1,15 @@
-#include "shared/core/time.hpp"
-
 #include <catch2/catch.hpp>
+
+#include "shared/core/time.hpp"
 
 TEST_CASE("UTC timestamps format and parse losslessly") {
     auto t = bl::parse_utc("2026-11-27T13:35:12.123Z");
     REQUIRE(t);
     CHECK(bl::format_utc(*t) == "2026-11-27T13:35:12.123Z");
     CHECK(bl::parse_utc("2026-11-27T13:35:12Z").has_value());
-    for (const char* bad : {"", "2026-11-27", "2026-11-27T13:35:12", "2026-13-01T00:00:00Z",
-                            "2026-02-30T00:00:00Z", "2026-11-27T24:00:00Z",
-                            "2026-11-27T13:35:12.1Z", "2026-11-27 13:35:12Z"}) {
+    for (const char* bad :
+         {"", "2026-11-27", "2026-11-27T13:35:12", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z",
+          "2026-11-27T24:00:00Z", "2026-11-27T13:35:12.1Z", "2026-11-27 13:35:12Z"}) {
         INFO(bad);
         CHECK_FALSE(bl::parse_utc(bad).has_value());
     }

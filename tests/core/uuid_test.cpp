@@ -1,7 +1,8 @@
-#include "shared/core/uuid.hpp"
+#include <set>
 
 #include <catch2/catch.hpp>
-#include <set>
+
+#include "shared/core/uuid.hpp"
 
 TEST_CASE("UUIDv7 ids are well-formed, unique and sort in creation order") {
     bl::UuidGenerator gen;

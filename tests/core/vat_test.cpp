@@ -1,7 +1,8 @@
-#include "shared/core/vat.hpp"
+#include <vector>
 
 #include <catch2/catch.hpp>
-#include <vector>
+
+#include "shared/core/vat.hpp"
 
 using bl::Money;
 using bl::VatRate;
@@ -11,9 +12,9 @@ TEST_CASE("VAT at 25 % is one fifth of the VAT-inclusive amount") {
         std::int64_t gross, vat;
     };
     const Case cases[] = {
-        {12500, 2500}, {100, 20},  {1, 0},     {2, 0},      {3, 1},  {4, 1},
-        {18900, 3780}, {101, 20},  {303, 61},  {-12500, -2500}, {-3, -1}, {-2, 0},
-        {0, 0},        {999, 200}, {997, 199},
+        {12500, 2500}, {100, 20},     {1, 0},    {2, 0},     {3, 1},
+        {4, 1},        {18900, 3780}, {101, 20}, {303, 61},  {-12500, -2500},
+        {-3, -1},      {-2, 0},       {0, 0},    {999, 200}, {997, 199},
     };
     for (const auto& c : cases) {
         INFO(c.gross);

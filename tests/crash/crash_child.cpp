@@ -2,14 +2,14 @@
 // commit writes one line to stdout: "sale <id> <receipt number>" or "z <shift id>".
 // Killed with SIGKILL by tests/crash/crash_test.cpp at random moments.
 
-#include "shared/core/cash_rounding.hpp"
-#include "shared/store/catalogue.hpp"
-#include "shared/store/sales.hpp"
-
 #include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <string>
+
+#include "shared/core/cash_rounding.hpp"
+#include "shared/store/catalogue.hpp"
+#include "shared/store/sales.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 6) {

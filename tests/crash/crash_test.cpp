@@ -1,12 +1,13 @@
-#include "../store/fixture.hpp"
-
-#include <catch2/catch.hpp>
 #include <csignal>
-#include <poll.h>
 #include <random>
 #include <sstream>
+
+#include <catch2/catch.hpp>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "../store/fixture.hpp"
 
 namespace {
 
@@ -106,27 +107,27 @@ TEST_CASE("SIGKILL at random moments loses no reported sale and leaves nothing h
         // stock moves, and its journal and outbox rows.
         CHECK(test::count(db, "SELECT count(*) FROM sale s WHERE NOT EXISTS (SELECT 1 FROM "
                               "sale_line l WHERE l.sale_id = s.id)") == 0);
-        CHECK(test::count(db, "SELECT count(*) FROM sale s WHERE s.total_ore + s.rounding_ore "
-                              "<> (SELECT sum(amount_ore) FROM payment p WHERE p.sale_id = s.id)") ==
-              0);
+        CHECK(test::count(
+                  db, "SELECT count(*) FROM sale s WHERE s.total_ore + s.rounding_ore "
+                      "<> (SELECT sum(amount_ore) FROM payment p WHERE p.sale_id = s.id)") == 0);
         CHECK(test::count(db, "SELECT count(*) FROM sale_line l WHERE l.quantity <> (SELECT "
                               "sum(units) FROM sale_allocation a WHERE a.sale_id = l.sale_id AND "
                               "a.line_no = l.line_no)") == 0);
         // Stock kept on each batch matches its moves less the units its sales took.
-        CHECK(test::count(db, "SELECT count(*) FROM batch b WHERE b.on_hand <> (SELECT "
-                              "coalesce(sum(units), 0) FROM stock_move m WHERE m.batch_id = b.id) - "
-                              "(SELECT coalesce(sum(a.units), 0) FROM sale_allocation a JOIN sale s "
-                              "ON s.id = a.sale_id WHERE a.batch_id = b.id AND s.training = 0)") == 0);
-        CHECK(test::count(db, "SELECT count(*) FROM sale s WHERE NOT EXISTS (SELECT 1 FROM "
-                              "journal j WHERE j.device_id = s.device_id AND j.seq = "
-                              "s.journal_seq AND j.kind = 'sale' AND instr(j.payload, s.id) > 0)") ==
-              0);
+        CHECK(test::count(db,
+                          "SELECT count(*) FROM batch b WHERE b.on_hand <> (SELECT "
+                          "coalesce(sum(units), 0) FROM stock_move m WHERE m.batch_id = b.id) - "
+                          "(SELECT coalesce(sum(a.units), 0) FROM sale_allocation a JOIN sale s "
+                          "ON s.id = a.sale_id WHERE a.batch_id = b.id AND s.training = 0)") == 0);
+        CHECK(test::count(
+                  db, "SELECT count(*) FROM sale s WHERE NOT EXISTS (SELECT 1 FROM "
+                      "journal j WHERE j.device_id = s.device_id AND j.seq = "
+                      "s.journal_seq AND j.kind = 'sale' AND instr(j.payload, s.id) > 0)") == 0);
         CHECK(test::count(db, "SELECT count(*) FROM journal j WHERE j.device_id = '" + s.till.id +
                                   "' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.device_id = "
                                   "j.device_id AND o.journal_seq = j.seq)") == 0);
         // Gapless receipt numbers.
-        CHECK(test::count(db, "SELECT coalesce(max(receipt_number), 0) - count(*) FROM sale") ==
-              0);
+        CHECK(test::count(db, "SELECT coalesce(max(receipt_number), 0) - count(*) FROM sale") == 0);
         CHECK(db.sql().execAndGet("PRAGMA integrity_check").getString() == "ok");
         auto chain = bl::verify_journal(db, s.till.id);
         INFO(bl::render(chain.problem));

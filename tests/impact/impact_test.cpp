@@ -1,9 +1,10 @@
-#include "shared/impact/allocation.hpp"
-#include "shared/impact/work.hpp"
-
-#include <catch2/catch.hpp>
 #include <random>
 #include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "shared/impact/allocation.hpp"
+#include "shared/impact/work.hpp"
 
 TEST_CASE("work per unit is exact and rounds only for display") {
     // 12 mugs, 3 people, about 2 hours each: 360 minutes, 30 minutes a mug.
@@ -15,7 +16,7 @@ TEST_CASE("work per unit is exact and rounds only for display") {
     CHECK(one.rounded() == 33);
     CHECK(one.rounded(10) == 30);
     CHECK(bl::work_in_units(100, 3, 2).rounded(10) == 70); // 66 2/3 -> 70
-    CHECK(bl::WorkMinutes(65, 1).rounded(10) == 70);        // halves go up
+    CHECK(bl::WorkMinutes(65, 1).rounded(10) == 70);       // halves go up
     CHECK(bl::WorkMinutes(-65, 1).rounded(10) == -70);
     CHECK(bl::format_work_da(160) == "2 t 40 min");
     CHECK(bl::format_work_da(40) == "40 min");
@@ -24,9 +25,10 @@ TEST_CASE("work per unit is exact and rounds only for display") {
 }
 
 TEST_CASE("FIFO takes the oldest batch first and splits a line when it must") {
-    const std::vector<bl::OpenBatch> open = {
-        {"b3", "2026-10-20", 5}, {"b1", "2026-10-01", 2}, {"b2", "2026-10-10", 0},
-        {"b0", "2026-10-01", 1}};
+    const std::vector<bl::OpenBatch> open = {{"b3", "2026-10-20", 5},
+                                             {"b1", "2026-10-01", 2},
+                                             {"b2", "2026-10-10", 0},
+                                             {"b0", "2026-10-01", 1}};
     auto r = bl::allocate_fifo(open, 4);
     REQUIRE(r.shares.size() == 3);
     CHECK(r.shares[0].batch_id == "b0");
@@ -57,9 +59,11 @@ TEST_CASE("property: work in sold, returned and unsold units adds up to the work
         std::int64_t left = units;
         bl::WorkMinutes sold, returned;
         while (left > 0) {
-            const std::int64_t q = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(left));
+            const std::int64_t q =
+                1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(left));
             sold = sold + bl::work_in_units(minutes, units, q);
-            const std::int64_t back = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(q + 1));
+            const std::int64_t back =
+                static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(q + 1));
             // a refund moves work back from sold to stock
             sold = sold - bl::work_in_units(minutes, units, back);
             returned = returned + bl::work_in_units(minutes, units, back);

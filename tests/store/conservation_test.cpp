@@ -1,9 +1,9 @@
-#include "fixture.hpp"
-
-#include "shared/impact/work.hpp"
+#include <random>
 
 #include <catch2/catch.hpp>
-#include <random>
+
+#include "fixture.hpp"
+#include "shared/impact/work.hpp"
 
 using test::count;
 
@@ -17,7 +17,8 @@ TEST_CASE("property: after random sales and refunds every batch's hours add up")
             const std::int64_t left =
                 orig.lines[0].quantity - bl::refunded_quantity(*s.db, orig.id, 1);
             if (left > 0) {
-                const std::int64_t q = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(left));
+                const std::int64_t q =
+                    1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(left));
                 auto r = bl::record_sale(*s.db, s.at_till(), s.refund_of(orig, 1, q));
                 REQUIRE(r.ok());
                 continue;
@@ -31,9 +32,9 @@ TEST_CASE("property: after random sales and refunds every batch's hours add up")
     }
     for (const bl::Batch* b : {&s.mugs_old, &s.mugs_new}) {
         INFO(b->produced_on);
-        const std::int64_t net_sold = count(
-            *s.db, "SELECT coalesce(sum(units), 0) FROM sale_allocation WHERE batch_id = '" +
-                       b->id + "'");
+        const std::int64_t net_sold =
+            count(*s.db, "SELECT coalesce(sum(units), 0) FROM sale_allocation WHERE batch_id = '" +
+                             b->id + "'");
         const std::int64_t on_hand = bl::batch_on_hand(*s.db, b->id);
         // Units: what left through the till plus what is still in stock is what was made.
         // (A scanned label can drive a batch's stock below zero; conservation still holds.)

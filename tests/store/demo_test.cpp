@@ -1,9 +1,8 @@
-#include "fixture.hpp"
+#include <catch2/catch.hpp>
 
+#include "fixture.hpp"
 #include "shared/core/sha256.hpp"
 #include "shared/demo/demo.hpp"
-
-#include <catch2/catch.hpp>
 
 using test::count;
 

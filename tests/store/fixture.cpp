@@ -1,9 +1,10 @@
 #include "fixture.hpp"
 
-#include "shared/auth/pin.hpp"
+#include <random>
 
 #include <catch2/catch.hpp>
-#include <random>
+
+#include "shared/auth/pin.hpp"
 
 namespace test {
 
@@ -24,7 +25,9 @@ const std::string& demo_pin_hash() {
     return h;
 }
 
-void exec(bl::Database& db, const std::string& sql) { db.sql().exec(sql); }
+void exec(bl::Database& db, const std::string& sql) {
+    db.sql().exec(sql);
+}
 
 std::int64_t count(bl::Database& db, const std::string& sql) {
     SQLite::Statement q(db.sql(), sql);
@@ -40,9 +43,10 @@ Shop::Shop(bool open) {
     REQUIRE(t.ok());
     till = t.value();
     shop = *bl::find_shop(*db, *till.shop_id);
-    auto s = bl::add_device(*db, {till.id, {}},
-                            bl::Device{"", "Station keramik", bl::DeviceRole::workshop, 101, {}, {}},
-                            std::nullopt, bl::Workshop{"", "Keramikværkstedet", "keramik", ""});
+    auto s =
+        bl::add_device(*db, {till.id, {}},
+                       bl::Device{"", "Station keramik", bl::DeviceRole::workshop, 101, {}, {}},
+                       std::nullopt, bl::Workshop{"", "Keramikværkstedet", "keramik", ""});
     REQUIRE(s.ok());
     station = s.value();
     workshop = *bl::find_workshop(*db, *station.workshop_id);
@@ -50,9 +54,9 @@ Shop::Shop(bool open) {
                            bl::StaffUser{"", "Mette", bl::StaffRole::staff, demo_pin_hash(), true});
     REQUIRE(c.ok());
     clerk = c.value();
-    auto l = bl::add_staff(*db, {till.id, {}},
-                           bl::StaffUser{"", "Jonas", bl::StaffRole::workshop_leader,
-                                         demo_pin_hash(), true});
+    auto l = bl::add_staff(
+        *db, {till.id, {}},
+        bl::StaffUser{"", "Jonas", bl::StaffRole::workshop_leader, demo_pin_hash(), true});
     REQUIRE(l.ok());
     leader = l.value();
     anna = bl::add_maker(*db, at_station(), bl::Maker{"", workshop.id, "Anna", true}).value();
@@ -136,8 +140,17 @@ bl::Sale Shop::sell(std::vector<bl::SaleLine> lines, bl::Tender t) {
 
 bl::Sale Shop::refund_of(const bl::Sale& sale, int line_no, std::int64_t qty, bl::Tender t) const {
     const bl::SaleLine& ol = sale.lines.at(static_cast<std::size_t>(line_no - 1));
-    bl::SaleLine l = line(bl::Product{ol.product_id, "", ol.description, "", ol.unit_price,
-                                      ol.vat_rate, "", "", false, {}, true},
+    bl::SaleLine l = line(bl::Product{ol.product_id,
+                                      "",
+                                      ol.description,
+                                      "",
+                                      ol.unit_price,
+                                      ol.vat_rate,
+                                      "",
+                                      "",
+                                      false,
+                                      {},
+                                      true},
                           -qty);
     l.refund_of_sale_id = sale.id;
     l.refund_of_line_no = line_no;

@@ -2,6 +2,10 @@
 // A small shop for store tests: a till database with one workshop station registered, two
 // makers, three products and two batches of mugs delivered to the shop.
 
+#include <filesystem>
+#include <memory>
+#include <string>
+
 #include "shared/core/cash_rounding.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/database.hpp"
@@ -11,10 +15,6 @@
 #include "shared/store/production.hpp"
 #include "shared/store/sales.hpp"
 #include "shared/store/setup.hpp"
-
-#include <filesystem>
-#include <memory>
-#include <string>
 
 namespace test {
 

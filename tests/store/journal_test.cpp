@@ -1,8 +1,7 @@
-#include "fixture.hpp"
-
-#include "shared/core/sha256.hpp"
-
 #include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+#include "shared/core/sha256.hpp"
 
 using test::count;
 using test::exec;
@@ -65,7 +64,8 @@ TEST_CASE("a changed time or kind is found too") {
     Journaled j;
     exec(*j.db, "DROP TRIGGER journal_no_update");
     exec(*j.db, "UPDATE journal SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE seq = 5 AND "
-                "device_id = '" + j.till.id + "'");
+                "device_id = '" +
+                    j.till.id + "'");
     auto c = j.check();
     CHECK_FALSE(c.ok);
     CHECK(c.first_bad_seq == 5);
@@ -90,8 +90,8 @@ TEST_CASE("two swapped rows are found at the first of them") {
     for (auto [to, from] : {std::pair{7, 8}, std::pair{8, 7}})
         exec(*j.db, "UPDATE journal SET (recorded_at, kind, payload, prev_hash, hash) = "
                     "(SELECT recorded_at, kind, payload, prev_hash, hash FROM r WHERE seq = " +
-                        std::to_string(from) + ") WHERE " + dev + " AND seq = " +
-                        std::to_string(to));
+                        std::to_string(from) + ") WHERE " + dev +
+                        " AND seq = " + std::to_string(to));
     auto c = j.check();
     CHECK_FALSE(c.ok);
     CHECK(c.first_bad_seq == 7);
@@ -144,10 +144,10 @@ TEST_CASE("journal hashes follow the documented formula") {
     SQLite::Statement q(j.db->sql(), "SELECT device_id, seq, recorded_at, kind, payload, "
                                      "prev_hash, hash FROM journal WHERE seq = 1 LIMIT 1");
     REQUIRE(q.executeStep());
-    const std::string expected = bl::sha256_hex(
-        q.getColumn(5).getString() + "\n" + q.getColumn(0).getString() + "\n1\n" +
-        q.getColumn(2).getString() + "\n" + q.getColumn(3).getString() + "\n" +
-        q.getColumn(4).getString());
+    const std::string expected =
+        bl::sha256_hex(q.getColumn(5).getString() + "\n" + q.getColumn(0).getString() + "\n1\n" +
+                       q.getColumn(2).getString() + "\n" + q.getColumn(3).getString() + "\n" +
+                       q.getColumn(4).getString());
     CHECK(q.getColumn(6).getString() == expected);
     CHECK(q.getColumn(5).getString() == bl::genesis_hash);
 }

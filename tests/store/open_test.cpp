@@ -1,8 +1,9 @@
-#include "fixture.hpp"
-
-#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "fixture.hpp"
 
 namespace {
 
@@ -29,10 +30,10 @@ TEST_CASE("every open sets WAL, synchronous=FULL, foreign keys and the schema") 
     CHECK(pragma(db, "foreign_keys") == "1");
     CHECK(db.schema_version() == bl::latest_schema_version());
     CHECK(pragma(db, "application_id") == std::to_string(bl::application_id));
-    for (const char* table : {"workshop", "shop", "device", "staff_user", "maker",
-                              "maker_consent", "maker_private", "product", "batch",
-                              "contribution", "stock_move", "sale", "sale_line",
-                              "sale_allocation", "payment", "shift", "journal", "outbox"}) {
+    for (const char* table :
+         {"workshop", "shop", "device", "staff_user", "maker", "maker_consent", "maker_private",
+          "product", "batch", "contribution", "stock_move", "sale", "sale_line", "sale_allocation",
+          "payment", "shift", "journal", "outbox"}) {
         INFO(table);
         CHECK(test::count(db, std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") +
                                   table + "'") == 1);
@@ -43,11 +44,11 @@ TEST_CASE("reopening keeps the data and does not migrate twice") {
     test::TempDir dir;
     {
         bl::Database db(dir.file("a.db"));
-        REQUIRE(bl::initialise_local_device(
-                    db, bl::Device{"", "Kasse", bl::DeviceRole::till, 1, {}, {}},
-                    bl::Shop{"", "Vielgut Studio", "Jernbanegade 12", "6000", "Kolding",
-                             "12345674"})
-                    .ok());
+        REQUIRE(
+            bl::initialise_local_device(
+                db, bl::Device{"", "Kasse", bl::DeviceRole::till, 1, {}, {}},
+                bl::Shop{"", "Vielgut Studio", "Jernbanegade 12", "6000", "Kolding", "12345674"})
+                .ok());
     }
     bl::Database again(dir.file("a.db"));
     CHECK(again.schema_version() == bl::latest_schema_version());

@@ -1,6 +1,6 @@
-#include "fixture.hpp"
-
 #include <catch2/catch.hpp>
+
+#include "fixture.hpp"
 
 using test::count;
 
@@ -38,8 +38,8 @@ TEST_CASE("makers are counted, not named, until they consent; consent is version
           bl::ConsentLevel::counted_only);
     CHECK(bl::consent_history(db, s.anna.id).size() == 2);
     // Consent needs a person to record it.
-    CHECK_FALSE(bl::record_consent(db, {s.station.id, {}}, s.anna.id,
-                                   bl::ConsentChannel::receipt, bl::ConsentLevel::chosen_name)
+    CHECK_FALSE(bl::record_consent(db, {s.station.id, {}}, s.anna.id, bl::ConsentChannel::receipt,
+                                   bl::ConsentLevel::chosen_name)
                     .ok());
 }
 
@@ -57,9 +57,9 @@ TEST_CASE("erasing a maker wipes personal data but keeps hours and the journal i
         db, bl::Device{"", "Station", bl::DeviceRole::workshop, 101, {}, {}}, std::nullopt,
         bl::Workshop{"", "Tekstilværkstedet", "tekstil", ""});
     REQUIRE(st.ok());
-    auto leader = bl::add_staff(db, {st.value().id, {}},
-                                bl::StaffUser{"", "Jonas", bl::StaffRole::workshop_leader,
-                                              test::demo_pin_hash(), true});
+    auto leader = bl::add_staff(
+        db, {st.value().id, {}},
+        bl::StaffUser{"", "Jonas", bl::StaffRole::workshop_leader, test::demo_pin_hash(), true});
     const bl::Actor actor{st.value().id, leader.value().id};
     auto m = bl::add_maker(db, actor, bl::Maker{"", *st.value().workshop_id, "Uglen", true},
                            bl::MakerPrivate{"", "Ulla Nielsen", "20 30 40 50", "", "Jeg væver."});
@@ -102,9 +102,9 @@ TEST_CASE("erasing a maker wipes personal data but keeps hours and the journal i
 TEST_CASE("bad names and PIN hashes are refused with a reason and change nothing") {
     test::Shop s(false);
     const std::int64_t before = count(*s.db, "SELECT count(*) FROM journal");
-    auto r = bl::add_staff(*s.db, {s.till.id, {}},
-                           bl::StaffUser{"", "Mette\xE2\x80\xAE", bl::StaffRole::staff,
-                                         test::demo_pin_hash(), true});
+    auto r = bl::add_staff(
+        *s.db, {s.till.id, {}},
+        bl::StaffUser{"", "Mette\xE2\x80\xAE", bl::StaffRole::staff, test::demo_pin_hash(), true});
     REQUIRE_FALSE(r.ok());
     auto plain = bl::add_staff(*s.db, {s.till.id, {}},
                                bl::StaffUser{"", "Bo", bl::StaffRole::staff, "2468", true});

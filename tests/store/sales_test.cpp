@@ -1,8 +1,7 @@
-#include "fixture.hpp"
-
-#include "shared/core/barcode.hpp"
-
 #include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+#include "shared/core/barcode.hpp"
 
 using bl::Money;
 using test::count;
@@ -100,8 +99,8 @@ TEST_CASE("cash is rounded on the cash part only, and change is checked") {
     test::Shop s;
     bl::Sale sale;
     sale.lines = {test::Shop::line(s.cloth, 1)}; // 119,75
-    bl::Payment cash{bl::Tender::cash, Money::from_ore(12000), Money::from_ore(20000),
-                     Money::from_ore(8000), Money::from_ore(25), ""};
+    bl::Payment cash{bl::Tender::cash,      Money::from_ore(12000), Money::from_ore(20000),
+                     Money::from_ore(8000), Money::from_ore(25),    ""};
     sale.payments = {cash};
     auto r = bl::record_sale(*s.db, s.at_till(), sale);
     REQUIRE(r.ok());
@@ -111,8 +110,12 @@ TEST_CASE("cash is rounded on the cash part only, and change is checked") {
     bl::Sale split;
     split.lines = {test::Shop::line(s.cloth, 1)};
     split.payments = {{bl::Tender::card, Money::from_ore(10000), {}, {}, {}, "ref 1"},
-                      {bl::Tender::cash, Money::from_ore(2000), Money::from_ore(2000), {},
-                       Money::from_ore(25), ""}};
+                      {bl::Tender::cash,
+                       Money::from_ore(2000),
+                       Money::from_ore(2000),
+                       {},
+                       Money::from_ore(25),
+                       ""}};
     REQUIRE(bl::record_sale(*s.db, s.at_till(), split).ok());
 
     struct Bad {
@@ -124,14 +127,22 @@ TEST_CASE("cash is rounded on the cash part only, and change is checked") {
         {{{bl::Tender::card, Money::from_ore(11000), {}, {}, {}, ""}}, "still missing"},
         {{{bl::Tender::card, Money::from_ore(12000), {}, {}, Money::from_ore(25), ""}},
          "Only cash is rounded"},
-        {{{bl::Tender::cash, Money::from_ore(11975), Money::from_ore(20000),
-           Money::from_ore(8025), {}, ""}},
+        {{{bl::Tender::cash,
+           Money::from_ore(11975),
+           Money::from_ore(20000),
+           Money::from_ore(8025),
+           {},
+           ""}},
          "rounded to 50 øre"},
-        {{{bl::Tender::cash, Money::from_ore(12000), Money::from_ore(10000), {},
-           Money::from_ore(25), ""}},
+        {{{bl::Tender::cash,
+           Money::from_ore(12000),
+           Money::from_ore(10000),
+           {},
+           Money::from_ore(25),
+           ""}},
          "handed over"},
-        {{{bl::Tender::cash, Money::from_ore(12000), Money::from_ore(20000),
-           Money::from_ore(9000), Money::from_ore(25), ""}},
+        {{{bl::Tender::cash, Money::from_ore(12000), Money::from_ore(20000), Money::from_ore(9000),
+           Money::from_ore(25), ""}},
          "change does not match"},
         {{{bl::Tender::card, Money::from_ore(13000), {}, {}, {}, ""}}, "do not add up"},
     };
