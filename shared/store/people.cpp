@@ -80,6 +80,68 @@ std::vector<StaffUser> list_staff(Database& db) {
     return out;
 }
 
+std::optional<LoginState> login_state(Database& db, const std::string& staff_id) {
+    auto& q = db.prepared("SELECT failed_attempts, locked_until FROM staff_user WHERE id = ?");
+    q.bind(1, staff_id);
+    std::optional<LoginState> st;
+    if (q.executeStep()) {
+        st = LoginState{q.getColumn(0).getInt(), std::nullopt};
+        if (!q.getColumn(1).isNull())
+            st->locked_until = parse_utc(q.getColumn(1).getString());
+    }
+    q.reset();
+    return st;
+}
+
+Result<LoginState, Message> record_login_attempt(Database& db, const std::string& device_id,
+                                                 const std::string& staff_id, bool success,
+                                                 const LockoutPolicy& policy) {
+    auto tx = db.begin();
+    auto st = login_state(db, staff_id);
+    if (!st)
+        return err(Message(BL_N_("That person is not a user of this till.")));
+    const Timestamp now = db.clock();
+    if (st->locked_at(now))
+        return err(Message(BL_N_("Too many wrong PINs. Try again after %s, or ask an "
+                                 "organiser."),
+                           {format_copenhagen(*st->locked_until)}));
+    std::string kind;
+    if (success) {
+        st->failed_attempts = 0;
+        st->locked_until.reset();
+        kind = "login";
+    } else {
+        ++st->failed_attempts;
+        kind = "login_failed";
+        if (st->failed_attempts >= policy.max_failures) {
+            st->locked_until = now + policy.lock_for;
+            st->failed_attempts = 0;
+            kind = "staff_locked";
+        }
+    }
+    SQLite::Statement u(db.sql(), "UPDATE staff_user SET failed_attempts = ?, locked_until = ? "
+                                  "WHERE id = ?");
+    u.bind(1, st->failed_attempts);
+    if (st->locked_until)
+        u.bind(2, format_utc(*st->locked_until));
+    u.bind(3, staff_id);
+    u.exec();
+    JsonObject payload{{"user_id", staff_id}};
+    if (st->locked_until)
+        payload.emplace("locked_until", format_utc(*st->locked_until));
+    // The journal names who logged in (staff_id) only for a success; a failed attempt is
+    // about the account, not by it.
+    record_action(db, Actor{device_id, success ? staff_id : std::string()}, kind, payload);
+    tx.commit();
+    return *st;
+}
+
+void record_logout(Database& db, const Actor& actor) {
+    auto tx = db.begin();
+    record_action(db, actor, "logout", JsonObject{});
+    tx.commit();
+}
+
 Result<Maker, Message> add_maker(Database& db, const Actor& actor, Maker m,
                                  const std::optional<MakerPrivate>& priv) {
     auto name = clean_text(m.display_name, TextRules{0, 40, false, BL_N_("Display name")});

@@ -2,6 +2,7 @@
 /// Staff users and makers. Makers are pseudonymous: the journal knows them by id only, a
 /// till never holds their real names, and consent is recorded per channel with a version.
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,31 @@ namespace bl {
 Result<StaffUser, Message> add_staff(Database& db, const Actor& actor, StaffUser u);
 std::optional<StaffUser> find_staff(Database& db, const std::string& id);
 std::vector<StaffUser> list_staff(Database& db);
+
+/// How many wrong PINs in a row lock a staff member out, and for how long.
+struct LockoutPolicy {
+    int max_failures = 5;
+    std::chrono::minutes lock_for{15};
+};
+
+/// A staff member's login state as stored (it survives a restart).
+struct LoginState {
+    int failed_attempts = 0;
+    std::optional<Timestamp> locked_until;
+    bool locked_at(Timestamp now) const { return locked_until && now < *locked_until; }
+};
+
+std::optional<LoginState> login_state(Database& db, const std::string& staff_id);
+
+/// Records a login attempt on `device_id` whose PIN the caller has checked: a success resets
+/// the count; a failure counts and, at the policy's limit, locks the person out. One
+/// journaled action either way ("login", "login_failed", "staff_locked").
+Result<LoginState, Message> record_login_attempt(Database& db, const std::string& device_id,
+                                                 const std::string& staff_id, bool success,
+                                                 const LockoutPolicy& policy = {});
+
+/// Journals a logout.
+void record_logout(Database& db, const Actor& actor);
 
 /// Adds a maker to a workshop, counted only (consent level 0 on every channel) until a
 /// consent is recorded. `priv` (real name, contact) is refused on a till.
