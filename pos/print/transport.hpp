@@ -1,0 +1,32 @@
+#pragma once
+/// Where receipts go: a printer's device file (/dev/usb/lp0) or a network printer's raw
+/// port (host:9100). Sending never blocks the till for longer than the timeout.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
+
+namespace bl::pos {
+
+struct PrinterTarget {
+    enum class Kind { device, tcp };
+    Kind kind = Kind::device;
+    std::string path; ///< device
+    std::string host; ///< tcp
+    int port = 9100;  ///< tcp
+
+    /// "/dev/usb/lp0", "192.168.1.50:9100", "printer.local" (port 9100), "[::1]:9100".
+    static Result<PrinterTarget, Message> parse(const std::string& setting);
+    std::string describe() const;
+};
+
+/// Sends the bytes whole, or says why not (in words for the shop: the sale itself is
+/// already saved, so the receipt can be printed again).
+std::optional<Message> send_to_printer(const PrinterTarget& target, std::string_view bytes,
+                                       std::chrono::milliseconds timeout = std::chrono::seconds(5));
+
+} // namespace bl::pos

@@ -1,0 +1,144 @@
+#include "receipts/layout/sales_receipt.hpp"
+
+#include "shared/core/text.hpp"
+#include "shared/core/vat.hpp"
+
+namespace bl::receipts {
+
+namespace {
+
+using Align = TextLine::Align;
+
+// The first n characters (code points) of UTF-8 text.
+std::string utf8_prefix(const std::string& s, std::size_t n) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+            if (count == n)
+                return s.substr(0, i);
+            ++count;
+        }
+    }
+    return s;
+}
+
+std::string rule() {
+    return std::string(receipt_columns, '-');
+}
+
+std::string tender_name(Tender t, const std::string& mobilepay) {
+    switch (t) {
+    case Tender::cash:
+        return "Kontant";
+    case Tender::card:
+        return "Kort";
+    case Tender::mobilepay:
+        return mobilepay;
+    }
+    return "?";
+}
+
+} // namespace
+
+std::string two_columns(const std::string& left, const std::string& right, std::size_t width) {
+    const std::size_t r = utf8_length(right);
+    std::string l = left;
+    std::size_t ll = utf8_length(l);
+    if (ll + r + 1 > width) {
+        const std::size_t keep = width > r + 2 ? width - r - 2 : 0;
+        l = utf8_prefix(l, keep) + "…";
+        ll = keep + 1;
+    }
+    return l + std::string(width - ll - r, ' ') + right;
+}
+
+std::string receipt_code(int device_number, std::int64_t receipt_number, bool training) {
+    return std::string(training ? "T" : "R") + std::to_string(device_number) + "-" +
+           std::to_string(receipt_number);
+}
+
+ReceiptText sales_receipt(const ReceiptData& d) {
+    ReceiptText r;
+    auto add = [&r](std::string text, Align a = Align::left, bool bold = false,
+                    bool large = false) {
+        r.lines.push_back({std::move(text), a, bold, large});
+    };
+    const Sale& s = d.sale;
+    const bool refund = s.refund_of.has_value();
+
+    if (s.training)
+        add("*** ØVELSE – IKKE EN KVITTERING ***", Align::centre, true);
+    if (d.copy)
+        add("*** KOPI ***", Align::centre, true, true);
+    add(d.shop.name, Align::centre, true, true);
+    add(d.shop.address, Align::centre);
+    add(d.shop.postcode + " " + d.shop.city, Align::centre);
+    add("CVR " + d.shop.cvr, Align::centre);
+    add("");
+    add(refund ? "RETURNERING" : "KVITTERING", Align::centre, true);
+    add(two_columns("Bon nr. " + std::to_string(s.receipt_number), format_copenhagen(s.sold_at)));
+    add(two_columns("Kasse: " + d.till_name, "Ekspedient: " + d.staff_name));
+    if (refund && d.refund_of_number)
+        add("Returnering af bon nr. " + std::to_string(*d.refund_of_number));
+    add(rule());
+
+    for (const auto& l : s.lines) {
+        const Money gross = l.unit_price.times(l.quantity);
+        if (l.quantity == 1) {
+            add(two_columns(l.description, format_amount(gross)));
+        } else {
+            add(l.description);
+            add(two_columns("  " + std::to_string(l.quantity) + " stk. à " +
+                                format_amount(l.unit_price),
+                            format_amount(gross)));
+        }
+        if (!l.discount.is_zero())
+            add(two_columns("  Rabat", format_amount(-l.discount)));
+    }
+    add(rule());
+    add(two_columns(refund ? "RETUR I ALT" : "I ALT", format_dkk(s.total())), Align::left, true,
+        false);
+
+    std::vector<VatLine> vat_lines;
+    for (const auto& l : s.lines)
+        vat_lines.push_back({l.vat_rate, l.line_total()});
+    for (const auto& g : summarize_vat(vat_lines).groups) {
+        if (g.rate.basis_points == 0) {
+            add(two_columns("Momsfrit", format_amount(g.gross)));
+        } else if (g.rate == VatRate::standard()) {
+            add(two_columns("Heraf moms 25 % (20 % af " + format_amount(g.gross) + ")",
+                            format_amount(g.vat)));
+        } else {
+            add(two_columns("Heraf moms " + format_rate(g.rate) + " af " + format_amount(g.gross),
+                            format_amount(g.vat)));
+        }
+    }
+    add("");
+    Money rounding;
+    for (const auto& p : s.payments) {
+        add(two_columns(tender_name(p.tender, d.mobilepay_name) +
+                            (p.reference.empty() ? "" : " (" + p.reference + ")"),
+                        format_amount(p.amount)));
+        rounding += p.rounding;
+        if (p.tender == Tender::cash) {
+            r.open_drawer = true;
+            if (!p.tendered.is_zero()) {
+                add(two_columns("  Modtaget", format_amount(p.tendered)));
+                add(two_columns("  Byttepenge", format_amount(p.change)), Align::left, true);
+            }
+        }
+    }
+    if (!rounding.is_zero())
+        add(two_columns("Øreafrunding", format_amount(rounding)));
+    add("");
+    for (const auto& f : d.footer)
+        add(f, Align::centre);
+    if (s.training)
+        add("*** ØVELSE – IKKE EN KVITTERING ***", Align::centre, true);
+
+    r.barcode = receipt_code(d.device_number, s.receipt_number, s.training);
+    r.after_barcode.push_back({"Gem bonen til bytte og retur", Align::centre, false, false});
+    return r;
+}
+
+} // namespace bl::receipts
