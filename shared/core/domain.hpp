@@ -205,6 +205,18 @@ struct Shift {
     std::optional<Money> expected_cash;
 };
 
+/// Totals of a shift, as on an X or Z report (training sales excluded).
+struct ShiftTotals {
+    std::int64_t sales = 0;      ///< receipts with goods sold
+    std::int64_t refunds = 0;    ///< refund receipts
+    Money gross;                 ///< sum of all receipts (refunds negative)
+    Money cash, card, mobilepay; ///< per tender
+    Money rounding;              ///< cash rounding, summed
+    Money discounts;             ///< sum of line discounts on sales
+    std::vector<VatGroup> vat;
+    Money expected_cash; ///< opening float + cash taken - cash paid out
+};
+
 struct JournalEntry {
     std::string device_id;
     std::int64_t seq = 0;

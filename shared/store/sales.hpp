@@ -29,16 +29,6 @@ std::optional<Shift> current_shift(Database& db, const std::string& device_id);
 Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale);
 
 /// Totals of a shift, as on an X or Z report (training sales excluded).
-struct ShiftTotals {
-    std::int64_t sales = 0;      ///< receipts with goods sold
-    std::int64_t refunds = 0;    ///< refund receipts
-    Money gross;                 ///< sum of all receipts (refunds negative)
-    Money cash, card, mobilepay; ///< per tender
-    Money rounding;              ///< cash rounding, summed
-    Money discounts;             ///< sum of line discounts on sales
-    std::vector<VatGroup> vat;
-    Money expected_cash; ///< opening float + cash taken - cash paid out
-};
 ShiftTotals shift_totals(Database& db, const std::string& shift_id);
 
 /// Closes a shift with a Z report: counted cash against expected, the next gapless Z number.

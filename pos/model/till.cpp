@@ -1,0 +1,284 @@
+#include "pos/model/till.hpp"
+
+namespace bl::pos {
+
+TillPresenter::TillPresenter(TillStore& store, TillView& view, ReceiptSink& receipts)
+    : m_store(store), m_view(view), m_receipts(receipts) {}
+
+Permissions TillPresenter::permissions() const {
+    return Permissions{m_staff ? m_staff->role : StaffRole::staff, Money::from_kroner(50)};
+}
+
+void TillPresenter::start() {
+    m_staff.reset();
+    m_cart.clear();
+    m_tender.reset();
+    m_view.show_login(m_store.staff_list());
+    refresh_status();
+}
+
+bool TillPresenter::need_login() {
+    if (m_staff)
+        return false;
+    m_view.show_problem(Message(BL_N_("Log in before selling.")));
+    return true;
+}
+
+void TillPresenter::refresh_status() {
+    m_view.show_status(m_staff ? m_staff->name : std::string(), m_store.unsent());
+}
+
+void TillPresenter::refresh_sale() { m_view.show_sale(m_cart, m_cart.totals()); }
+
+void TillPresenter::log_in(const std::string& staff_id, const std::string& pin) {
+    auto r = pos::log_in(m_store, staff_id, pin, m_store.now());
+    if (!r) {
+        m_view.show_problem(r.error());
+        return;
+    }
+    m_staff = r.value();
+    refresh_status();
+    if (!m_store.current_shift())
+        m_view.show_open_shift(m_staff->name);
+    else
+        refresh_sale();
+}
+
+void TillPresenter::log_out() {
+    if (m_staff)
+        m_store.logout(m_staff->id);
+    start();
+}
+
+void TillPresenter::open_shift(const std::string& counted_float) {
+    if (need_login())
+        return;
+    auto amount = parse_money(counted_float);
+    if (!amount) {
+        m_view.show_problem(amount.error());
+        return;
+    }
+    auto s = m_store.open_shift(m_staff->id, amount.value());
+    if (!s) {
+        m_view.show_problem(s.error());
+        return;
+    }
+    refresh_status();
+    refresh_sale();
+}
+
+void TillPresenter::scan(const std::string& code) {
+    if (need_login())
+        return;
+    auto r = m_cart.scan(code, m_store);
+    if (!r)
+        m_view.show_problem(r.error());
+    refresh_sale();
+}
+
+void TillPresenter::add_product(const std::string& product_id) {
+    if (need_login())
+        return;
+    auto p = m_store.product_by_id(product_id);
+    if (!p) {
+        m_view.show_problem(Message(BL_N_("That item no longer exists in the catalogue.")));
+        return;
+    }
+    auto r = m_cart.add(*p);
+    if (!r)
+        m_view.show_problem(r.error());
+    refresh_sale();
+}
+
+std::vector<Product> TillPresenter::search(const std::string& query) {
+    return m_store.search(query);
+}
+
+void TillPresenter::increment(std::size_t line) {
+    if (auto p = m_cart.increment(line))
+        m_view.show_problem(*p);
+    refresh_sale();
+}
+
+void TillPresenter::decrement(std::size_t line) {
+    if (auto p = m_cart.decrement(line))
+        m_view.show_problem(*p);
+    refresh_sale();
+}
+
+void TillPresenter::remove(std::size_t line) {
+    if (auto p = m_cart.remove(line))
+        m_view.show_problem(*p);
+    refresh_sale();
+}
+
+void TillPresenter::set_quantity(std::size_t line, const std::string& typed) {
+    std::int64_t q = 0;
+    bool digits = !typed.empty() && typed.size() <= 6;
+    for (char c : typed)
+        digits = digits && c >= '0' && c <= '9';
+    if (!digits) {
+        m_view.show_problem(Message(BL_N_("\"%s\" is not a quantity. Type a whole number, "
+                                          "for example 2."),
+                                    {typed.substr(0, 20)}));
+        return;
+    }
+    q = std::stoll(typed);
+    if (auto p = m_cart.set_quantity(line, q))
+        m_view.show_problem(*p);
+    refresh_sale();
+}
+
+void TillPresenter::pay() {
+    if (need_login())
+        return;
+    if (m_cart.empty()) {
+        m_view.show_problem(Message(BL_N_("The sale has no items. Scan or choose an item "
+                                          "first.")));
+        return;
+    }
+    if (!m_store.current_shift()) {
+        m_view.show_open_shift(m_staff->name);
+        return;
+    }
+    m_tender = std::make_unique<TenderSession>(m_cart.totals().total);
+    m_view.show_payment(*m_tender);
+}
+
+void TillPresenter::pay_cash(const std::string& handed_over) {
+    auto amount = parse_money(handed_over);
+    if (!amount) {
+        m_view.show_problem(amount.error());
+        return;
+    }
+    pay_cash_amount(amount.value());
+}
+
+void TillPresenter::pay_cash_amount(Money handed_over) {
+    if (!m_tender)
+        return;
+    auto r = m_tender->pay_cash(handed_over);
+    if (!r) {
+        m_view.show_problem(r.error());
+        return;
+    }
+    finish_if_settled();
+}
+
+void TillPresenter::pay_card(const std::string& reference) {
+    if (!m_tender)
+        return;
+    auto r = m_tender->pay_card(std::nullopt, reference);
+    if (!r) {
+        m_view.show_problem(r.error());
+        return;
+    }
+    finish_if_settled();
+}
+
+void TillPresenter::pay_mobilepay() {
+    if (!m_tender)
+        return;
+    auto r = m_tender->pay_mobilepay(std::nullopt);
+    if (!r) {
+        m_view.show_problem(r.error());
+        return;
+    }
+    finish_if_settled();
+}
+
+void TillPresenter::cancel_payment() {
+    m_tender.reset();
+    refresh_sale();
+}
+
+void TillPresenter::finish_if_settled() {
+    if (!m_tender->settled()) {
+        m_view.show_payment(*m_tender);
+        return;
+    }
+    Sale sale;
+    sale.lines = m_cart.sale_lines();
+    sale.payments = m_tender->payments();
+    // The sale is recorded in one transaction before anything is printed or shown as done.
+    auto done = m_store.record_sale(m_staff->id, sale);
+    if (!done) {
+        m_view.show_problem(done.error());
+        m_tender->undo_last();
+        m_view.show_payment(*m_tender);
+        return;
+    }
+    const Money change = m_tender->change();
+    receipts::ReceiptData data;
+    data.shop = m_store.shop();
+    const Device device = m_store.device();
+    data.till_name = device.name;
+    data.device_number = device.number;
+    data.staff_name = m_staff->name;
+    data.sale = done.value();
+    data.footer = {"Tak for dit køb!"};
+    m_cart.clear();
+    m_tender.reset();
+    m_view.show_done(done.value(), change);
+    refresh_status();
+    if (auto problem = m_receipts.deliver(receipts::sales_receipt(data)))
+        m_view.show_problem(*problem);
+}
+
+void TillPresenter::next_sale() { refresh_sale(); }
+
+void TillPresenter::begin_close_shift() {
+    if (need_login())
+        return;
+    if (!m_cart.empty()) {
+        m_view.show_problem(Message(BL_N_("Finish or empty the current sale before closing "
+                                          "the day.")));
+        return;
+    }
+    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
+        m_view.show_problem(Message(BL_N_("Only an organiser can close the day with a Z "
+                                          "report. Ask an organiser to log in.")));
+        return;
+    }
+    auto shift = m_store.current_shift();
+    if (!shift) {
+        m_view.show_problem(Message(BL_N_("The till is not open. Open a shift and count the "
+                                          "float first.")));
+        return;
+    }
+    m_view.show_close_shift(m_store.shift_totals(shift->id));
+}
+
+void TillPresenter::close_shift(const std::string& counted_cash) {
+    if (need_login())
+        return;
+    if (!m_cart.empty()) {
+        m_view.show_problem(Message(BL_N_("Finish or empty the current sale before closing "
+                                          "the day.")));
+        return;
+    }
+    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
+        m_view.show_problem(Message(BL_N_("Only an organiser can close the day with a Z "
+                                          "report. Ask an organiser to log in.")));
+        return;
+    }
+    auto counted = parse_money(counted_cash);
+    if (!counted) {
+        m_view.show_problem(counted.error());
+        return;
+    }
+    auto shift = m_store.current_shift();
+    if (!shift) {
+        m_view.show_problem(Message(BL_N_("The till is not open. Open a shift and count the "
+                                          "float first.")));
+        return;
+    }
+    auto z = m_store.close_shift(m_staff->id, shift->id, counted.value());
+    if (!z) {
+        m_view.show_problem(z.error());
+        return;
+    }
+    log_out();
+}
+
+} // namespace bl::pos

@@ -1,0 +1,114 @@
+#pragma once
+/// The till's presenter: logging in, opening the shift, ringing up, taking payment,
+/// committing, printing, closing the day. Views (the wx window, or a fake in tests) show
+/// what it tells them and pass on what the person did; they never compute or store.
+
+#include "pos/model/cart.hpp"
+#include "pos/model/login.hpp"
+#include "pos/model/tender.hpp"
+#include "receipts/layout/sales_receipt.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bl::pos {
+
+/// Everything the till reads and writes (wired to bl_store by pos_store).
+class TillStore : public CatalogueLookup, public StaffAccess {
+public:
+    virtual Shop shop() = 0;
+    virtual Device device() = 0;
+    virtual std::vector<StaffUser> staff_list() = 0;
+    /// Active products, ordered by category then name, for the tiles.
+    virtual std::vector<Product> products() = 0;
+    virtual std::vector<Product> search(const std::string& query) = 0;
+    virtual std::optional<Shift> current_shift() = 0;
+    virtual Result<Shift, Message> open_shift(const std::string& staff_id, Money opening) = 0;
+    virtual Result<Sale, Message> record_sale(const std::string& staff_id, const Sale& s) = 0;
+    virtual ShiftTotals shift_totals(const std::string& shift_id) = 0;
+    virtual Result<Shift, Message> close_shift(const std::string& staff_id,
+                                               const std::string& shift_id, Money counted) = 0;
+    virtual void logout(const std::string& staff_id) = 0;
+    /// Records not yet sent to the central store.
+    virtual std::int64_t unsent() = 0;
+    virtual Timestamp now() = 0;
+};
+
+/// Where receipts go once a sale has committed (a printer, a folder, or a test's list).
+class ReceiptSink {
+public:
+    virtual ~ReceiptSink() = default;
+    /// Prints or stores; a problem is shown to the person but never undoes the sale.
+    virtual std::optional<Message> deliver(const receipts::ReceiptText& receipt) = 0;
+};
+
+/// What the view shows. Each call replaces what was shown before.
+class TillView {
+public:
+    virtual ~TillView() = default;
+    virtual void show_login(const std::vector<StaffUser>& staff) = 0;
+    virtual void show_open_shift(const std::string& staff_name) = 0;
+    virtual void show_sale(const Cart& cart, const CartTotals& totals) = 0;
+    virtual void show_payment(const TenderSession& tender) = 0;
+    virtual void show_done(const Sale& sale, Money change) = 0;
+    virtual void show_close_shift(const ShiftTotals& totals) = 0;
+    virtual void show_status(const std::string& staff_name, std::int64_t unsent) = 0;
+    /// A problem to read and act on; what was on screen stays.
+    virtual void show_problem(const Message& m) = 0;
+};
+
+class TillPresenter {
+public:
+    TillPresenter(TillStore& store, TillView& view, ReceiptSink& receipts);
+
+    /// Shows the login screen.
+    void start();
+    void log_in(const std::string& staff_id, const std::string& pin);
+    void log_out();
+    /// The counted float, as typed ("1000", "1.000,00").
+    void open_shift(const std::string& counted_float);
+
+    /// The barcode field: a scanner types the code and presses Enter.
+    void scan(const std::string& code);
+    void add_product(const std::string& product_id);
+    std::vector<Product> search(const std::string& query);
+    void increment(std::size_t line);
+    void decrement(std::size_t line);
+    void remove(std::size_t line);
+    void set_quantity(std::size_t line, const std::string& typed);
+
+    /// Opens payment for the cart's total.
+    void pay();
+    void pay_cash(const std::string& handed_over);
+    void pay_cash_amount(Money handed_over);
+    void pay_card(const std::string& reference);
+    void pay_mobilepay();
+    void cancel_payment();
+    /// Starts the next sale after the receipt screen.
+    void next_sale();
+
+    /// Shows the Z report for counting; then close_shift with the counted cash.
+    void begin_close_shift();
+    void close_shift(const std::string& counted_cash);
+
+    const Cart& cart() const { return m_cart; }
+    const std::optional<StaffUser>& staff() const { return m_staff; }
+    Permissions permissions() const;
+
+private:
+    void refresh_sale();
+    void refresh_status();
+    void finish_if_settled();
+    bool need_login();
+
+    TillStore& m_store;
+    TillView& m_view;
+    ReceiptSink& m_receipts;
+    std::optional<StaffUser> m_staff;
+    Cart m_cart;
+    std::unique_ptr<TenderSession> m_tender;
+};
+
+} // namespace bl::pos

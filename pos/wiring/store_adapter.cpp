@@ -1,0 +1,117 @@
+#include "pos/wiring/store_adapter.hpp"
+
+#include "pos/print/escpos.hpp"
+#include "shared/store/catalogue.hpp"
+#include "shared/store/outbox.hpp"
+#include "shared/store/production.hpp"
+#include "shared/store/sales.hpp"
+#include "shared/store/setup.hpp"
+
+#include <fstream>
+#include <stdexcept>
+
+namespace bl::pos {
+
+StoreTill::StoreTill(Database& db) : m_db(db) {
+    auto d = local_device(db);
+    if (!d || d->role != DeviceRole::till)
+        throw StoreError(Message(BL_N_("This database does not belong to a till.")));
+    m_device = *d;
+}
+
+std::optional<Product> StoreTill::product_by_barcode(const std::string& code) {
+    return find_product_by_barcode(m_db, code);
+}
+std::optional<Product> StoreTill::product_by_id(const std::string& id) {
+    return find_product(m_db, id);
+}
+std::optional<Batch> StoreTill::batch_by_label(const std::string& code) {
+    return find_batch_by_label(m_db, code);
+}
+std::optional<StaffUser> StoreTill::find(const std::string& staff_id) {
+    return find_staff(m_db, staff_id);
+}
+std::optional<Timestamp> StoreTill::locked_until(const std::string& staff_id) {
+    auto st = login_state(m_db, staff_id);
+    return st ? st->locked_until : std::nullopt;
+}
+Result<StaffAccess::Recorded, Message> StoreTill::record(const std::string& staff_id,
+                                                         bool success) {
+    auto r = record_login_attempt(m_db, m_device.id, staff_id, success, m_policy);
+    if (!r)
+        return err(r.error());
+    return Recorded{r.value().failed_attempts, r.value().locked_until};
+}
+
+Shop StoreTill::shop() { return find_shop(m_db, *m_device.shop_id).value_or(Shop{}); }
+Device StoreTill::device() { return m_device; }
+
+std::vector<StaffUser> StoreTill::staff_list() {
+    std::vector<StaffUser> out;
+    for (auto& u : list_staff(m_db))
+        if (u.active)
+            out.push_back(std::move(u));
+    return out;
+}
+
+std::vector<Product> StoreTill::products() {
+    std::vector<Product> out;
+    for (auto& p : list_products(m_db))
+        if (p.active)
+            out.push_back(std::move(p));
+    return out;
+}
+
+std::vector<Product> StoreTill::search(const std::string& query) {
+    return search_products(m_db, query, 30);
+}
+
+std::optional<Shift> StoreTill::current_shift() { return bl::current_shift(m_db, m_device.id); }
+
+Result<Shift, Message> StoreTill::open_shift(const std::string& staff_id, Money opening) {
+    return bl::open_shift(m_db, Actor{m_device.id, staff_id}, opening);
+}
+
+Result<Sale, Message> StoreTill::record_sale(const std::string& staff_id, const Sale& s) {
+    return bl::record_sale(m_db, Actor{m_device.id, staff_id}, s);
+}
+
+ShiftTotals StoreTill::shift_totals(const std::string& shift_id) {
+    return bl::shift_totals(m_db, shift_id);
+}
+
+Result<Shift, Message> StoreTill::close_shift(const std::string& staff_id,
+                                              const std::string& shift_id, Money counted) {
+    return bl::close_shift(m_db, Actor{m_device.id, staff_id}, shift_id, counted);
+}
+
+void StoreTill::logout(const std::string& staff_id) {
+    record_logout(m_db, Actor{m_device.id, staff_id});
+}
+
+std::int64_t StoreTill::unsent() { return outbox_pending_count(m_db); }
+Timestamp StoreTill::now() { return m_db.clock(); }
+
+PrinterSink::PrinterSink(std::optional<PrinterTarget> printer, std::filesystem::path folder)
+    : m_printer(std::move(printer)), m_folder(std::move(folder)) {}
+
+std::optional<Message> PrinterSink::deliver(const receipts::ReceiptText& receipt) {
+    std::optional<Message> problem;
+    // The text copy first: it is what survives a printer that is off or out of paper.
+    std::error_code ec;
+    std::filesystem::create_directories(m_folder, ec);
+    const std::string name = (receipt.barcode ? *receipt.barcode : std::string("bon")) + ".txt";
+    std::ofstream out(m_folder / name, std::ios::binary | std::ios::trunc);
+    for (const auto& l : receipt.lines)
+        out << l.text << '\n';
+    out.flush();
+    if (!out)
+        problem = Message(BL_N_("The receipt copy could not be saved in %s. Check the disk."),
+                          {m_folder.string()});
+    if (m_printer)
+        if (auto p = send_to_printer(*m_printer, encode_receipt(receipt)))
+            problem = p;
+    return problem;
+}
+
+} // namespace bl::pos

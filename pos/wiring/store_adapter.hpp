@@ -1,0 +1,60 @@
+#pragma once
+/// The till's store and receipt outlets over a real database file and printer.
+
+#include "pos/model/till.hpp"
+#include "pos/print/transport.hpp"
+#include "shared/store/database.hpp"
+#include "shared/store/people.hpp"
+
+#include <filesystem>
+
+namespace bl::pos {
+
+class StoreTill : public TillStore {
+public:
+    /// The database must belong to a till (see bl::local_device).
+    explicit StoreTill(Database& db);
+
+    std::optional<Product> product_by_barcode(const std::string& code) override;
+    std::optional<Product> product_by_id(const std::string& id) override;
+    std::optional<Batch> batch_by_label(const std::string& code) override;
+    std::optional<StaffUser> find(const std::string& staff_id) override;
+    std::optional<Timestamp> locked_until(const std::string& staff_id) override;
+    Result<Recorded, Message> record(const std::string& staff_id, bool success) override;
+    int max_failures() const override { return m_policy.max_failures; }
+
+    Shop shop() override;
+    Device device() override;
+    std::vector<StaffUser> staff_list() override;
+    std::vector<Product> products() override;
+    std::vector<Product> search(const std::string& query) override;
+    std::optional<Shift> current_shift() override;
+    Result<Shift, Message> open_shift(const std::string& staff_id, Money opening) override;
+    Result<Sale, Message> record_sale(const std::string& staff_id, const Sale& s) override;
+    ShiftTotals shift_totals(const std::string& shift_id) override;
+    Result<Shift, Message> close_shift(const std::string& staff_id, const std::string& shift_id,
+                                       Money counted) override;
+    void logout(const std::string& staff_id) override;
+    std::int64_t unsent() override;
+    Timestamp now() override;
+
+private:
+    Database& m_db;
+    Device m_device;
+    LockoutPolicy m_policy;
+};
+
+/// Sends receipts to the configured printer (setting "printer"), and always keeps a text
+/// copy in the shop's receipts folder, so a receipt is never lost with a jammed printer.
+class PrinterSink : public ReceiptSink {
+public:
+    PrinterSink(std::optional<PrinterTarget> printer, std::filesystem::path folder);
+    std::optional<Message> deliver(const receipts::ReceiptText& receipt) override;
+    const std::filesystem::path& folder() const { return m_folder; }
+
+private:
+    std::optional<PrinterTarget> m_printer;
+    std::filesystem::path m_folder;
+};
+
+} // namespace bl::pos

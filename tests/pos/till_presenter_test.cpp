@@ -1,0 +1,127 @@
+// The till presenter with a fake view, on a real store.
+
+#include "../store/fixture.hpp"
+#include "pos/wiring/store_adapter.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+struct FakeView : bl::pos::TillView {
+    std::string screen;
+    std::vector<std::string> problems;
+    std::size_t cart_lines = 0;
+    bl::Money total, remaining, change;
+    std::int64_t unsent = 0;
+    std::string staff_name;
+    std::vector<bl::StaffUser> staff;
+    void show_login(const std::vector<bl::StaffUser>& s) override {
+        screen = "login";
+        staff = s;
+    }
+    void show_open_shift(const std::string&) override { screen = "open_shift"; }
+    void show_sale(const bl::pos::Cart& c, const bl::pos::CartTotals& t) override {
+        screen = "sale";
+        cart_lines = c.lines().size();
+        total = t.total;
+    }
+    void show_payment(const bl::pos::TenderSession& t) override {
+        screen = "payment";
+        remaining = t.remaining();
+    }
+    void show_done(const bl::Sale&, bl::Money c) override {
+        screen = "done";
+        change = c;
+    }
+    void show_close_shift(const bl::ShiftTotals&) override { screen = "close_shift"; }
+    void show_status(const std::string& name, std::int64_t n) override {
+        staff_name = name;
+        unsent = n;
+    }
+    void show_problem(const bl::Message& m) override { problems.push_back(bl::render(m)); }
+};
+
+struct Sink : bl::pos::ReceiptSink {
+    std::vector<bl::receipts::ReceiptText> printed;
+    std::optional<bl::Message> deliver(const bl::receipts::ReceiptText& r) override {
+        printed.push_back(r);
+        return std::nullopt;
+    }
+};
+
+} // namespace
+
+TEST_CASE("till: log in, open the shift, scan two items, pay cash, receipt after commit") {
+    test::Shop s(false);
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    till.start();
+    CHECK(view.screen == "login");
+    CHECK(view.staff.size() == 2);
+    till.log_in(s.clerk.id, "2468");
+    CHECK(view.screen == "open_shift");
+    till.open_shift("1.000");
+    CHECK(view.screen == "sale");
+    till.scan(s.mug.barcode);
+    till.scan(s.mugs_new.label_code);
+    CHECK(view.cart_lines == 2);
+    CHECK(view.total.ore() == 2 * 18900);
+    till.pay();
+    CHECK(view.screen == "payment");
+    CHECK(view.remaining.ore() == 37800);
+    till.pay_cash("500");
+    CHECK(view.screen == "done");
+    CHECK(view.change.ore() == 12200);
+    REQUIRE(sink.printed.size() == 1);
+    CHECK(sink.printed[0].open_drawer);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == 1);
+    CHECK(view.problems.empty());
+    CHECK(till.cart().empty());
+}
+
+TEST_CASE("till: bad input is explained and changes nothing") {
+    test::Shop s;
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    till.start();
+    till.scan(s.mug.barcode);
+    CHECK_THAT(view.problems.back(), Catch::Contains("Log in"));
+    till.log_in(s.clerk.id, "9999");
+    CHECK_THAT(view.problems.back(), Catch::Contains("Wrong PIN"));
+    till.log_in(s.clerk.id, "2468");
+    CHECK(view.screen == "sale");
+    till.scan("5701234567899");
+    CHECK_THAT(view.problems.back(), Catch::Contains("not in the catalogue"));
+    till.scan("12345");
+    CHECK_THAT(view.problems.back(), Catch::Contains("8 or 13"));
+    till.pay();
+    CHECK_THAT(view.problems.back(), Catch::Contains("no items"));
+    till.scan(s.mug.barcode);
+    till.set_quantity(0, "0");
+    CHECK_THAT(view.problems.back(), Catch::Contains("at least 1"));
+    till.set_quantity(0, "-1");
+    CHECK_THAT(view.problems.back(), Catch::Contains("not a quantity"));
+    till.set_quantity(0, "10000");
+    CHECK_THAT(view.problems.back(), Catch::Contains("at most 9999"));
+    CHECK(till.cart().lines()[0].quantity == 1);
+    till.pay();
+    till.pay_cash("100");
+    CHECK(view.screen == "payment"); // 100 kr. is a part payment of 189 kr.
+    CHECK(view.remaining.ore() == 8900);
+    till.pay_cash("abc");
+    CHECK_THAT(view.problems.back(), Catch::Contains("not an amount"));
+    till.pay_card("Nets 1");
+    CHECK(view.screen == "done");
+    // Z with a cart open, and by someone who is not an organiser.
+    till.scan(s.mug.barcode);
+    till.begin_close_shift();
+    CHECK_THAT(view.problems.back(), Catch::Contains("Finish or empty"));
+    till.remove(0);
+    till.begin_close_shift();
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == 1);
+}
