@@ -28,7 +28,9 @@ void TillPresenter::refresh_status() {
     m_view.show_status(m_staff ? m_staff->name : std::string(), m_store.unsent());
 }
 
-void TillPresenter::refresh_sale() { m_view.show_sale(m_cart, m_cart.totals()); }
+void TillPresenter::refresh_sale() {
+    m_view.show_sale(m_cart, m_cart.totals());
+}
 
 void TillPresenter::log_in(const std::string& staff_id, const std::string& pin) {
     auto r = pos::log_in(m_store, staff_id, pin, m_store.now());
@@ -225,7 +227,9 @@ void TillPresenter::finish_if_settled() {
         m_view.show_problem(*problem);
 }
 
-void TillPresenter::next_sale() { refresh_sale(); }
+void TillPresenter::next_sale() {
+    refresh_sale();
+}
 
 void TillPresenter::begin_close_shift() {
     if (need_login())

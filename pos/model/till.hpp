@@ -3,15 +3,15 @@
 /// committing, printing, closing the day. Views (the wx window, or a fake in tests) show
 /// what it tells them and pass on what the person did; they never compute or store.
 
-#include "pos/model/cart.hpp"
-#include "pos/model/login.hpp"
-#include "pos/model/tender.hpp"
-#include "receipts/layout/sales_receipt.hpp"
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "pos/model/cart.hpp"
+#include "pos/model/login.hpp"
+#include "pos/model/tender.hpp"
+#include "receipts/layout/sales_receipt.hpp"
 
 namespace bl::pos {
 

@@ -1,14 +1,14 @@
 #include "pos/wiring/store_adapter.hpp"
 
+#include <fstream>
+#include <stdexcept>
+
 #include "pos/print/escpos.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/outbox.hpp"
 #include "shared/store/production.hpp"
 #include "shared/store/sales.hpp"
 #include "shared/store/setup.hpp"
-
-#include <fstream>
-#include <stdexcept>
 
 namespace bl::pos {
 
@@ -43,8 +43,12 @@ Result<StaffAccess::Recorded, Message> StoreTill::record(const std::string& staf
     return Recorded{r.value().failed_attempts, r.value().locked_until};
 }
 
-Shop StoreTill::shop() { return find_shop(m_db, *m_device.shop_id).value_or(Shop{}); }
-Device StoreTill::device() { return m_device; }
+Shop StoreTill::shop() {
+    return find_shop(m_db, *m_device.shop_id).value_or(Shop{});
+}
+Device StoreTill::device() {
+    return m_device;
+}
 
 std::vector<StaffUser> StoreTill::staff_list() {
     std::vector<StaffUser> out;
@@ -66,7 +70,9 @@ std::vector<Product> StoreTill::search(const std::string& query) {
     return search_products(m_db, query, 30);
 }
 
-std::optional<Shift> StoreTill::current_shift() { return bl::current_shift(m_db, m_device.id); }
+std::optional<Shift> StoreTill::current_shift() {
+    return bl::current_shift(m_db, m_device.id);
+}
 
 Result<Shift, Message> StoreTill::open_shift(const std::string& staff_id, Money opening) {
     return bl::open_shift(m_db, Actor{m_device.id, staff_id}, opening);
@@ -89,8 +95,12 @@ void StoreTill::logout(const std::string& staff_id) {
     record_logout(m_db, Actor{m_device.id, staff_id});
 }
 
-std::int64_t StoreTill::unsent() { return outbox_pending_count(m_db); }
-Timestamp StoreTill::now() { return m_db.clock(); }
+std::int64_t StoreTill::unsent() {
+    return outbox_pending_count(m_db);
+}
+Timestamp StoreTill::now() {
+    return m_db.clock();
+}
 
 PrinterSink::PrinterSink(std::optional<PrinterTarget> printer, std::filesystem::path folder)
     : m_printer(std::move(printer)), m_folder(std::move(folder)) {}

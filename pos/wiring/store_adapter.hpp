@@ -1,12 +1,12 @@
 #pragma once
 /// The till's store and receipt outlets over a real database file and printer.
 
+#include <filesystem>
+
 #include "pos/model/till.hpp"
 #include "pos/print/transport.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/people.hpp"
-
-#include <filesystem>
 
 namespace bl::pos {
 

@@ -1,9 +1,9 @@
 // The till presenter with a fake view, on a real store.
 
+#include <catch2/catch.hpp>
+
 #include "../store/fixture.hpp"
 #include "pos/wiring/store_adapter.hpp"
-
-#include <catch2/catch.hpp>
 
 namespace {
 

@@ -1,0 +1,603 @@
+#include "pos/ui/till_frame.hpp"
+
+#include <algorithm>
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/infobar.h>
+#include <wx/intl.h>
+#include <wx/listctrl.h>
+#include <wx/panel.h>
+#include <wx/scrolwin.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+#include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
+
+namespace bl::pos {
+
+wxString wx(const std::string& s) {
+    return wxString::FromUTF8(s);
+}
+std::string utf8(const wxString& s) {
+    return std::string(s.utf8_str());
+}
+
+namespace {
+
+enum Page { login_page, open_shift_page, sale_page, payment_page, done_page, close_page };
+
+const wxSize big_button(150, 64);
+const wxSize tile_size(170, 80);
+
+void scale_font(wxWindow* w, double factor, bool bold = false) {
+    wxFont f = w->GetFont();
+    f.SetPointSize(static_cast<int>(f.GetPointSize() * factor));
+    if (bold)
+        f.SetWeight(wxFONTWEIGHT_BOLD);
+    w->SetFont(f);
+}
+
+wxString money(Money m) {
+    return wx(format_dkk(m));
+}
+
+// A message from the model, translated through the app's catalogue.
+wxString tr(const Message& m) {
+    Message copy = m;
+    std::string fmt = utf8(wxGetTranslation(wx(m.msgid)));
+    for (std::size_t i = 0; i < copy.args.size() && i < 32; ++i)
+        if (copy.translated_args & (1u << i))
+            copy.args[i] = utf8(wxGetTranslation(wx(copy.args[i])));
+    return wx(format_message(fmt, copy.args));
+}
+
+} // namespace
+
+TillFrame::TillFrame(TillStore& store, const wxString& title)
+    : wxFrame(nullptr, wxID_ANY, title, wxDefaultPosition, wxSize(1280, 800)), m_store(store) {
+    auto* root = new wxBoxSizer(wxVERTICAL);
+    m_info = new wxInfoBar(this);
+    root->Add(m_info, 0, wxEXPAND);
+    m_book = new wxSimplebook(this);
+    m_book->AddPage(build_login(), "login");
+    m_book->AddPage(build_open_shift(), "open_shift");
+    m_book->AddPage(build_sale(), "sale");
+    m_book->AddPage(build_payment(), "payment");
+    m_book->AddPage(build_done(), "done");
+    m_book->AddPage(build_close(), "close");
+    root->Add(m_book, 1, wxEXPAND);
+    SetSizer(root);
+    CreateStatusBar(3);
+    const int widths[3] = {-2, -2, -1};
+    GetStatusBar()->SetStatusWidths(3, widths);
+}
+
+void TillFrame::attach(TillPresenter& presenter) {
+    m_presenter = &presenter;
+}
+
+std::string TillFrame::current_page() const {
+    switch (m_book->GetSelection()) {
+    case login_page:
+        return "login";
+    case open_shift_page:
+        return "open_shift";
+    case sale_page:
+        return "sale";
+    case payment_page:
+        return "payment";
+    case done_page:
+        return "done";
+    case close_page:
+        return "close";
+    default:
+        return "";
+    }
+}
+
+wxButton* TillFrame::staff_button(const std::string& name) const {
+    auto it = m_staff_buttons.find(name);
+    return it == m_staff_buttons.end() ? nullptr : it->second;
+}
+
+wxButton* TillFrame::quick_cash_button(std::size_t i) const {
+    return i < m_quick.size() ? m_quick[i] : nullptr;
+}
+
+// ---- login -------------------------------------------------------------------------------
+
+wxPanel* TillFrame::build_login() {
+    auto* p = new wxPanel(m_book);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(p, wxID_ANY, _("Who is at the till?"));
+    scale_font(title, 2.0, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    m_staff_panel = new wxPanel(p);
+    m_staff_panel->SetSizer(new wxWrapSizer(wxHORIZONTAL));
+    s->Add(m_staff_panel, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_login_hint = new wxStaticText(p, wxID_ANY, _("Choose your name, then type your PIN."));
+    scale_font(m_login_hint, 1.3);
+    s->Add(m_login_hint, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_pin = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(260, -1),
+                           wxTE_PASSWORD | wxTE_PROCESS_ENTER | wxTE_CENTRE);
+    scale_font(m_pin, 2.0);
+    s->Add(m_pin, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+
+    auto* pad = new wxGridSizer(4, 3, 8, 8);
+    const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "OK"};
+    for (const char* k : keys) {
+        wxString label = k;
+        if (label == "C")
+            label = _("Clear");
+        auto* b = new wxButton(p, wxID_ANY, label, wxDefaultPosition, wxSize(110, 70));
+        scale_font(b, 1.6, true);
+        const std::string key = k;
+        b->Bind(wxEVT_BUTTON, [this, key](wxCommandEvent&) {
+            if (key == "C")
+                m_pin->Clear();
+            else if (key == "OK")
+                m_presenter->log_in(m_chosen_staff, utf8(m_pin->GetValue()));
+            else
+                m_pin->AppendText(key);
+            m_pin->SetFocus();
+        });
+        pad->Add(b, 0, wxEXPAND);
+    }
+    s->Add(pad, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_pin->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        m_presenter->log_in(m_chosen_staff, utf8(m_pin->GetValue()));
+    });
+    p->SetSizer(s);
+    return p;
+}
+
+void TillFrame::show_login(const std::vector<StaffUser>& staff) {
+    m_staff_panel->DestroyChildren();
+    m_staff_buttons.clear();
+    m_chosen_staff.clear();
+    auto* sizer = m_staff_panel->GetSizer();
+    for (const auto& u : staff) {
+        auto* b =
+            new wxButton(m_staff_panel, wxID_ANY, wx(u.name), wxDefaultPosition, wxSize(190, 80));
+        scale_font(b, 1.5, true);
+        const std::string id = u.id;
+        const std::string name = u.name;
+        b->Bind(wxEVT_BUTTON, [this, id, name](wxCommandEvent&) {
+            m_chosen_staff = id;
+            for (auto& [n, btn] : m_staff_buttons)
+                btn->SetLabel(n == name ? wx("▶ " + n) : wx(n));
+            m_login_hint->SetLabel(wxString::Format(_("Hello %s. Type your PIN."), wx(name)));
+            m_pin->Clear();
+            m_pin->SetFocus();
+            Layout();
+        });
+        sizer->Add(b, 0, wxALL, 8);
+        m_staff_buttons[u.name] = b;
+    }
+    m_pin->Clear();
+    m_login_hint->SetLabel(_("Choose your name, then type your PIN."));
+    m_info->Dismiss();
+    m_book->ChangeSelection(login_page);
+    m_staff_panel->Layout();
+    Layout();
+    if (!m_staff_buttons.empty())
+        m_staff_buttons.begin()->second->SetFocus();
+}
+
+// ---- open shift --------------------------------------------------------------------------
+
+wxPanel* TillFrame::build_open_shift() {
+    auto* p = new wxPanel(m_book);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    m_float_hint = new wxStaticText(p, wxID_ANY, "");
+    scale_font(m_float_hint, 1.6, true);
+    s->Add(m_float_hint, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 30);
+    auto* label = new wxStaticText(p, wxID_ANY,
+                                   _("Count the cash in the drawer and type the "
+                                     "amount (the float):"));
+    scale_font(label, 1.3);
+    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_float = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(260, -1),
+                             wxTE_PROCESS_ENTER | wxTE_RIGHT);
+    scale_font(m_float, 2.0);
+    s->Add(m_float, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* open = new wxButton(p, wxID_ANY, _("Open the till"), wxDefaultPosition, big_button);
+    scale_font(open, 1.4, true);
+    s->Add(open, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto submit = [this](wxCommandEvent&) { m_presenter->open_shift(utf8(m_float->GetValue())); };
+    open->Bind(wxEVT_BUTTON, submit);
+    m_float->Bind(wxEVT_TEXT_ENTER, submit);
+    p->SetSizer(s);
+    return p;
+}
+
+void TillFrame::show_open_shift(const std::string& staff_name) {
+    m_float_hint->SetLabel(
+        wxString::Format(_("Good morning, %s. The till is closed."), wx(staff_name)));
+    m_float->Clear();
+    m_info->Dismiss();
+    m_book->ChangeSelection(open_shift_page);
+    Layout();
+    m_float->SetFocus();
+}
+
+// ---- sale --------------------------------------------------------------------------------
+
+wxPanel* TillFrame::build_sale() {
+    auto* p = new wxPanel(m_book);
+    auto* cols = new wxBoxSizer(wxHORIZONTAL);
+
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    auto* scan_row = new wxBoxSizer(wxHORIZONTAL);
+    auto* scan_label = new wxStaticText(p, wxID_ANY, _("Scan or search:"));
+    scale_font(scan_label, 1.2);
+    scan_row->Add(scan_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+    m_scan = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+    scale_font(m_scan, 1.6);
+    m_scan->SetHint(_("Barcode or item name"));
+    scan_row->Add(m_scan, 1, wxEXPAND);
+    left->Add(scan_row, 0, wxEXPAND | wxALL, 10);
+    m_category = new wxChoice(p, wxID_ANY);
+    scale_font(m_category, 1.3);
+    left->Add(m_category, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    m_tiles = new wxScrolledWindow(p, wxID_ANY);
+    m_tiles->SetScrollRate(0, 20);
+    m_tiles->SetSizer(new wxWrapSizer(wxHORIZONTAL));
+    left->Add(m_tiles, 1, wxEXPAND | wxALL, 10);
+    cols->Add(left, 3, wxEXPAND);
+
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    m_cart = new wxListCtrl(p, wxID_ANY, wxDefaultPosition, wxSize(460, -1),
+                            wxLC_REPORT | wxLC_SINGLE_SEL);
+    scale_font(m_cart, 1.3);
+    m_cart->InsertColumn(0, _("Item"), wxLIST_FORMAT_LEFT, 250);
+    m_cart->InsertColumn(1, _("Qty"), wxLIST_FORMAT_RIGHT, 60);
+    m_cart->InsertColumn(2, _("Amount"), wxLIST_FORMAT_RIGHT, 130);
+    right->Add(m_cart, 1, wxEXPAND | wxALL, 10);
+    auto* line_row = new wxBoxSizer(wxHORIZONTAL);
+    auto line_button = [&](const wxString& label, auto action) {
+        auto* b = new wxButton(p, wxID_ANY, label, wxDefaultPosition, wxSize(100, 60));
+        scale_font(b, 1.5, true);
+        b->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) {
+            const long line = selected_line();
+            if (line < 0)
+                show_problem(Message(BL_N_("Choose a line in the cart first.")));
+            else
+                action(static_cast<std::size_t>(line));
+            focus_scan();
+        });
+        line_row->Add(b, 1, wxRIGHT, 6);
+    };
+    line_button("+", [this](std::size_t l) { m_presenter->increment(l); });
+    line_button(wx("−"), [this](std::size_t l) { m_presenter->decrement(l); });
+    line_button(_("Remove"), [this](std::size_t l) { m_presenter->remove(l); });
+    right->Add(line_row, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    m_total = new wxStaticText(p, wxID_ANY, "");
+    scale_font(m_total, 2.2, true);
+    right->Add(m_total, 0, wxALL | wxALIGN_RIGHT, 10);
+    m_vat = new wxStaticText(p, wxID_ANY, "");
+    right->Add(m_vat, 0, wxLEFT | wxRIGHT | wxALIGN_RIGHT, 10);
+    m_pay = new wxButton(p, wxID_ANY, _("Pay (F12)"), wxDefaultPosition, wxSize(-1, 90));
+    scale_font(m_pay, 2.0, true);
+    right->Add(m_pay, 0, wxEXPAND | wxALL, 10);
+    auto* bottom = new wxBoxSizer(wxHORIZONTAL);
+    auto* logout = new wxButton(p, wxID_ANY, _("Log out"), wxDefaultPosition, wxSize(-1, 56));
+    m_close_day =
+        new wxButton(p, wxID_ANY, _("Close the day (Z)"), wxDefaultPosition, wxSize(-1, 56));
+    bottom->Add(logout, 1, wxRIGHT, 6);
+    bottom->Add(m_close_day, 1);
+    right->Add(bottom, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    cols->Add(right, 2, wxEXPAND);
+    p->SetSizer(cols);
+
+    m_scan->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        const std::string text = utf8(m_scan->GetValue());
+        m_scan->Clear();
+        bool digits = !text.empty();
+        for (char c : text)
+            digits = digits && ((c >= '0' && c <= '9') || c == ' ');
+        if (digits || text.empty()) {
+            m_presenter->scan(text);
+        } else {
+            // A name: show the matching items as tiles.
+            m_products = m_presenter->search(text);
+            m_category->SetSelection(wxNOT_FOUND);
+            build_tiles("");
+            if (m_products.empty())
+                show_problem(
+                    Message(BL_N_("No item is called \"%s\". Try part of the name."), {text}));
+        }
+        focus_scan();
+    });
+    m_category->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        m_products = m_store.products();
+        build_tiles(utf8(m_category->GetStringSelection()));
+        focus_scan();
+    });
+    m_pay->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->pay(); });
+    logout->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->log_out(); });
+    m_close_day->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->begin_close_shift(); });
+    p->Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_F12 && m_book->GetSelection() == sale_page)
+            m_presenter->pay();
+        else if (e.GetKeyCode() == WXK_ESCAPE && m_book->GetSelection() == payment_page)
+            m_presenter->cancel_payment();
+        else
+            e.Skip();
+    });
+    return p;
+}
+
+void TillFrame::build_tiles(const std::string& category) {
+    m_tiles->DestroyChildren();
+    auto* sizer = m_tiles->GetSizer();
+    for (const auto& prod : m_products) {
+        if (!category.empty() && prod.category != category)
+            continue;
+        auto* b = new wxButton(m_tiles, wxID_ANY, wx(prod.name) + "\n" + money(prod.price),
+                               wxDefaultPosition, tile_size, wxBU_EXACTFIT);
+        const std::string id = prod.id;
+        b->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) {
+            m_presenter->add_product(id);
+            focus_scan();
+        });
+        sizer->Add(b, 0, wxALL, 5);
+    }
+    m_tiles->FitInside();
+    m_tiles->Layout();
+}
+
+long TillFrame::selected_line() const {
+    return m_cart->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+}
+
+void TillFrame::focus_scan() {
+    if (m_book->GetSelection() == sale_page)
+        m_scan->SetFocus();
+}
+
+void TillFrame::show_sale(const Cart& cart, const CartTotals& totals) {
+    if (m_category->GetCount() == 0) {
+        m_products = m_store.products();
+        std::vector<std::string> cats;
+        for (const auto& p : m_products)
+            if (std::find(cats.begin(), cats.end(), p.category) == cats.end())
+                cats.push_back(p.category);
+        for (const auto& c : cats)
+            m_category->Append(wx(c));
+        if (!cats.empty()) {
+            m_category->SetSelection(0);
+            build_tiles(cats.front());
+        }
+    }
+    const long keep = selected_line();
+    m_cart->DeleteAllItems();
+    long row = 0;
+    for (const auto& l : cart.lines()) {
+        wxString name = wx(l.product.name);
+        if (l.batch_label)
+            name += wx(" ◆");
+        m_cart->InsertItem(row, name);
+        m_cart->SetItem(row, 1, wxString::Format("%lld", static_cast<long long>(l.quantity)));
+        m_cart->SetItem(row, 2, wx(format_amount(l.net())));
+        ++row;
+    }
+    if (keep >= 0 && keep < row)
+        m_cart->SetItemState(keep, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    else if (row > 0)
+        m_cart->SetItemState(row - 1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    m_total->SetLabel(wxString::Format(_("Total %s"), money(totals.total)));
+    m_vat->SetLabel(wxString::Format(_("of which VAT %s"), money(totals.vat.vat_total())));
+    m_book->ChangeSelection(sale_page);
+    Layout();
+    focus_scan();
+}
+
+// ---- payment -----------------------------------------------------------------------------
+
+wxPanel* TillFrame::build_payment() {
+    auto* p = new wxPanel(m_book);
+    m_payment_panel = p;
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    m_due = new wxStaticText(p, wxID_ANY, "");
+    scale_font(m_due, 2.6, true);
+    s->Add(m_due, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
+    m_due_cash = new wxStaticText(p, wxID_ANY, "");
+    scale_font(m_due_cash, 1.4);
+    s->Add(m_due_cash, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 4);
+    m_paid_so_far = new wxStaticText(p, wxID_ANY, "");
+    scale_font(m_paid_so_far, 1.2);
+    s->Add(m_paid_so_far, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 4);
+    auto* cash_label = new wxStaticText(p, wxID_ANY,
+                                        _("Cash: tap what the customer handed "
+                                          "over, or type it"));
+    scale_font(cash_label, 1.3, true);
+    s->Add(cash_label, 0, wxTOP | wxALIGN_CENTER_HORIZONTAL, 16);
+    m_quick_sizer = new wxBoxSizer(wxHORIZONTAL);
+    s->Add(m_quick_sizer, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    auto* cash_row = new wxBoxSizer(wxHORIZONTAL);
+    m_cash = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(220, -1),
+                            wxTE_PROCESS_ENTER | wxTE_RIGHT);
+    scale_font(m_cash, 1.8);
+    auto* cash_ok = new wxButton(p, wxID_ANY, _("Cash received"), wxDefaultPosition, big_button);
+    scale_font(cash_ok, 1.2, true);
+    cash_row->Add(m_cash, 0, wxRIGHT | wxALIGN_CENTER_VERTICAL, 8);
+    cash_row->Add(cash_ok, 0);
+    s->Add(cash_row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    auto* other = new wxBoxSizer(wxHORIZONTAL);
+    auto* card =
+        new wxButton(p, wxID_ANY, _("Card (terminal)"), wxDefaultPosition, wxSize(220, 80));
+    auto* mobile = new wxButton(p, wxID_ANY, "MobilePay", wxDefaultPosition, wxSize(220, 80));
+    scale_font(card, 1.4, true);
+    scale_font(mobile, 1.4, true);
+    other->Add(card, 0, wxRIGHT, 12);
+    other->Add(mobile, 0);
+    s->Add(other, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
+    auto* back =
+        new wxButton(p, wxID_ANY, _("Back to the sale (Esc)"), wxDefaultPosition, wxSize(260, 56));
+    s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    p->SetSizer(s);
+
+    auto cash = [this](wxCommandEvent&) { m_presenter->pay_cash(utf8(m_cash->GetValue())); };
+    m_cash->Bind(wxEVT_TEXT_ENTER, cash);
+    cash_ok->Bind(wxEVT_BUTTON, cash);
+    card->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->pay_card(""); });
+    mobile->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->pay_mobilepay(); });
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->cancel_payment(); });
+    p->Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_ESCAPE)
+            m_presenter->cancel_payment();
+        else
+            e.Skip();
+    });
+    return p;
+}
+
+void TillFrame::show_payment(const TenderSession& tender) {
+    m_due->SetLabel(wxString::Format(_("To pay: %s"), money(tender.remaining())));
+    m_due_cash->SetLabel(
+        wxString::Format(_("In cash, rounded to 50 øre: %s"), money(tender.remaining_in_cash())));
+    Money paid;
+    for (const auto& p : tender.payments())
+        paid += p.amount;
+    m_paid_so_far->SetLabel(tender.payments().empty()
+                                ? wxString()
+                                : wxString::Format(_("Paid so far: %s"), money(paid)));
+    for (auto* b : m_quick)
+        b->Destroy();
+    m_quick.clear();
+    m_quick_sizer->Clear();
+    for (Money amount : tender.quick_cash_amounts()) {
+        auto* b = new wxButton(m_payment_panel, wxID_ANY, money(amount), wxDefaultPosition,
+                               wxSize(150, 70));
+        scale_font(b, 1.4, true);
+        b->Bind(wxEVT_BUTTON,
+                [this, amount](wxCommandEvent&) { m_presenter->pay_cash_amount(amount); });
+        m_quick_sizer->Add(b, 0, wxRIGHT, 8);
+        m_quick.push_back(b);
+    }
+    m_cash->Clear();
+    m_book->ChangeSelection(payment_page);
+    m_payment_panel->Layout();
+    Layout();
+    if (!m_quick.empty())
+        m_quick.front()->SetFocus();
+}
+
+// ---- done --------------------------------------------------------------------------------
+
+wxPanel* TillFrame::build_done() {
+    auto* p = new wxPanel(m_book);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    s->AddStretchSpacer();
+    m_change = new wxStaticText(p, wxID_ANY, "");
+    scale_font(m_change, 3.2, true);
+    s->Add(m_change, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    m_done_info = new wxStaticText(p, wxID_ANY, "");
+    scale_font(m_done_info, 1.4);
+    s->Add(m_done_info, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_next = new wxButton(p, wxID_ANY, _("Next customer"), wxDefaultPosition, wxSize(320, 90));
+    scale_font(m_next, 1.8, true);
+    s->Add(m_next, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    s->AddStretchSpacer();
+    p->SetSizer(s);
+    m_next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
+    return p;
+}
+
+void TillFrame::show_done(const Sale& sale, Money change) {
+    m_change->SetLabel(change.is_zero() ? _("Paid. No change.")
+                                        : wxString::Format(_("Change: %s"), money(change)));
+    m_done_info->SetLabel(wxString::Format(_("Receipt %lld is saved and printed."),
+                                           static_cast<long long>(sale.receipt_number)));
+    m_book->ChangeSelection(done_page);
+    Layout();
+    m_next->SetFocus();
+}
+
+// ---- close the day -----------------------------------------------------------------------
+
+wxPanel* TillFrame::build_close() {
+    auto* p = new wxPanel(m_book);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(p, wxID_ANY, _("Close the day (Z report)"));
+    scale_font(title, 2.0, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
+    m_z_text = new wxStaticText(p, wxID_ANY, "");
+    wxFont mono(wxFontInfo(13).Family(wxFONTFAMILY_TELETYPE));
+    m_z_text->SetFont(mono);
+    s->Add(m_z_text, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* label = new wxStaticText(p, wxID_ANY,
+                                   _("Count the cash in the drawer and type the "
+                                     "amount:"));
+    scale_font(label, 1.3);
+    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    m_counted = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(260, -1),
+                               wxTE_PROCESS_ENTER | wxTE_RIGHT);
+    scale_font(m_counted, 1.8);
+    s->Add(m_counted, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    m_confirm_close = new wxButton(p, wxID_ANY, _("Close the day"), wxDefaultPosition, big_button);
+    auto* back = new wxButton(p, wxID_ANY, _("Back"), wxDefaultPosition, big_button);
+    row->Add(m_confirm_close, 0, wxRIGHT, 12);
+    row->Add(back, 0);
+    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    p->SetSizer(s);
+    auto confirm = [this](wxCommandEvent&) {
+        m_presenter->close_shift(utf8(m_counted->GetValue()));
+    };
+    m_confirm_close->Bind(wxEVT_BUTTON, confirm);
+    m_counted->Bind(wxEVT_TEXT_ENTER, confirm);
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
+    return p;
+}
+
+void TillFrame::show_close_shift(const ShiftTotals& t) {
+    auto row = [](const wxString& label, Money m) {
+        return wx(receipts::two_columns(utf8(label), format_amount(m), 44)) + "\n";
+    };
+    wxString text;
+    text += wxString::Format(_("Sales: %lld   Refunds: %lld"), static_cast<long long>(t.sales),
+                             static_cast<long long>(t.refunds)) +
+            "\n\n";
+    text += row(_("Total"), t.gross);
+    text += row(_("Cash"), t.cash);
+    text += row(_("Card"), t.card);
+    text += row("MobilePay", t.mobilepay);
+    text += row(_("Cash rounding"), t.rounding);
+    text += row(_("Discounts given"), t.discounts);
+    for (const auto& g : t.vat)
+        text += row(wxString::Format(_("VAT %s of %s"), wx(format_rate(g.rate)),
+                                     wx(format_amount(g.gross))),
+                    g.vat);
+    text += "\n" + row(_("Expected cash in the drawer"), t.expected_cash);
+    m_z_text->SetLabel(text);
+    m_counted->Clear();
+    m_book->ChangeSelection(close_page);
+    Layout();
+    m_counted->SetFocus();
+}
+
+// ---- status and problems -----------------------------------------------------------------
+
+void TillFrame::show_status(const std::string& staff_name, std::int64_t unsent) {
+    SetStatusText(staff_name.empty() ? _("Nobody is logged in")
+                                     : wxString::Format(_("Logged in: %s"), wx(staff_name)),
+                  0);
+    SetStatusText(wxString::Format(_("%lld records not yet sent to the central store"),
+                                   static_cast<long long>(unsent)),
+                  1);
+    SetStatusText(wx(m_store.device().name), 2);
+}
+
+void TillFrame::show_problem(const Message& m) {
+    const wxString text = tr(m);
+    m_last_problem = utf8(text);
+    m_info->ShowMessage(text, wxICON_WARNING);
+    focus_scan();
+}
+
+} // namespace bl::pos

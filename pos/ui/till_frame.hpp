@@ -1,0 +1,115 @@
+#pragma once
+/// The till's main window: login with a PIN pad, counting the float, the sale screen (tiles
+/// by category, a barcode field that keeps the focus, the cart), payment, the change screen
+/// and the Z report. Problems show in a bar at the top and never block the scanner.
+
+#include <map>
+#include <vector>
+
+#include <wx/frame.h>
+#include <wx/string.h>
+
+#include "pos/model/till.hpp"
+
+class wxButton;
+class wxInfoBar;
+class wxListCtrl;
+class wxPanel;
+class wxScrolledWindow;
+class wxSimplebook;
+class wxStaticText;
+class wxTextCtrl;
+class wxChoice;
+class wxSizer;
+
+namespace bl::pos {
+
+/// UTF-8 std::string to wxString and back.
+wxString wx(const std::string& s);
+std::string utf8(const wxString& s);
+
+class TillFrame : public wxFrame, public TillView {
+public:
+    TillFrame(TillStore& store, const wxString& title);
+    /// Wires the presenter (which is created with this frame as its view).
+    void attach(TillPresenter& presenter);
+
+    // TillView
+    void show_login(const std::vector<StaffUser>& staff) override;
+    void show_open_shift(const std::string& staff_name) override;
+    void show_sale(const Cart& cart, const CartTotals& totals) override;
+    void show_payment(const TenderSession& tender) override;
+    void show_done(const Sale& sale, Money change) override;
+    void show_close_shift(const ShiftTotals& totals) override;
+    void show_status(const std::string& staff_name, std::int64_t unsent) override;
+    void show_problem(const Message& m) override;
+
+    // For the GUI smoke tests and the screenshot script: the widgets a person would use.
+    wxButton* staff_button(const std::string& name) const;
+    wxTextCtrl* pin_field() const { return m_pin; }
+    wxTextCtrl* float_field() const { return m_float; }
+    wxTextCtrl* scan_field() const { return m_scan; }
+    wxButton* pay_button() const { return m_pay; }
+    wxButton* quick_cash_button(std::size_t i) const;
+    wxButton* next_button() const { return m_next; }
+    wxButton* close_day_button() const { return m_close_day; }
+    wxTextCtrl* counted_field() const { return m_counted; }
+    wxButton* confirm_close_button() const { return m_confirm_close; }
+    std::string current_page() const;
+    std::string problem_text() const { return m_last_problem; }
+
+private:
+    wxPanel* build_login();
+    wxPanel* build_open_shift();
+    wxPanel* build_sale();
+    wxPanel* build_payment();
+    wxPanel* build_done();
+    wxPanel* build_close();
+    void build_tiles(const std::string& category);
+    void focus_scan();
+    long selected_line() const;
+
+    TillStore& m_store;
+    TillPresenter* m_presenter = nullptr;
+    wxSimplebook* m_book = nullptr;
+    wxInfoBar* m_info = nullptr;
+    std::string m_last_problem;
+
+    // login
+    wxPanel* m_staff_panel = nullptr;
+    std::map<std::string, wxButton*> m_staff_buttons; // name -> button
+    std::string m_chosen_staff;
+    wxTextCtrl* m_pin = nullptr;
+    wxStaticText* m_login_hint = nullptr;
+    // open shift
+    wxStaticText* m_float_hint = nullptr;
+    wxTextCtrl* m_float = nullptr;
+    // sale
+    wxTextCtrl* m_scan = nullptr;
+    wxChoice* m_category = nullptr;
+    wxScrolledWindow* m_tiles = nullptr;
+    std::vector<Product> m_products;
+    wxListCtrl* m_cart = nullptr;
+    wxStaticText* m_total = nullptr;
+    wxStaticText* m_vat = nullptr;
+    wxButton* m_pay = nullptr;
+    wxButton* m_close_day = nullptr;
+    // payment
+    wxStaticText* m_due = nullptr;
+    wxStaticText* m_due_cash = nullptr;
+    wxStaticText* m_paid_so_far = nullptr;
+    wxSizer* m_quick_sizer = nullptr;
+    wxPanel* m_payment_panel = nullptr;
+    std::vector<wxButton*> m_quick;
+    wxTextCtrl* m_cash = nullptr;
+    // done
+    wxStaticText* m_change = nullptr;
+    wxStaticText* m_done_info = nullptr;
+    wxButton* m_next = nullptr;
+    // close
+    wxStaticText* m_z_text = nullptr;
+    wxTextCtrl* m_counted = nullptr;
+    wxButton* m_confirm_close = nullptr;
+};
+
+} // namespace bl::pos
