@@ -20,6 +20,7 @@ namespace {
 class TillApp : public wxApp {
 public:
     bool OnInit() override {
+        bl::pos::use_utf8_strings();
         wxCmdLineParser cmd(argc, argv);
         cmd.AddOption("", "db", "database file", wxCMD_LINE_VAL_STRING,
                       wxCMD_LINE_OPTION_MANDATORY);
@@ -36,6 +37,7 @@ public:
         wxTranslations::Set(t);
         wxFileTranslationsLoader::AddCatalogLookupPathPrefix(bl::pos::wx(bl::locale_dir()));
         t->SetLanguage(lang == "en" ? "en" : "da");
+        t->AddStdCatalog(); // wx's own words ("Close" on the message bar)
         t->AddCatalog("bundlinje");
 
         try {

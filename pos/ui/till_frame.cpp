@@ -1,6 +1,7 @@
 #include "pos/ui/till_frame.hpp"
 
 #include <algorithm>
+#include <clocale>
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -16,7 +17,16 @@
 #include <wx/textctrl.h>
 #include <wx/wrapsizer.h>
 
+#include "shared/core/text.hpp"
+
 namespace bl::pos {
+
+void use_utf8_strings() {
+    // wx converts char* through the C library's locale; under the "C" locale "øre" in a
+    // msgid would be lost. C.UTF-8 is built into glibc, so it is always there.
+    if (!std::setlocale(LC_CTYPE, "C.UTF-8"))
+        std::setlocale(LC_CTYPE, "");
+}
 
 wxString wx(const std::string& s) {
     return wxString::FromUTF8(s);
@@ -30,7 +40,7 @@ namespace {
 enum Page { login_page, open_shift_page, sale_page, payment_page, done_page, close_page };
 
 const wxSize big_button(150, 64);
-const wxSize tile_size(170, 80);
+const wxSize tile_size(178, 92);
 
 void scale_font(wxWindow* w, double factor, bool bold = false) {
     wxFont f = w->GetFont();
@@ -240,9 +250,9 @@ wxPanel* TillFrame::build_sale() {
     m_scan->SetHint(_("Barcode or item name"));
     scan_row->Add(m_scan, 1, wxEXPAND);
     left->Add(scan_row, 0, wxEXPAND | wxALL, 10);
-    m_category = new wxChoice(p, wxID_ANY);
-    scale_font(m_category, 1.3);
-    left->Add(m_category, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    m_categories = new wxPanel(p);
+    m_categories->SetSizer(new wxWrapSizer(wxHORIZONTAL));
+    left->Add(m_categories, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
     m_tiles = new wxScrolledWindow(p, wxID_ANY);
     m_tiles->SetScrollRate(0, 20);
     m_tiles->SetSizer(new wxWrapSizer(wxHORIZONTAL));
@@ -304,17 +314,12 @@ wxPanel* TillFrame::build_sale() {
         } else {
             // A name: show the matching items as tiles.
             m_products = m_presenter->search(text);
-            m_category->SetSelection(wxNOT_FOUND);
+            m_current_category.clear();
             build_tiles("");
             if (m_products.empty())
                 show_problem(
                     Message(BL_N_("No item is called \"%s\". Try part of the name."), {text}));
         }
-        focus_scan();
-    });
-    m_category->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        m_products = m_store.products();
-        build_tiles(utf8(m_category->GetStringSelection()));
         focus_scan();
     });
     m_pay->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->pay(); });
@@ -331,14 +336,76 @@ wxPanel* TillFrame::build_sale() {
     return p;
 }
 
+// Breaks a name into lines of at most `width` characters at spaces, for tile labels.
+static std::string wrap(const std::string& text, std::size_t width) {
+    std::string out, line, word;
+    auto flush_word = [&] {
+        if (word.empty())
+            return;
+        if (!line.empty() && utf8_length(line) + 1 + utf8_length(word) > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ')
+            flush_word();
+        else
+            word += c;
+    }
+    flush_word();
+    return out + line;
+}
+
+void TillFrame::build_categories() {
+    m_categories->DestroyChildren();
+    m_category_buttons.clear();
+    std::vector<std::string> cats;
+    for (const auto& p : m_products)
+        if (std::find(cats.begin(), cats.end(), p.category) == cats.end())
+            cats.push_back(p.category);
+    // The categories with most items first: the shop's main goods lead.
+    auto items = [this](const std::string& c) {
+        return std::count_if(m_products.begin(), m_products.end(),
+                             [&c](const Product& p) { return p.category == c; });
+    };
+    std::stable_sort(cats.begin(), cats.end(),
+                     [&items](const auto& a, const auto& b) { return items(a) > items(b); });
+    for (const auto& c : cats) {
+        auto* b = new wxButton(m_categories, wxID_ANY, wx(c), wxDefaultPosition, wxSize(130, 52));
+        scale_font(b, 1.3, true);
+        b->Bind(wxEVT_BUTTON, [this, c](wxCommandEvent&) {
+            m_products = m_store.products();
+            build_tiles(c);
+            focus_scan();
+        });
+        m_categories->GetSizer()->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
+        m_category_buttons.push_back(b);
+    }
+    m_categories->Layout();
+    if (!cats.empty())
+        build_tiles(cats.front());
+}
+
 void TillFrame::build_tiles(const std::string& category) {
+    m_current_category = category;
+    // The chosen category is marked; the others keep their plain names.
+    for (auto* b : m_category_buttons) {
+        wxString label = b->GetLabel();
+        if (label.StartsWith(wx("▶ ")))
+            label = label.Mid(2);
+        b->SetLabel(utf8(label) == category ? wx("▶ ") + label : label);
+    }
     m_tiles->DestroyChildren();
     auto* sizer = m_tiles->GetSizer();
     for (const auto& prod : m_products) {
         if (!category.empty() && prod.category != category)
             continue;
-        auto* b = new wxButton(m_tiles, wxID_ANY, wx(prod.name) + "\n" + money(prod.price),
-                               wxDefaultPosition, tile_size, wxBU_EXACTFIT);
+        auto* b =
+            new wxButton(m_tiles, wxID_ANY, wx(wrap(prod.name, 19)) + "\n" + money(prod.price),
+                         wxDefaultPosition, tile_size);
         const std::string id = prod.id;
         b->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) {
             m_presenter->add_product(id);
@@ -360,18 +427,9 @@ void TillFrame::focus_scan() {
 }
 
 void TillFrame::show_sale(const Cart& cart, const CartTotals& totals) {
-    if (m_category->GetCount() == 0) {
+    if (m_category_buttons.empty()) {
         m_products = m_store.products();
-        std::vector<std::string> cats;
-        for (const auto& p : m_products)
-            if (std::find(cats.begin(), cats.end(), p.category) == cats.end())
-                cats.push_back(p.category);
-        for (const auto& c : cats)
-            m_category->Append(wx(c));
-        if (!cats.empty()) {
-            m_category->SetSelection(0);
-            build_tiles(cats.front());
-        }
+        build_categories();
     }
     const long keep = selected_line();
     m_cart->DeleteAllItems();
@@ -422,7 +480,8 @@ wxPanel* TillFrame::build_payment() {
     m_cash = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(220, -1),
                             wxTE_PROCESS_ENTER | wxTE_RIGHT);
     scale_font(m_cash, 1.8);
-    auto* cash_ok = new wxButton(p, wxID_ANY, _("Cash received"), wxDefaultPosition, big_button);
+    auto* cash_ok =
+        new wxButton(p, wxID_ANY, _("Cash received"), wxDefaultPosition, wxSize(220, 64));
     scale_font(cash_ok, 1.2, true);
     cash_row->Add(m_cash, 0, wxRIGHT | wxALIGN_CENTER_VERTICAL, 8);
     cash_row->Add(cash_ok, 0);
@@ -480,6 +539,7 @@ void TillFrame::show_payment(const TenderSession& tender) {
         m_quick.push_back(b);
     }
     m_cash->Clear();
+    m_info->Dismiss();
     m_book->ChangeSelection(payment_page);
     m_payment_panel->Layout();
     Layout();
@@ -511,8 +571,9 @@ wxPanel* TillFrame::build_done() {
 void TillFrame::show_done(const Sale& sale, Money change) {
     m_change->SetLabel(change.is_zero() ? _("Paid. No change.")
                                         : wxString::Format(_("Change: %s"), money(change)));
-    m_done_info->SetLabel(wxString::Format(_("Receipt %lld is saved and printed."),
-                                           static_cast<long long>(sale.receipt_number)));
+    m_done_info->SetLabel(
+        wxString::Format(_("Receipt %lld is saved."), static_cast<long long>(sale.receipt_number)));
+    m_info->Dismiss();
     m_book->ChangeSelection(done_page);
     Layout();
     m_next->SetFocus();
@@ -576,6 +637,7 @@ void TillFrame::show_close_shift(const ShiftTotals& t) {
     text += "\n" + row(_("Expected cash in the drawer"), t.expected_cash);
     m_z_text->SetLabel(text);
     m_counted->Clear();
+    m_info->Dismiss();
     m_book->ChangeSelection(close_page);
     Layout();
     m_counted->SetFocus();

@@ -24,6 +24,10 @@ class wxSizer;
 
 namespace bl::pos {
 
+/// Makes wx read and write narrow strings (our source text, _() msgids with æøå) as
+/// UTF-8, whatever locale the process was started in. Call first thing in OnInit.
+void use_utf8_strings();
+
 /// UTF-8 std::string to wxString and back.
 wxString wx(const std::string& s);
 std::string utf8(const wxString& s);
@@ -66,6 +70,7 @@ private:
     wxPanel* build_done();
     wxPanel* build_close();
     void build_tiles(const std::string& category);
+    void build_categories();
     void focus_scan();
     long selected_line() const;
 
@@ -86,7 +91,9 @@ private:
     wxTextCtrl* m_float = nullptr;
     // sale
     wxTextCtrl* m_scan = nullptr;
-    wxChoice* m_category = nullptr;
+    wxPanel* m_categories = nullptr;
+    std::vector<wxButton*> m_category_buttons;
+    std::string m_current_category;
     wxScrolledWindow* m_tiles = nullptr;
     std::vector<Product> m_products;
     wxListCtrl* m_cart = nullptr;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <random>
@@ -18,6 +19,7 @@
 
 #include "pos/ui/till_frame.hpp"
 #include "pos/wiring/store_adapter.hpp"
+#include "shared/core/catalog.hpp"
 #include "shared/demo/demo.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/production.hpp"
@@ -28,6 +30,7 @@ namespace {
 
 int failures = 0;
 int passes = 0;
+fs::path screenshots; // set by --screenshots DIR: pictures of the main screens
 
 void check(bool ok, const char* what) {
     std::printf("%s %s\n", ok ? "ok  " : "FAIL", what);
@@ -55,6 +58,12 @@ void settle() {
 class SmokeApp : public wxApp {
 public:
     bool OnInit() override {
+        bl::pos::use_utf8_strings();
+        wxTranslations::Set(new wxTranslations());
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8(bl::locale_dir()));
+        wxTranslations::Get()->SetLanguage("da");
+        wxTranslations::Get()->AddStdCatalog();
+        wxTranslations::Get()->AddCatalog("bundlinje");
         std::random_device rd;
         m_dir = fs::temp_directory_path() / ("bundlinje-gui-" + std::to_string(rd()));
         fs::create_directories(m_dir);
@@ -107,6 +116,21 @@ private:
         settle();
     }
 
+    // Pictures come from the X server itself (ImageMagick's import), which shows exactly
+    // what a person would see on the screen.
+    void shot(const char* name) {
+        if (screenshots.empty())
+            return;
+        for (int i = 0; i < 30; ++i) {
+            wxTheApp->Yield(true);
+            wxMilliSleep(20);
+        }
+        fs::create_directories(screenshots);
+        const std::string cmd = "import -window root '" + (screenshots / name).string() + "'";
+        if (std::system(cmd.c_str()) != 0)
+            std::printf("FAIL screenshot %s\n", name);
+    }
+
     std::int64_t count(const char* sql) {
         SQLite::Statement q(m_db->sql(), sql);
         q.executeStep();
@@ -148,11 +172,13 @@ private:
         check(wait_for([&] { return f.problem_text().find("5701234567899") != std::string::npos; }),
               "an unknown barcode is explained on screen");
         check(m_presenter->cart().lines().size() == 2, "and it does not change the cart");
+        shot("sale-screen.png");
 
         const std::int64_t sales_before = count("SELECT count(*) FROM sale");
         click(f.pay_button());
         check(wait_for([&] { return f.current_page() == "payment"; }),
               "Pay opens the payment screen");
+        shot("payment.png");
         wxButton* quick = f.quick_cash_button(1);
         check(quick != nullptr, "quick cash amounts are offered");
         if (!quick)
@@ -163,6 +189,7 @@ private:
         check(count("SELECT count(*) FROM sale") == sales_before + 1, "the sale is committed");
         check(fs::exists(m_dir / "receipts") && !fs::is_empty(m_dir / "receipts"),
               "a receipt is produced");
+        shot("change.png");
         click(f.next_button());
         check(wait_for([&] { return f.current_page() == "sale"; }),
               "Next customer returns to an empty sale");
@@ -178,6 +205,7 @@ private:
         click(f.close_day_button());
         check(wait_for([&] { return f.current_page() == "close"; }),
               "Close the day shows the Z figures");
+        shot("z-report.png");
         click(f.counted_field());
         type("1500");
         check(wait_for([&] { return f.current_page() == "login"; }),
@@ -206,6 +234,10 @@ private:
 wxIMPLEMENT_APP_NO_MAIN(SmokeApp);
 
 int main(int argc, char** argv) {
+    if (argc == 3 && std::string(argv[1]) == "--screenshots") {
+        screenshots = argv[2];
+        argc = 1;
+    }
     const int rc = wxEntry(argc, argv);
     return rc != 0 || failures > 0 || passes == 0 ? 1 : 0;
 }
