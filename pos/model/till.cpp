@@ -191,6 +191,7 @@ void TillPresenter::pay_mobilepay() {
 
 void TillPresenter::cancel_payment() {
     m_tender.reset();
+    m_refund.reset();
     refresh_sale();
 }
 
@@ -228,7 +229,109 @@ void TillPresenter::finish_if_settled() {
 }
 
 void TillPresenter::next_sale() {
+    m_refund.reset();
     refresh_sale();
+}
+
+void TillPresenter::begin_refund() {
+    if (need_login())
+        return;
+    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
+        m_view.show_problem(Message(BL_N_("Only an organiser can give refunds. Ask an "
+                                          "organiser to log in.")));
+        return;
+    }
+    if (!m_cart.empty()) {
+        m_view.show_problem(Message(BL_N_("Finish or empty the current sale before a refund.")));
+        return;
+    }
+    m_refund.reset();
+    m_view.show_refund_lookup();
+}
+
+void TillPresenter::find_refund(const std::string& receipt) {
+    if (need_login())
+        return;
+    auto number = parse_receipt_reference(receipt, m_store.device().number);
+    if (!number) {
+        m_view.show_problem(number.error());
+        return;
+    }
+    auto sale = m_store.find_receipt(number.value());
+    if (!sale) {
+        m_view.show_problem(Message(BL_N_("Receipt %s was not found on this till."),
+                                    {std::to_string(number.value())}));
+        return;
+    }
+    if (sale->refund_of) {
+        m_view.show_problem(Message(BL_N_("Receipt %s is itself a refund and cannot be "
+                                          "refunded."),
+                                    {std::to_string(number.value())}));
+        return;
+    }
+    std::vector<std::int64_t> already;
+    for (const auto& l : sale->lines)
+        already.push_back(m_store.refunded(sale->id, l.line_no));
+    m_refund.emplace(*sale, already);
+    m_view.show_refund(*m_refund);
+}
+
+void TillPresenter::refund_more(std::size_t line) {
+    if (!m_refund || line >= m_refund->original().lines.size())
+        return;
+    if (auto p = m_refund->choose(line, m_refund->chosen(line) + 1))
+        m_view.show_problem(*p);
+    m_view.show_refund(*m_refund);
+}
+
+void TillPresenter::refund_less(std::size_t line) {
+    if (!m_refund || line >= m_refund->original().lines.size())
+        return;
+    if (m_refund->chosen(line) > 0)
+        (void)m_refund->choose(line, m_refund->chosen(line) - 1);
+    m_view.show_refund(*m_refund);
+}
+
+void TillPresenter::refund_pay(Tender tender) {
+    if (!m_refund || need_login())
+        return;
+    if (!m_refund->any()) {
+        m_view.show_problem(Message(BL_N_("Choose what the customer brings back first.")));
+        return;
+    }
+    if (!m_store.current_shift()) {
+        m_view.show_open_shift(m_staff->name);
+        return;
+    }
+    TenderSession pay(m_refund->total());
+    auto paid = tender == Tender::cash   ? pay.pay_cash(Money{})
+                : tender == Tender::card ? pay.pay_card(std::nullopt)
+                                         : pay.pay_mobilepay(std::nullopt);
+    if (!paid) {
+        m_view.show_problem(paid.error());
+        return;
+    }
+    Sale refund = m_refund->to_sale();
+    refund.payments = pay.payments();
+    // Recorded in one transaction before the receipt is printed or the refund shown as done.
+    auto done = m_store.record_sale(m_staff->id, refund);
+    if (!done) {
+        m_view.show_problem(done.error());
+        return;
+    }
+    receipts::ReceiptData data;
+    data.shop = m_store.shop();
+    const Device device = m_store.device();
+    data.till_name = device.name;
+    data.device_number = device.number;
+    data.staff_name = m_staff->name;
+    data.sale = done.value();
+    data.refund_of_number = m_refund->original().receipt_number;
+    m_refund.reset();
+    m_view.show_refund_done(done.value(), paid.value().amount, tender);
+    refresh_status();
+    if (auto problem = m_receipts.deliver(receipts::sales_receipt(data)))
+        m_view.show_problem(*problem);
 }
 
 void TillPresenter::begin_close_shift() {

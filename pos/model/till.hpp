@@ -10,6 +10,7 @@
 
 #include "pos/model/cart.hpp"
 #include "pos/model/login.hpp"
+#include "pos/model/refund.hpp"
 #include "pos/model/tender.hpp"
 #include "receipts/layout/sales_receipt.hpp"
 
@@ -31,6 +32,10 @@ public:
     virtual Result<Shift, Message> close_shift(const std::string& staff_id,
                                                const std::string& shift_id, Money counted) = 0;
     virtual void logout(const std::string& staff_id) = 0;
+    /// A receipt of this till (not training) by its number.
+    virtual std::optional<Sale> find_receipt(std::int64_t number) = 0;
+    /// Units of an original line that earlier refunds took back.
+    virtual std::int64_t refunded(const std::string& sale_id, int line_no) = 0;
     /// Records not yet sent to the central store.
     virtual std::int64_t unsent() = 0;
     virtual Timestamp now() = 0;
@@ -54,6 +59,11 @@ public:
     virtual void show_payment(const TenderSession& tender) = 0;
     virtual void show_done(const Sale& sale, Money change) = 0;
     virtual void show_close_shift(const ShiftTotals& totals) = 0;
+    /// Asks for the receipt to refund (typed number or scanned barcode).
+    virtual void show_refund_lookup() = 0;
+    virtual void show_refund(const RefundDraft& draft) = 0;
+    /// The refund is recorded; `paid_out` (negative) went back on `tender`.
+    virtual void show_refund_done(const Sale& refund, Money paid_out, Tender tender) = 0;
     virtual void show_status(const std::string& staff_name, std::int64_t unsent) = 0;
     /// A problem to read and act on; what was on screen stays.
     virtual void show_problem(const Message& m) = 0;
@@ -89,6 +99,13 @@ public:
     /// Starts the next sale after the receipt screen.
     void next_sale();
 
+    /// Refunds: organisers only. Find the receipt, choose what comes back, pay it out.
+    void begin_refund();
+    void find_refund(const std::string& receipt);
+    void refund_more(std::size_t line);
+    void refund_less(std::size_t line);
+    void refund_pay(Tender tender);
+
     /// Shows the Z report for counting; then close_shift with the counted cash.
     void begin_close_shift();
     void close_shift(const std::string& counted_cash);
@@ -109,6 +126,7 @@ private:
     std::optional<StaffUser> m_staff;
     Cart m_cart;
     std::unique_ptr<TenderSession> m_tender;
+    std::optional<RefundDraft> m_refund;
 };
 
 } // namespace bl::pos

@@ -37,7 +37,16 @@ std::string utf8(const wxString& s) {
 
 namespace {
 
-enum Page { login_page, open_shift_page, sale_page, payment_page, done_page, close_page };
+enum Page {
+    login_page,
+    open_shift_page,
+    sale_page,
+    payment_page,
+    done_page,
+    close_page,
+    refund_lookup_page,
+    refund_page
+};
 
 const wxSize big_button(150, 64);
 const wxSize tile_size(178, 92);
@@ -78,6 +87,8 @@ TillFrame::TillFrame(TillStore& store, const wxString& title)
     m_book->AddPage(build_payment(), "payment");
     m_book->AddPage(build_done(), "done");
     m_book->AddPage(build_close(), "close");
+    m_book->AddPage(build_refund_lookup(), "refund_lookup");
+    m_book->AddPage(build_refund(), "refund");
     root->Add(m_book, 1, wxEXPAND);
     SetSizer(root);
     CreateStatusBar(3);
@@ -103,6 +114,10 @@ std::string TillFrame::current_page() const {
         return "done";
     case close_page:
         return "close";
+    case refund_lookup_page:
+        return "refund_lookup";
+    case refund_page:
+        return "refund";
     default:
         return "";
     }
@@ -297,7 +312,9 @@ wxPanel* TillFrame::build_sale() {
     auto* logout = new wxButton(p, wxID_ANY, _("Log out"), wxDefaultPosition, wxSize(-1, 56));
     m_close_day =
         new wxButton(p, wxID_ANY, _("Close the day (Z)"), wxDefaultPosition, wxSize(-1, 56));
+    m_refund_button = new wxButton(p, wxID_ANY, _("Refund"), wxDefaultPosition, wxSize(-1, 56));
     bottom->Add(logout, 1, wxRIGHT, 6);
+    bottom->Add(m_refund_button, 1, wxRIGHT, 6);
     bottom->Add(m_close_day, 1);
     right->Add(bottom, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     cols->Add(right, 2, wxEXPAND);
@@ -325,6 +342,7 @@ wxPanel* TillFrame::build_sale() {
     m_pay->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->pay(); });
     logout->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->log_out(); });
     m_close_day->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->begin_close_shift(); });
+    m_refund_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->begin_refund(); });
     p->Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
         if (e.GetKeyCode() == WXK_F12 && m_book->GetSelection() == sale_page)
             m_presenter->pay();
@@ -641,6 +659,150 @@ void TillFrame::show_close_shift(const ShiftTotals& t) {
     m_book->ChangeSelection(close_page);
     Layout();
     m_counted->SetFocus();
+}
+
+// ---- refunds -----------------------------------------------------------------------------
+
+wxPanel* TillFrame::build_refund_lookup() {
+    auto* p = new wxPanel(m_book);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(p, wxID_ANY, _("Refund"));
+    scale_font(title, 2.0, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    auto* label = new wxStaticText(p, wxID_ANY,
+                                   _("Scan the barcode on the receipt, or type "
+                                     "its number:"));
+    scale_font(label, 1.3);
+    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_receipt = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(300, -1),
+                               wxTE_PROCESS_ENTER | wxTE_CENTRE);
+    scale_font(m_receipt, 1.8);
+    s->Add(m_receipt, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    auto* find =
+        new wxButton(p, wxID_ANY, _("Find the receipt"), wxDefaultPosition, wxSize(220, 64));
+    auto* back = new wxButton(p, wxID_ANY, _("Back"), wxDefaultPosition, big_button);
+    row->Add(find, 0, wxRIGHT, 12);
+    row->Add(back, 0);
+    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    p->SetSizer(s);
+    auto submit = [this](wxCommandEvent&) {
+        m_presenter->find_refund(utf8(m_receipt->GetValue()));
+    };
+    m_receipt->Bind(wxEVT_TEXT_ENTER, submit);
+    find->Bind(wxEVT_BUTTON, submit);
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
+    return p;
+}
+
+void TillFrame::show_refund_lookup() {
+    m_receipt->Clear();
+    m_info->Dismiss();
+    m_book->ChangeSelection(refund_lookup_page);
+    Layout();
+    m_receipt->SetFocus();
+}
+
+wxPanel* TillFrame::build_refund() {
+    auto* p = new wxPanel(m_book);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    m_refund_title = new wxStaticText(p, wxID_ANY, "");
+    scale_font(m_refund_title, 1.8, true);
+    s->Add(m_refund_title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    m_refund_lines = new wxListCtrl(p, wxID_ANY, wxDefaultPosition, wxSize(760, 260),
+                                    wxLC_REPORT | wxLC_SINGLE_SEL);
+    scale_font(m_refund_lines, 1.2);
+    m_refund_lines->InsertColumn(0, _("Item"), wxLIST_FORMAT_LEFT, 330);
+    m_refund_lines->InsertColumn(1, _("Bought"), wxLIST_FORMAT_RIGHT, 110);
+    m_refund_lines->InsertColumn(2, _("Can return"), wxLIST_FORMAT_RIGHT, 150);
+    m_refund_lines->InsertColumn(3, _("Returned now"), wxLIST_FORMAT_RIGHT, 160);
+    s->Add(m_refund_lines, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    auto* qty = new wxBoxSizer(wxHORIZONTAL);
+    m_refund_more =
+        new wxButton(p, wxID_ANY, _("One more back"), wxDefaultPosition, wxSize(220, 60));
+    auto* less = new wxButton(p, wxID_ANY, _("One fewer"), wxDefaultPosition, wxSize(220, 60));
+    qty->Add(m_refund_more, 0, wxRIGHT, 12);
+    qty->Add(less, 0);
+    s->Add(qty, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    m_refund_total = new wxStaticText(p, wxID_ANY, "");
+    scale_font(m_refund_total, 2.0, true);
+    s->Add(m_refund_total, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* pay = new wxBoxSizer(wxHORIZONTAL);
+    m_refund_cash =
+        new wxButton(p, wxID_ANY, _("Pay back in cash"), wxDefaultPosition, wxSize(230, 72));
+    auto* card =
+        new wxButton(p, wxID_ANY, _("Back to the card"), wxDefaultPosition, wxSize(230, 72));
+    auto* mobile = new wxButton(p, wxID_ANY, "MobilePay", wxDefaultPosition, wxSize(230, 72));
+    for (auto* b : {m_refund_cash, card, mobile}) {
+        scale_font(b, 1.2, true);
+        pay->Add(b, 0, wxRIGHT, 10);
+    }
+    s->Add(pay, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    auto* back =
+        new wxButton(p, wxID_ANY, _("Cancel the refund"), wxDefaultPosition, wxSize(260, 56));
+    s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    p->SetSizer(s);
+
+    auto selected = [this]() {
+        return m_refund_lines->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    };
+    m_refund_more->Bind(wxEVT_BUTTON, [this, selected](wxCommandEvent&) {
+        const long l = selected();
+        if (l < 0)
+            show_problem(Message(BL_N_("Choose a line on the receipt first.")));
+        else
+            m_presenter->refund_more(static_cast<std::size_t>(l));
+    });
+    less->Bind(wxEVT_BUTTON, [this, selected](wxCommandEvent&) {
+        const long l = selected();
+        if (l >= 0)
+            m_presenter->refund_less(static_cast<std::size_t>(l));
+    });
+    m_refund_cash->Bind(wxEVT_BUTTON,
+                        [this](wxCommandEvent&) { m_presenter->refund_pay(Tender::cash); });
+    card->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->refund_pay(Tender::card); });
+    mobile->Bind(wxEVT_BUTTON,
+                 [this](wxCommandEvent&) { m_presenter->refund_pay(Tender::mobilepay); });
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
+    return p;
+}
+
+void TillFrame::show_refund(const RefundDraft& d) {
+    const long keep = m_refund_lines->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    m_refund_title->SetLabel(wxString::Format(_("Refund from receipt %lld, %s"),
+                                              static_cast<long long>(d.original().receipt_number),
+                                              wx(format_copenhagen(d.original().sold_at))));
+    m_refund_lines->DeleteAllItems();
+    long row = 0;
+    for (std::size_t i = 0; i < d.original().lines.size(); ++i) {
+        const auto& l = d.original().lines[i];
+        m_refund_lines->InsertItem(row, wx(l.description));
+        m_refund_lines->SetItem(row, 1,
+                                wxString::Format("%lld", static_cast<long long>(l.quantity)));
+        m_refund_lines->SetItem(row, 2,
+                                wxString::Format("%lld", static_cast<long long>(d.can_refund(i))));
+        m_refund_lines->SetItem(row, 3,
+                                wxString::Format("%lld", static_cast<long long>(d.chosen(i))));
+        ++row;
+    }
+    m_refund_lines->SetItemState(keep >= 0 && keep < row ? keep : 0, wxLIST_STATE_SELECTED,
+                                 wxLIST_STATE_SELECTED);
+    m_refund_total->SetLabel(wxString::Format(_("To pay back: %s"), money(-d.total())));
+    m_book->ChangeSelection(refund_page);
+    Layout();
+}
+
+void TillFrame::show_refund_done(const Sale& refund, Money paid_out, Tender tender) {
+    const wxString how = tender == Tender::cash   ? _("in cash")
+                         : tender == Tender::card ? _("to the card")
+                                                  : wxString("MobilePay");
+    m_change->SetLabel(wxString::Format(_("Pay back %s %s"), money(-paid_out), how));
+    m_done_info->SetLabel(wxString::Format(_("Refund receipt %lld is saved."),
+                                           static_cast<long long>(refund.receipt_number)));
+    m_info->Dismiss();
+    m_book->ChangeSelection(done_page);
+    Layout();
+    m_next->SetFocus();
 }
 
 // ---- status and problems -----------------------------------------------------------------

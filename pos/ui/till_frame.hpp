@@ -45,6 +45,9 @@ public:
     void show_payment(const TenderSession& tender) override;
     void show_done(const Sale& sale, Money change) override;
     void show_close_shift(const ShiftTotals& totals) override;
+    void show_refund_lookup() override;
+    void show_refund(const RefundDraft& draft) override;
+    void show_refund_done(const Sale& refund, Money paid_out, Tender tender) override;
     void show_status(const std::string& staff_name, std::int64_t unsent) override;
     void show_problem(const Message& m) override;
 
@@ -59,6 +62,10 @@ public:
     wxButton* close_day_button() const { return m_close_day; }
     wxTextCtrl* counted_field() const { return m_counted; }
     wxButton* confirm_close_button() const { return m_confirm_close; }
+    wxButton* refund_button() const { return m_refund_button; }
+    wxTextCtrl* receipt_field() const { return m_receipt; }
+    wxButton* refund_more_button() const { return m_refund_more; }
+    wxButton* refund_cash_button() const { return m_refund_cash; }
     std::string current_page() const;
     std::string problem_text() const { return m_last_problem; }
 
@@ -69,6 +76,8 @@ private:
     wxPanel* build_payment();
     wxPanel* build_done();
     wxPanel* build_close();
+    wxPanel* build_refund_lookup();
+    wxPanel* build_refund();
     void build_tiles(const std::string& category);
     void build_categories();
     void focus_scan();
@@ -113,6 +122,14 @@ private:
     wxStaticText* m_change = nullptr;
     wxStaticText* m_done_info = nullptr;
     wxButton* m_next = nullptr;
+    wxButton* m_refund_button = nullptr;
+    // refund
+    wxTextCtrl* m_receipt = nullptr;
+    wxStaticText* m_refund_title = nullptr;
+    wxListCtrl* m_refund_lines = nullptr;
+    wxStaticText* m_refund_total = nullptr;
+    wxButton* m_refund_more = nullptr;
+    wxButton* m_refund_cash = nullptr;
     // close
     wxStaticText* m_z_text = nullptr;
     wxTextCtrl* m_counted = nullptr;

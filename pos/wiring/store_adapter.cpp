@@ -95,6 +95,14 @@ void StoreTill::logout(const std::string& staff_id) {
     record_logout(m_db, Actor{m_device.id, staff_id});
 }
 
+std::optional<Sale> StoreTill::find_receipt(std::int64_t number) {
+    return find_sale_by_receipt(m_db, m_device.id, number, false);
+}
+
+std::int64_t StoreTill::refunded(const std::string& sale_id, int line_no) {
+    return refunded_quantity(m_db, sale_id, line_no);
+}
+
 std::int64_t StoreTill::unsent() {
     return outbox_pending_count(m_db);
 }

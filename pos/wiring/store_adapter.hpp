@@ -35,6 +35,8 @@ public:
     Result<Shift, Message> close_shift(const std::string& staff_id, const std::string& shift_id,
                                        Money counted) override;
     void logout(const std::string& staff_id) override;
+    std::optional<Sale> find_receipt(std::int64_t number) override;
+    std::int64_t refunded(const std::string& sale_id, int line_no) override;
     std::int64_t unsent() override;
     Timestamp now() override;
 

@@ -34,6 +34,16 @@ struct FakeView : bl::pos::TillView {
         change = c;
     }
     void show_close_shift(const bl::ShiftTotals&) override { screen = "close_shift"; }
+    void show_refund_lookup() override { screen = "refund_lookup"; }
+    void show_refund(const bl::pos::RefundDraft& d) override {
+        screen = "refund";
+        refund_total = d.total();
+    }
+    void show_refund_done(const bl::Sale&, bl::Money paid, bl::Tender) override {
+        screen = "refund_done";
+        paid_out = paid;
+    }
+    bl::Money refund_total, paid_out;
     void show_status(const std::string& name, std::int64_t n) override {
         staff_name = name;
         unsent = n;
@@ -124,4 +134,68 @@ TEST_CASE("till: bad input is explained and changes nothing") {
     till.begin_close_shift();
     CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
     CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == 1);
+}
+
+TEST_CASE("till: an organiser refunds one of two items back in cash") {
+    test::Shop s;
+    // An organiser to give the refund.
+    auto lise = bl::add_staff(
+        *s.db, {s.till.id, {}},
+        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
+    REQUIRE(lise.ok());
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.scan(s.cloth.barcode);
+    till.scan(s.cloth.barcode);
+    till.pay();
+    till.pay_card("Nets 9");
+    REQUIRE(view.screen == "done");
+
+    // Staff may not refund.
+    till.begin_refund();
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    till.log_out();
+    till.log_in(lise.value().id, "2468");
+    till.begin_refund();
+    CHECK(view.screen == "refund_lookup");
+    till.find_refund("R2-1");
+    CHECK_THAT(view.problems.back(), Catch::Contains("from till 2"));
+    till.find_refund("T1-1");
+    CHECK_THAT(view.problems.back(), Catch::Contains("training receipt"));
+    till.find_refund("77");
+    CHECK_THAT(view.problems.back(), Catch::Contains("was not found"));
+    till.find_refund("R1-1");
+    REQUIRE(view.screen == "refund");
+    till.refund_pay(bl::Tender::cash);
+    CHECK_THAT(view.problems.back(), Catch::Contains("Choose what the customer brings back"));
+    till.refund_more(0);
+    till.refund_more(0);
+    till.refund_more(0);
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only 2"));
+    till.refund_less(0);
+    CHECK(view.refund_total.ore() == -11975);
+    till.refund_pay(bl::Tender::cash);
+    REQUIRE(view.screen == "refund_done");
+    CHECK(view.paid_out.ore() == -12000);
+    REQUIRE(sink.printed.size() == 2);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale WHERE refund_of IS NOT NULL") == 1);
+    // The second one can still come back, but not a third.
+    till.begin_refund();
+    till.find_refund("1");
+    till.refund_more(0);
+    till.refund_more(0);
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only 1"));
+}
+
+TEST_CASE("refund references: numbers and barcodes, refused with reasons") {
+    CHECK(bl::pos::parse_receipt_reference("42", 1).value() == 42);
+    CHECK(bl::pos::parse_receipt_reference(" R1-42\r\n", 1).value() == 42);
+    for (const char* bad : {"", "abc", "R1-", "R-42", "0", "-3", "R1-4x", "1234567890"}) {
+        INFO(bad);
+        CHECK_FALSE(bl::pos::parse_receipt_reference(bad, 1).ok());
+    }
 }
