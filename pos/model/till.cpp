@@ -220,6 +220,9 @@ void TillPresenter::finish_if_settled() {
     data.staff_name = m_staff->name;
     data.sale = done.value();
     data.footer = {"Tak for dit køb!"};
+    if (auto impact = m_store.receipt_impact(done.value().id); impact && !impact->empty())
+        data.impact = receipts::ImpactBlock{impact->workshops, impact->makers, impact->named,
+                                            impact->work.rounded(10), impact->approximate};
     m_cart.clear();
     m_tender.reset();
     m_view.show_done(done.value(), change);

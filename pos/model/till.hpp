@@ -13,6 +13,7 @@
 #include "pos/model/refund.hpp"
 #include "pos/model/tender.hpp"
 #include "receipts/layout/sales_receipt.hpp"
+#include "shared/impact/sale_impact.hpp"
 
 namespace bl::pos {
 
@@ -36,6 +37,9 @@ public:
     virtual std::optional<Sale> find_receipt(std::int64_t number) = 0;
     /// Units of an original line that earlier refunds took back.
     virtual std::int64_t refunded(const std::string& sale_id, int line_no) = 0;
+    /// What is behind a sale, for the "Bag om tingene" block; none when the shop has the
+    /// block turned off.
+    virtual std::optional<SaleImpact> receipt_impact(const std::string& sale_id) = 0;
     /// Records not yet sent to the central store.
     virtual std::int64_t unsent() = 0;
     virtual Timestamp now() = 0;

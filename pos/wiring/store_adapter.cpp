@@ -103,6 +103,13 @@ std::int64_t StoreTill::refunded(const std::string& sale_id, int line_no) {
     return refunded_quantity(m_db, sale_id, line_no);
 }
 
+std::optional<SaleImpact> StoreTill::receipt_impact(const std::string& sale_id) {
+    // The shop decides (setting "impact_block": "on" or "off"; off unless turned on).
+    if (get_setting(m_db, "impact_block").value_or("off") != "on")
+        return std::nullopt;
+    return impact_of_sale(m_db, sale_id);
+}
+
 std::int64_t StoreTill::unsent() {
     return outbox_pending_count(m_db);
 }

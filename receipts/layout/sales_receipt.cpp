@@ -52,6 +52,79 @@ std::string two_columns(const std::string& left, const std::string& right, std::
     return l + std::string(width - ll - r, ' ') + right;
 }
 
+namespace {
+
+std::string join_and(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += i + 1 == items.size() ? " og " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+std::string work_text(std::int64_t minutes) {
+    const std::int64_t h = minutes / 60, m = minutes % 60;
+    std::string s;
+    if (h > 0)
+        s += std::to_string(h) + " t";
+    if (m > 0 || h == 0)
+        s += (h > 0 ? " " : "") + std::to_string(m) + " min";
+    return s;
+}
+
+} // namespace
+
+// Breaks text into lines of at most `width` characters at spaces.
+static std::vector<std::string> wrap_words(const std::string& text, std::size_t width) {
+    std::vector<std::string> out;
+    std::string line, word;
+    auto flush = [&] {
+        if (word.empty())
+            return;
+        if (!line.empty() && utf8_length(line) + 1 + utf8_length(word) > width) {
+            out.push_back(line);
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ')
+            flush();
+        else
+            word += c;
+    }
+    flush();
+    if (!line.empty())
+        out.push_back(line);
+    return out;
+}
+
+std::vector<std::string> impact_lines(const ImpactBlock& b) {
+    std::vector<std::string> text;
+    text.push_back("Lavet i " + join_and(b.workshops));
+    const std::int64_t unnamed = b.makers - static_cast<std::int64_t>(b.named.size());
+    if (b.named.empty()) {
+        text.push_back("af " + std::to_string(b.makers) +
+                       (b.makers == 1 ? " producent" : " producenter"));
+    } else {
+        text.push_back("af " + join_and(b.named));
+        if (unnamed > 0)
+            text.push_back("+ " + std::to_string(unnamed) + ", der ikke ønsker at blive nævnt");
+    }
+    if (b.minutes > 0)
+        text.push_back("Arbejde i varerne: " + std::string(b.approximate ? "ca. " : "") +
+                       work_text(b.minutes));
+    text.push_back("Tal fra værkstedernes egne registreringer");
+    std::vector<std::string> out;
+    for (const auto& t : text)
+        for (auto& l : wrap_words(t, receipt_columns))
+            out.push_back(std::move(l));
+    return out;
+}
+
 std::string receipt_code(int device_number, std::int64_t receipt_number, bool training) {
     return std::string(training ? "T" : "R") + std::to_string(device_number) + "-" +
            std::to_string(receipt_number);
@@ -135,6 +208,13 @@ ReceiptText sales_receipt(const ReceiptData& d) {
         add(f, Align::centre);
     if (s.training)
         add("*** ØVELSE – IKKE EN KVITTERING ***", Align::centre, true);
+
+    if (d.impact && d.impact->makers > 0 && !s.training) {
+        add(rule());
+        add("Bag om tingene", Align::centre, true);
+        for (const auto& l : impact_lines(*d.impact))
+            add(l, Align::centre);
+    }
 
     r.barcode = receipt_code(d.device_number, s.receipt_number, s.training);
     r.after_barcode.push_back({"Gem bonen til bytte og retur", Align::centre, false, false});

@@ -33,6 +33,18 @@ struct ReceiptText {
 /// Columns on 80 mm paper with the printer's standard font.
 inline constexpr std::size_t receipt_columns = 48;
 
+/// "Bag om tingene": the short impact block after the receipt, when the shop turns it on.
+struct ImpactBlock {
+    std::vector<std::string> workshops;
+    std::int64_t makers = 0;
+    std::vector<std::string> named; ///< consented display names only
+    std::int64_t minutes = 0;       ///< work in the goods, rounded to 10 minutes
+    bool approximate = false;       ///< some units allocated, not scanned: "ca."
+};
+
+/// The block's lines in Danish, e.g. "af 3 producenter: Anna + 2, der ikke er nævnt".
+std::vector<std::string> impact_lines(const ImpactBlock& b);
+
 struct ReceiptData {
     Shop shop;
     std::string till_name;
@@ -43,6 +55,7 @@ struct ReceiptData {
     std::string mobilepay_name = "MobilePay";     ///< the shop's name for that tender
     bool copy = false;                            ///< a reprint: KOPI
     std::vector<std::string> footer;              ///< shop's own lines ("Tak for besøget")
+    std::optional<ImpactBlock> impact;            ///< printed after the legal receipt
 };
 
 ReceiptText sales_receipt(const ReceiptData& d);

@@ -213,6 +213,8 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
         shop.id = *till.shop_id;
     }
     const std::string local = local_device_id(db);
+    if (o.role == DemoRole::till) // Vielgut Studio prints "Bag om tingene" on its receipts
+        set_setting(db, Actor{local, {}}, "impact_block", "on");
 
     // Staff.
     std::map<std::string, StaffUser> staff_by_role;

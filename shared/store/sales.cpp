@@ -465,6 +465,41 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
     return sale;
 }
 
+SaleImpact impact_of_sale(Database& db, const std::string& sale_id) {
+    std::vector<UnitsFromBatch> units;
+    std::map<std::string, BatchWork> batches;
+    std::map<std::string, std::optional<std::string>> names;
+    SQLite::Statement a(db.sql(), "SELECT coalesce(a.batch_id, ''), a.units, a.allocated, "
+                                  "b.units, coalesce(w.name, '') FROM sale_allocation a "
+                                  "LEFT JOIN batch b ON b.id = a.batch_id "
+                                  "LEFT JOIN workshop w ON w.id = b.workshop_id "
+                                  "WHERE a.sale_id = ? ORDER BY a.line_no, a.part");
+    a.bind(1, sale_id);
+    while (a.executeStep()) {
+        const std::string batch = a.getColumn(0).getString();
+        units.push_back({batch, a.getColumn(1).getInt64(), a.getColumn(2).getInt() != 0});
+        if (!batch.empty() && !batches.count(batch))
+            batches[batch] = BatchWork{a.getColumn(4).getString(), a.getColumn(3).getInt64(), {}};
+    }
+    for (auto& [id, work] : batches) {
+        SQLite::Statement c(db.sql(), "SELECT c.maker_id, sum(c.minutes), m.display_name, "
+                                      "(SELECT level FROM maker_consent k WHERE k.maker_id = "
+                                      "c.maker_id AND k.channel = 'receipt' ORDER BY version "
+                                      "DESC LIMIT 1) FROM contribution c JOIN maker m ON "
+                                      "m.id = c.maker_id WHERE c.batch_id = ? GROUP BY c.maker_id");
+        c.bind(1, id);
+        while (c.executeStep()) {
+            const std::string maker = c.getColumn(0).getString();
+            work.minutes_by_maker[maker] = c.getColumn(1).getInt64();
+            // Only a recorded consent (level 1 or more) lets the name out.
+            const bool consented = !c.getColumn(3).isNull() && c.getColumn(3).getInt() >= 1;
+            names[maker] =
+                consented ? std::optional<std::string>(c.getColumn(2).getString()) : std::nullopt;
+        }
+    }
+    return sale_impact(units, batches, names);
+}
+
 std::int64_t refunded_quantity(Database& db, const std::string& sale_id, int line_no) {
     auto& q = db.prepared("SELECT coalesce(-sum(quantity), 0) FROM sale_line "
                           "WHERE refund_of_sale_id = ? AND refund_of_line_no = ?");

@@ -10,6 +10,7 @@
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
+#include "shared/impact/sale_impact.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/outbox.hpp"
 
@@ -38,6 +39,10 @@ Result<Shift, Message> close_shift(Database& db, const Actor& actor, const std::
 std::optional<Sale> find_sale(Database& db, const std::string& id);
 std::optional<Sale> find_sale_by_receipt(Database& db, const std::string& device_id,
                                          std::int64_t receipt_number, bool training = false);
+
+/// What is behind a recorded sale: workshops, makers, work, and the display names of makers
+/// who consented to be named on receipts.
+SaleImpact impact_of_sale(Database& db, const std::string& sale_id);
 
 /// Units of an original sale line already refunded (a positive number).
 std::int64_t refunded_quantity(Database& db, const std::string& sale_id, int line_no);

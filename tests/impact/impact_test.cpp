@@ -76,3 +76,30 @@ TEST_CASE("property: work in sold, returned and unsold units adds up to the work
         CHECK(sold + returned + unsold == bl::WorkMinutes::whole(minutes));
     }
 }
+
+#include "shared/impact/sale_impact.hpp"
+
+TEST_CASE("behind a sale: workshops, makers counted, only consented names, exact work") {
+    std::map<std::string, bl::BatchWork> batches;
+    batches["mugs"] = {"Keramikværkstedet", 12, {{"anna", 240}, {"prik", 120}, {"bo", 0}}};
+    batches["scarves"] = {"Tekstilværkstedet", 4, {{"sofie", 600}}};
+    std::map<std::string, std::optional<std::string>> names{
+        {"anna", "Anna"}, {"prik", std::nullopt}, {"sofie", "Sofie"}};
+    const std::vector<bl::UnitsFromBatch> units = {
+        {"mugs", 2, false}, {"scarves", 1, true}, {"", 1, true}, {"mugs", -1, false}};
+    const auto r = bl::sale_impact(units, batches, names);
+    CHECK(r.workshops == std::vector<std::string>{"Keramikværkstedet", "Tekstilværkstedet"});
+    CHECK(r.makers == 3); // bo logged no minutes
+    CHECK(r.named == std::vector<std::string>{"Anna", "Sofie"});
+    // 2 mugs carry 2 * 360 / 12 = 60 minutes; 1 scarf 600 / 4 = 150.
+    CHECK(r.work == bl::WorkMinutes::whole(210));
+    CHECK(r.approximate);
+    CHECK(r.unlinked_units == 1);
+}
+
+TEST_CASE("a sale of unlinked units has nothing behind it to claim") {
+    const std::vector<bl::UnitsFromBatch> units = {{"", 3, true}};
+    const auto r = bl::sale_impact(units, {}, {});
+    CHECK(r.empty());
+    CHECK(r.unlinked_units == 3);
+}

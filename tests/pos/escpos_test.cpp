@@ -313,3 +313,24 @@ TEST_CASE("receipts reach a device file and a network printer on port 9100") {
     REQUIRE(missing);
     CHECK_THAT(bl::render(*missing), Catch::Contains("cannot be opened"));
 }
+
+TEST_CASE("the impact block: consented names, the others counted, work rounded with ca.") {
+    auto d = sample(false);
+    d.impact = bl::receipts::ImpactBlock{
+        {"Keramikværkstedet", "Træværkstedet"}, 4, {"Anna", "Kasper"}, 160, true};
+    const Printed p = read_escpos(bl::pos::encode_receipt(bl::receipts::sales_receipt(d)));
+    CHECK(has_line(p, "Bag om tingene"));
+    CHECK(has_line(p, "Lavet i Keramikværkstedet og Træværkstedet"));
+    CHECK(has_line(p, "af Anna og Kasper"));
+    CHECK(has_line(p, "+ 2, der ikke ønsker at blive nævnt"));
+    CHECK(has_line(p, "Arbejde i varerne: ca. 2 t 40 min"));
+    d.impact = bl::receipts::ImpactBlock{{"Keramikværkstedet"}, 3, {}, 40, false};
+    const Printed q = read_escpos(bl::pos::encode_receipt(bl::receipts::sales_receipt(d)));
+    CHECK(has_line(q, "af 3 producenter"));
+    CHECK(has_line(q, "Arbejde i varerne: 40 min"));
+    CHECK_FALSE(has_line(q, "ca."));
+    // Training receipts carry no impact claims.
+    d.sale.training = true;
+    const Printed t = read_escpos(bl::pos::encode_receipt(bl::receipts::sales_receipt(d)));
+    CHECK_FALSE(has_line(t, "Bag om tingene"));
+}

@@ -86,7 +86,24 @@ TEST_CASE("till: log in, open the shift, scan two items, pay cash, receipt after
     CHECK(view.change.ore() == 12200);
     REQUIRE(sink.printed.size() == 1);
     CHECK(sink.printed[0].open_drawer);
-    CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == 1);
+    auto has = [](const bl::receipts::ReceiptText& r, const std::string& part) {
+        for (const auto& l : r.lines)
+            if (l.text.find(part) != std::string::npos)
+                return true;
+        return false;
+    };
+    // The block is off unless the shop turns it on.
+    CHECK_FALSE(has(sink.printed[0], "Bag om tingene"));
+    bl::set_setting(*s.db, {s.till.id, {}}, "impact_block", "on");
+    till.next_sale();
+    till.scan(s.mugs_new.label_code);
+    till.pay();
+    till.pay_card("");
+    REQUIRE(sink.printed.size() == 2);
+    CHECK(has(sink.printed[1], "Bag om tingene"));
+    CHECK(has(sink.printed[1], "af 2 producenter"));
+    CHECK(has(sink.printed[1], "Arbejde i varerne: 30 min"));
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == 2);
     CHECK(view.problems.empty());
     CHECK(till.cart().empty());
 }

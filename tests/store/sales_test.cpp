@@ -382,3 +382,29 @@ TEST_CASE("batches: labels are minted per device, bad logs are refused") {
     CHECK(bl::add_batch(*s.db, s.at_station(), b).ok());
     CHECK_FALSE(bl::deliver_batch(*s.db, s.at_station(), s.mugs_old.id, s.shop.id, 1).ok());
 }
+
+TEST_CASE("what is behind a sale, from the batch records and recorded consent") {
+    test::Shop s;
+    REQUIRE(bl::record_consent(*s.db, s.at_station(), s.anna.id, bl::ConsentChannel::receipt,
+                               bl::ConsentLevel::chosen_name)
+                .ok());
+    // One mug scanned from the newer batch: 10 units, 300 minutes logged.
+    const auto scanned = s.sell({test::Shop::line(s.mug, 1, s.mugs_new.id)});
+    auto r = bl::impact_of_sale(*s.db, scanned.id);
+    CHECK(r.workshops == std::vector<std::string>{"Keramikværkstedet"});
+    CHECK(r.makers == 2);
+    CHECK(r.named == std::vector<std::string>{"Anna"});
+    CHECK(r.work == bl::WorkMinutes::whole(30));
+    CHECK_FALSE(r.approximate);
+    // Unscanned: FIFO from the older batch (3 units, 90 minutes), so approximate.
+    const auto fifo = s.sell({test::Shop::line(s.mug, 1)});
+    auto f = bl::impact_of_sale(*s.db, fifo.id);
+    CHECK(f.work == bl::WorkMinutes::whole(30));
+    CHECK(f.approximate);
+    // A withdrawn consent takes the name off at once.
+    REQUIRE(bl::record_consent(*s.db, s.at_station(), s.anna.id, bl::ConsentChannel::receipt,
+                               bl::ConsentLevel::counted_only)
+                .ok());
+    CHECK(bl::impact_of_sale(*s.db, scanned.id).named.empty());
+    CHECK(bl::impact_of_sale(*s.db, scanned.id).makers == 2);
+}
