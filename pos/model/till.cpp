@@ -11,6 +11,10 @@ Permissions TillPresenter::permissions() const {
 
 void TillPresenter::start() {
     m_staff.reset();
+    if (m_training) {
+        m_training = false;
+        m_view.show_training(false);
+    }
     m_cart.clear();
     m_tender.reset();
     m_view.show_login(m_store.staff_list());
@@ -203,6 +207,7 @@ void TillPresenter::finish_if_settled() {
     Sale sale;
     sale.lines = m_cart.sale_lines();
     sale.payments = m_tender->payments();
+    sale.training = m_training;
     // The sale is recorded in one transaction before anything is printed or shown as done.
     auto done = m_store.record_sale(m_staff->id, sale);
     if (!done) {
@@ -225,6 +230,7 @@ void TillPresenter::finish_if_settled() {
                                             impact->work.rounded(10), impact->approximate};
     m_cart.clear();
     m_tender.reset();
+    m_last_receipt = data;
     m_view.show_done(done.value(), change);
     refresh_status();
     if (auto problem = m_receipts.deliver(receipts::sales_receipt(data)))
@@ -331,10 +337,82 @@ void TillPresenter::refund_pay(Tender tender) {
     data.sale = done.value();
     data.refund_of_number = m_refund->original().receipt_number;
     m_refund.reset();
+    m_last_receipt = data;
     m_view.show_refund_done(done.value(), paid.value().amount, tender);
     refresh_status();
     if (auto problem = m_receipts.deliver(receipts::sales_receipt(data)))
         m_view.show_problem(*problem);
+}
+
+void TillPresenter::abort_sale() {
+    if (need_login())
+        return;
+    if (!m_cart.empty()) {
+        // Emptying a cart with goods in it is journaled, as cash registers must.
+        m_store.journal(m_staff->id, "sale_aborted", "total_ore", m_cart.totals().total.ore());
+        m_cart.clear();
+    }
+    refresh_sale();
+}
+
+void TillPresenter::reprint_last() {
+    if (need_login())
+        return;
+    if (!m_last_receipt) {
+        m_view.show_problem(Message(BL_N_("There is no receipt to copy yet.")));
+        return;
+    }
+    receipts::ReceiptData copy = *m_last_receipt;
+    copy.copy = true;
+    m_store.journal(m_staff->id, "receipt_copy", "receipt_number", copy.sale.receipt_number);
+    if (auto problem = m_receipts.deliver(receipts::sales_receipt(copy)))
+        m_view.show_problem(*problem);
+}
+
+void TillPresenter::open_drawer() {
+    if (need_login())
+        return;
+    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
+        m_view.show_problem(Message(BL_N_("Only an organiser can open the drawer without a "
+                                          "sale.")));
+        return;
+    }
+    m_store.journal(m_staff->id, "drawer_opened", "without_sale", 1);
+    if (auto problem = m_receipts.open_drawer())
+        m_view.show_problem(*problem);
+}
+
+void TillPresenter::set_training(bool on) {
+    if (need_login())
+        return;
+    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
+        m_view.show_problem(Message(BL_N_("Only an organiser can turn training mode on or "
+                                          "off.")));
+        return;
+    }
+    if (!m_cart.empty()) {
+        m_view.show_problem(Message(BL_N_("Finish or empty the current sale first.")));
+        return;
+    }
+    if (on == m_training)
+        return;
+    m_training = on;
+    m_store.journal(m_staff->id, on ? "training_on" : "training_off", "on", on ? 1 : 0);
+    m_view.show_training(on);
+}
+
+void TillPresenter::x_report() {
+    if (need_login())
+        return;
+    auto shift = m_store.current_shift();
+    if (!shift) {
+        m_view.show_problem(Message(BL_N_("The till is not open. Open a shift and count the "
+                                          "float first.")));
+        return;
+    }
+    const ShiftTotals t = m_store.shift_totals(shift->id);
+    m_store.journal(m_staff->id, "x_report", "gross_ore", t.gross.ore());
+    m_view.show_x_report(t);
 }
 
 void TillPresenter::begin_close_shift() {

@@ -42,6 +42,9 @@ public:
     virtual std::optional<SaleImpact> receipt_impact(const std::string& sale_id) = 0;
     /// Records not yet sent to the central store.
     virtual std::int64_t unsent() = 0;
+    /// Journals an action by `staff_id` that changes nothing else (see bl::record_event).
+    virtual void journal(const std::string& staff_id, const std::string& kind,
+                         const std::string& detail_key, std::int64_t detail) = 0;
     virtual Timestamp now() = 0;
 };
 
@@ -51,6 +54,8 @@ public:
     virtual ~ReceiptSink() = default;
     /// Prints or stores; a problem is shown to the person but never undoes the sale.
     virtual std::optional<Message> deliver(const receipts::ReceiptText& receipt) = 0;
+    /// Opens the cash drawer without printing.
+    virtual std::optional<Message> open_drawer() = 0;
 };
 
 /// What the view shows. Each call replaces what was shown before.
@@ -69,6 +74,10 @@ public:
     /// The refund is recorded; `paid_out` (negative) went back on `tender`.
     virtual void show_refund_done(const Sale& refund, Money paid_out, Tender tender) = 0;
     virtual void show_status(const std::string& staff_name, std::int64_t unsent) = 0;
+    /// Training mode: receipts say ØVELSE and stay out of every total.
+    virtual void show_training(bool on) = 0;
+    /// The X report: the shift so far, without closing it.
+    virtual void show_x_report(const ShiftTotals& totals) = 0;
     /// A problem to read and act on; what was on screen stays.
     virtual void show_problem(const Message& m) = 0;
 };
@@ -110,6 +119,18 @@ public:
     void refund_less(std::size_t line);
     void refund_pay(Tender tender);
 
+    /// Empties the cart (journaled when it held anything).
+    void abort_sale();
+    /// Prints a copy of the last receipt, marked KOPI (journaled).
+    void reprint_last();
+    /// Opens the drawer without a sale: organisers only (journaled).
+    void open_drawer();
+    /// Training mode on or off: organisers only (journaled).
+    void set_training(bool on);
+    bool training() const { return m_training; }
+    /// The X report at any time (journaled).
+    void x_report();
+
     /// Shows the Z report for counting; then close_shift with the counted cash.
     void begin_close_shift();
     void close_shift(const std::string& counted_cash);
@@ -131,6 +152,8 @@ private:
     Cart m_cart;
     std::unique_ptr<TenderSession> m_tender;
     std::optional<RefundDraft> m_refund;
+    std::optional<receipts::ReceiptData> m_last_receipt;
+    bool m_training = false;
 };
 
 } // namespace bl::pos

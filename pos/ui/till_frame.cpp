@@ -45,7 +45,8 @@ enum Page {
     done_page,
     close_page,
     refund_lookup_page,
-    refund_page
+    refund_page,
+    x_page
 };
 
 const wxSize big_button(150, 64);
@@ -80,6 +81,13 @@ TillFrame::TillFrame(TillStore& store, const wxString& title)
     auto* root = new wxBoxSizer(wxVERTICAL);
     m_info = new wxInfoBar(this);
     root->Add(m_info, 0, wxEXPAND);
+    m_training_banner = new wxStaticText(
+        this, wxID_ANY, _("TRAINING MODE: sales are not real and count nowhere"), wxDefaultPosition,
+        wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL | wxST_NO_AUTORESIZE);
+    m_training_banner->SetBackgroundColour(wxColour(255, 170, 0));
+    scale_font(m_training_banner, 1.5, true);
+    m_training_banner->Hide();
+    root->Add(m_training_banner, 0, wxEXPAND);
     m_book = new wxSimplebook(this);
     m_book->AddPage(build_login(), "login");
     m_book->AddPage(build_open_shift(), "open_shift");
@@ -89,6 +97,7 @@ TillFrame::TillFrame(TillStore& store, const wxString& title)
     m_book->AddPage(build_close(), "close");
     m_book->AddPage(build_refund_lookup(), "refund_lookup");
     m_book->AddPage(build_refund(), "refund");
+    m_book->AddPage(build_x(), "x");
     root->Add(m_book, 1, wxEXPAND);
     SetSizer(root);
     CreateStatusBar(3);
@@ -118,6 +127,8 @@ std::string TillFrame::current_page() const {
         return "refund_lookup";
     case refund_page:
         return "refund";
+    case x_page:
+        return "x";
     default:
         return "";
     }
@@ -317,6 +328,23 @@ wxPanel* TillFrame::build_sale() {
     bottom->Add(m_refund_button, 1, wxRIGHT, 6);
     bottom->Add(m_close_day, 1);
     right->Add(bottom, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    auto* more = new wxBoxSizer(wxHORIZONTAL);
+    auto small = [&](const wxString& label, auto action) {
+        auto* b = new wxButton(p, wxID_ANY, label, wxDefaultPosition, wxSize(-1, 48));
+        b->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) {
+            action();
+            focus_scan();
+        });
+        more->Add(b, 1, wxRIGHT, 4);
+        return b;
+    };
+    small(_("Empty cart"), [this] { m_presenter->abort_sale(); });
+    small(_("X report"), [this] { m_presenter->x_report(); });
+    small(_("Receipt copy"), [this] { m_presenter->reprint_last(); });
+    small(_("Open drawer"), [this] { m_presenter->open_drawer(); });
+    m_training_button =
+        small(_("Training"), [this] { m_presenter->set_training(!m_presenter->training()); });
+    right->Add(more, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     cols->Add(right, 2, wxEXPAND);
     p->SetSizer(cols);
 
@@ -634,7 +662,7 @@ wxPanel* TillFrame::build_close() {
     return p;
 }
 
-void TillFrame::show_close_shift(const ShiftTotals& t) {
+wxString TillFrame::totals_text(const ShiftTotals& t) const {
     auto row = [](const wxString& label, Money m) {
         return wx(receipts::two_columns(utf8(label), format_amount(m), 44)) + "\n";
     };
@@ -653,6 +681,11 @@ void TillFrame::show_close_shift(const ShiftTotals& t) {
                                      wx(format_amount(g.gross))),
                     g.vat);
     text += "\n" + row(_("Expected cash in the drawer"), t.expected_cash);
+    return text;
+}
+
+void TillFrame::show_close_shift(const ShiftTotals& t) {
+    const wxString text = totals_text(t);
     m_z_text->SetLabel(text);
     m_counted->Clear();
     m_info->Dismiss();
@@ -803,6 +836,38 @@ void TillFrame::show_refund_done(const Sale& refund, Money paid_out, Tender tend
     m_book->ChangeSelection(done_page);
     Layout();
     m_next->SetFocus();
+}
+
+// ---- X report and training --------------------------------------------------------------
+
+wxPanel* TillFrame::build_x() {
+    auto* p = new wxPanel(m_book);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(p, wxID_ANY, _("X report (the day so far)"));
+    scale_font(title, 2.0, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
+    m_x_text = new wxStaticText(p, wxID_ANY, "");
+    m_x_text->SetFont(wxFont(wxFontInfo(13).Family(wxFONTFAMILY_TELETYPE)));
+    s->Add(m_x_text, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* back =
+        new wxButton(p, wxID_ANY, _("Back to the sale"), wxDefaultPosition, wxSize(260, 60));
+    s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
+    p->SetSizer(s);
+    return p;
+}
+
+void TillFrame::show_x_report(const ShiftTotals& t) {
+    m_x_text->SetLabel(totals_text(t));
+    m_info->Dismiss();
+    m_book->ChangeSelection(x_page);
+    Layout();
+}
+
+void TillFrame::show_training(bool on) {
+    m_training_banner->Show(on);
+    m_training_button->SetLabel(on ? _("Training off") : _("Training"));
+    Layout();
 }
 
 // ---- status and problems -----------------------------------------------------------------

@@ -49,6 +49,8 @@ public:
     void show_refund(const RefundDraft& draft) override;
     void show_refund_done(const Sale& refund, Money paid_out, Tender tender) override;
     void show_status(const std::string& staff_name, std::int64_t unsent) override;
+    void show_training(bool on) override;
+    void show_x_report(const ShiftTotals& totals) override;
     void show_problem(const Message& m) override;
 
     // For the GUI smoke tests and the screenshot script: the widgets a person would use.
@@ -78,6 +80,8 @@ private:
     wxPanel* build_close();
     wxPanel* build_refund_lookup();
     wxPanel* build_refund();
+    wxPanel* build_x();
+    wxString totals_text(const ShiftTotals& t) const;
     void build_tiles(const std::string& category);
     void build_categories();
     void focus_scan();
@@ -123,6 +127,9 @@ private:
     wxStaticText* m_done_info = nullptr;
     wxButton* m_next = nullptr;
     wxButton* m_refund_button = nullptr;
+    wxButton* m_training_button = nullptr;
+    wxStaticText* m_training_banner = nullptr;
+    wxStaticText* m_x_text = nullptr;
     // refund
     wxTextCtrl* m_receipt = nullptr;
     wxStaticText* m_refund_title = nullptr;

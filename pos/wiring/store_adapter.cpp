@@ -113,6 +113,11 @@ std::optional<SaleImpact> StoreTill::receipt_impact(const std::string& sale_id) 
 std::int64_t StoreTill::unsent() {
     return outbox_pending_count(m_db);
 }
+void StoreTill::journal(const std::string& staff_id, const std::string& kind,
+                        const std::string& detail_key, std::int64_t detail) {
+    record_event(m_db, Actor{m_device.id, staff_id}, kind, JsonObject{{detail_key, detail}});
+}
+
 Timestamp StoreTill::now() {
     return m_db.clock();
 }
@@ -137,6 +142,14 @@ std::optional<Message> PrinterSink::deliver(const receipts::ReceiptText& receipt
         if (auto p = send_to_printer(*m_printer, encode_receipt(receipt)))
             problem = p;
     return problem;
+}
+
+std::optional<Message> PrinterSink::open_drawer() {
+    if (!m_printer)
+        return Message(BL_N_("No printer is set, so the drawer cannot be opened from the till. "
+                             "Use the drawer's key."));
+    // ESC p 0 25 250: a pulse on the drawer pin, as after a cash sale.
+    return send_to_printer(*m_printer, std::string("\x1b\x70\x00\x19\xfa", 5));
 }
 
 } // namespace bl::pos

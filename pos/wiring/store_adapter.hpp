@@ -39,6 +39,8 @@ public:
     std::int64_t refunded(const std::string& sale_id, int line_no) override;
     std::optional<SaleImpact> receipt_impact(const std::string& sale_id) override;
     std::int64_t unsent() override;
+    void journal(const std::string& staff_id, const std::string& kind,
+                 const std::string& detail_key, std::int64_t detail) override;
     Timestamp now() override;
 
 private:
@@ -53,6 +55,7 @@ class PrinterSink : public ReceiptSink {
 public:
     PrinterSink(std::optional<PrinterTarget> printer, std::filesystem::path folder);
     std::optional<Message> deliver(const receipts::ReceiptText& receipt) override;
+    std::optional<Message> open_drawer() override;
     const std::filesystem::path& folder() const { return m_folder; }
 
 private:

@@ -32,6 +32,14 @@ JournalEntry record_action(Database& db, const Actor& actor, const std::string& 
     return e;
 }
 
+JournalEntry record_event(Database& db, const Actor& actor, const std::string& kind,
+                          JsonObject payload) {
+    auto tx = db.begin();
+    JournalEntry e = record_action(db, actor, kind, std::move(payload));
+    tx.commit();
+    return e;
+}
+
 std::int64_t outbox_pending_count(Database& db) {
     auto& q = db.prepared("SELECT count(*) FROM outbox");
     q.executeStep();

@@ -27,6 +27,12 @@ JournalEntry record_action(Database& db, const Actor& actor, const std::string& 
                            JsonObject payload,
                            const std::optional<JsonObject>& outbox_payload = std::nullopt);
 
+/// Journals an action that changes no other table (a drawer opened without a sale, a
+/// receipt copy, an X report, an emptied cart, training mode on or off) in its own
+/// transaction.
+JournalEntry record_event(Database& db, const Actor& actor, const std::string& kind,
+                          JsonObject payload);
+
 struct OutboxItem {
     std::int64_t id = 0;
     std::string device_id;

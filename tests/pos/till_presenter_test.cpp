@@ -35,6 +35,13 @@ struct FakeView : bl::pos::TillView {
     }
     void show_close_shift(const bl::ShiftTotals&) override { screen = "close_shift"; }
     void show_refund_lookup() override { screen = "refund_lookup"; }
+    void show_training(bool on) override { training = on; }
+    void show_x_report(const bl::ShiftTotals& t) override {
+        screen = "x_report";
+        x_gross = t.gross;
+    }
+    bool training = false;
+    bl::Money x_gross;
     void show_refund(const bl::pos::RefundDraft& d) override {
         screen = "refund";
         refund_total = d.total();
@@ -53,6 +60,11 @@ struct FakeView : bl::pos::TillView {
 
 struct Sink : bl::pos::ReceiptSink {
     std::vector<bl::receipts::ReceiptText> printed;
+    int drawer_kicks = 0;
+    std::optional<bl::Message> open_drawer() override {
+        ++drawer_kicks;
+        return std::nullopt;
+    }
     std::optional<bl::Message> deliver(const bl::receipts::ReceiptText& r) override {
         printed.push_back(r);
         return std::nullopt;
@@ -215,4 +227,73 @@ TEST_CASE("refund references: numbers and barcodes, refused with reasons") {
         INFO(bad);
         CHECK_FALSE(bl::pos::parse_receipt_reference(bad, 1).ok());
     }
+}
+
+TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and gated") {
+    test::Shop s;
+    auto lise = bl::add_staff(
+        *s.db, {s.till.id, {}},
+        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    auto journaled = [&](const char* kind) {
+        return test::count(*s.db,
+                           std::string("SELECT count(*) FROM journal WHERE kind = '") + kind + "'");
+    };
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.reprint_last();
+    CHECK_THAT(view.problems.back(), Catch::Contains("no receipt to copy"));
+    till.scan(s.mug.barcode);
+    till.abort_sale();
+    CHECK(till.cart().empty());
+    CHECK(journaled("sale_aborted") == 1);
+    till.abort_sale(); // an empty cart: nothing to journal
+    CHECK(journaled("sale_aborted") == 1);
+    till.open_drawer();
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    till.set_training(true);
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    CHECK(sink.drawer_kicks == 0);
+
+    till.scan(s.cloth.barcode);
+    till.pay();
+    till.pay_card("");
+    till.reprint_last();
+    REQUIRE(sink.printed.size() == 2);
+    bool kopi = false;
+    for (const auto& l : sink.printed[1].lines)
+        kopi = kopi || l.text.find("KOPI") != std::string::npos;
+    CHECK(kopi);
+    CHECK(journaled("receipt_copy") == 1);
+    till.x_report();
+    CHECK(view.screen == "x_report");
+    CHECK(view.x_gross.ore() == 11975);
+    CHECK(journaled("x_report") == 1);
+
+    till.log_out();
+    till.log_in(lise.value().id, "2468");
+    till.open_drawer();
+    CHECK(sink.drawer_kicks == 1);
+    CHECK(journaled("drawer_opened") == 1);
+    till.set_training(true);
+    CHECK(view.training);
+    CHECK(journaled("training_on") == 1);
+    till.scan(s.cloth.barcode);
+    till.pay();
+    till.pay_card("");
+    // Training sales say ØVELSE and stay out of the shift's totals.
+    bool oevelse = false;
+    for (const auto& l : sink.printed.back().lines)
+        oevelse = oevelse || l.text.find("ØVELSE") != std::string::npos;
+    CHECK(oevelse);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale WHERE training = 1") == 1);
+    till.x_report();
+    CHECK(view.x_gross.ore() == 11975);
+    till.set_training(false);
+    CHECK_FALSE(view.training);
+    CHECK(journaled("training_off") == 1);
+    CHECK(bl::verify_journal(*s.db, s.till.id).ok);
 }
