@@ -120,6 +120,10 @@ Result<Product, Message> add_product(Database& db, const Actor& actor, Product p
     ins.bind(13, now);
     ins.bind(14, now);
     ins.exec();
+    SQLite::Statement fts(db.sql(), "INSERT INTO product_search(rowid, name_fold) "
+                                    "VALUES (last_insert_rowid(), ?)");
+    fts.bind(1, search_fold(p.name));
+    fts.exec();
     record_action(db, actor, "product_added", product_json(p));
     tx.commit();
     return p;
@@ -175,23 +179,74 @@ std::optional<Product> find_product_by_barcode(Database& db, const std::string& 
 }
 
 std::vector<Product> search_products(Database& db, const std::string& query, int limit) {
-    std::string folded = search_fold(query);
-    // LIKE wildcards typed by a person are matched literally.
-    std::string pattern = "%";
-    for (char c : folded) {
-        if (c == '%' || c == '_' || c == '\\')
-            pattern += '\\';
-        pattern += c;
+    // Every word must appear somewhere in the name, in any order ("blå krus" finds
+    // "Krus med hank, blå glasur"). Words of three characters or more use the trigram index;
+    // shorter ones are checked with LIKE on the folded name.
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : search_fold(query) + " ") {
+        if (c == ' ' || c == ',' || c == '.') {
+            if (!word.empty())
+                words.push_back(word);
+            word.clear();
+        } else {
+            word += c;
+        }
     }
-    pattern += '%';
-    SQLite::Statement q(db.sql(), std::string(product_columns) +
-                                      "WHERE active = 1 AND name_fold LIKE ? ESCAPE '\\' "
-                                      "ORDER BY name_fold LIMIT ?");
-    q.bind(1, pattern);
-    q.bind(2, limit);
+    if (words.empty())
+        return {};
+    std::string match;
+    std::vector<std::string> likes;
+    for (const auto& w : words) {
+        if (utf8_length(w) >= 3) {
+            std::string quoted = "\"";
+            for (char c : w)
+                quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+            match += (match.empty() ? "" : " AND ") + quoted + "\"";
+        } else {
+            std::string pattern = "%";
+            for (char c : w) {
+                if (c == '%' || c == '_' || c == '\\')
+                    pattern += '\\';
+                pattern += c;
+            }
+            likes.push_back(pattern + "%");
+        }
+    }
+    // Fetch a bounded set of candidates without ordering (ordering thousands of matches is
+    // what makes a search slow), then rank here: names that start with the first word first,
+    // then alphabetically.
+    constexpr int candidates = 200;
+    std::string sql = std::string(product_columns) + "WHERE active = 1";
+    if (!match.empty())
+        sql += " AND rowid IN (SELECT rowid FROM product_search WHERE product_search MATCH ? "
+               "LIMIT " +
+               std::to_string(candidates * 2) + ")";
+    for (std::size_t i = 0; i < likes.size(); ++i)
+        sql += " AND name_fold LIKE ? ESCAPE '\\'";
+    sql += " LIMIT " + std::to_string(candidates);
+    SQLite::Statement q(db.sql(), sql);
+    int k = 1;
+    if (!match.empty())
+        q.bind(k++, match);
+    for (const auto& l : likes)
+        q.bind(k++, l);
+    std::vector<std::pair<std::string, Product>> found;
+    while (q.executeStep()) {
+        Product p = read_product(q);
+        found.emplace_back(search_fold(p.name), std::move(p));
+    }
+    const std::string& first = words.front();
+    std::stable_sort(found.begin(), found.end(), [&first](const auto& a, const auto& b) {
+        const bool sa = a.first.rfind(first, 0) == 0, sb = b.first.rfind(first, 0) == 0;
+        return sa != sb ? sa : a.first < b.first;
+    });
     std::vector<Product> out;
-    while (q.executeStep())
-        out.push_back(read_product(q));
+    for (auto& f : found) {
+        if (static_cast<int>(out.size()) >= limit)
+            break;
+        out.push_back(std::move(f.second));
+    }
     return out;
 }
 

@@ -24,7 +24,9 @@ Result<Product, Message> change_price(Database& db, const Actor& actor,
 std::optional<Product> find_product(Database& db, const std::string& id);
 /// Looks a product up by its EAN or internal code (already normalised by classify_barcode).
 std::optional<Product> find_product_by_barcode(Database& db, const std::string& code);
-/// Active products whose name contains the query, ignoring case and æ/ae, ø/oe, å/aa.
+/// Active products whose name contains every word of the query, ignoring case and æ/ae,
+/// ø/oe, å/aa; names starting with the first word come first. At most `limit` results from
+/// the first 200 candidates: a query matching more should be typed more precisely.
 std::vector<Product> search_products(Database& db, const std::string& query, int limit = 50);
 std::vector<Product> list_products(Database& db);
 

@@ -326,6 +326,13 @@ TEST_CASE("products: barcodes are checked, unique, and search ignores Danish spe
         CHECK(found[0].id == added.value().id);
     }
     CHECK(bl::search_products(*s.db, "%").empty());
+    // Every word, in any order; short words too.
+    REQUIRE(bl::search_products(*s.db, "hank krus").size() == 1);
+    CHECK(bl::search_products(*s.db, "hank krus")[0].id == s.mug.id);
+    CHECK(bl::search_products(*s.db, "krus te").empty());
+    CHECK(bl::search_products(*s.db, "ku").empty());
+    CHECK(bl::search_products(*s.db, "ha").size() == 1);
+    CHECK(bl::search_products(*s.db, "  ").empty());
     CHECK(bl::find_product_by_barcode(*s.db, "5790099000375")->id == s.mug.id);
 
     bl::Product dup = p;
