@@ -23,6 +23,27 @@ Money Discount::of(Money gross) const {
     return Money{};
 }
 
+Result<Discount, Message> parse_discount(const std::string& typed) {
+    std::string t = typed;
+    while (!t.empty() && (t.back() == ' '))
+        t.pop_back();
+    if (!t.empty() && t.back() == '%') {
+        t.pop_back();
+        // Per cent with up to two decimals, read as an amount of "kroner" = whole per cent.
+        auto p = parse_money(t);
+        if (!p || p.value().is_negative())
+            return err(Message(BL_N_("\"%s\" is not a discount. Type for example 10 %% or "
+                                     "20 kr."),
+                               {typed.substr(0, 20)}));
+        return Discount::percent(p.value().ore()); // 10,00 % = 1000 basis points
+    }
+    auto m = parse_money(t);
+    if (!m)
+        return err(Message(BL_N_("\"%s\" is not a discount. Type for example 10 %% or 20 kr."),
+                           {typed.substr(0, 20)}));
+    return Discount::amount(m.value());
+}
+
 namespace {
 
 Problem check_quantity(std::int64_t q) {

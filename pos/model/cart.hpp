@@ -36,6 +36,10 @@ struct Discount {
     Money of(Money gross) const;
 };
 
+/// Reads a discount as typed: "10 %", "10%", "12,5 %" (per cent) or "20", "20 kr.", "19,50"
+/// (kroner).
+Result<Discount, Message> parse_discount(const std::string& typed);
+
 /// What the logged-in person may do without an organiser's approval.
 struct Permissions {
     StaffRole role = StaffRole::staff;

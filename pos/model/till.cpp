@@ -135,6 +135,51 @@ void TillPresenter::set_quantity(std::size_t line, const std::string& typed) {
     refresh_sale();
 }
 
+void TillPresenter::discount_line(std::size_t line, const std::string& typed) {
+    if (need_login())
+        return;
+    auto d = parse_discount(typed);
+    if (!d) {
+        m_view.show_problem(d.error());
+        return;
+    }
+    if (auto p = m_cart.set_line_discount(line, d.value(), permissions()))
+        m_view.show_problem(*p);
+    refresh_sale();
+}
+
+void TillPresenter::discount_basket(const std::string& typed) {
+    if (need_login())
+        return;
+    auto d = parse_discount(typed);
+    if (!d) {
+        m_view.show_problem(d.error());
+        return;
+    }
+    if (auto p = m_cart.set_basket_discount(d.value(), permissions()))
+        m_view.show_problem(*p);
+    refresh_sale();
+}
+
+void TillPresenter::override_price(std::size_t line, const std::string& typed) {
+    if (need_login())
+        return;
+    auto price = parse_money(typed);
+    if (!price) {
+        m_view.show_problem(price.error());
+        return;
+    }
+    const Money before = line < m_cart.lines().size() ? m_cart.lines()[line].unit_price : Money{};
+    if (auto p = m_cart.override_price(line, price.value(), permissions()))
+        m_view.show_problem(*p);
+    else
+        m_store.journal(m_staff->id, "price_override",
+                        JsonObject{{"product_id", m_cart.lines()[line].product.id},
+                                   {"old_price_ore", before.ore()},
+                                   {"new_price_ore", price.value().ore()}});
+    refresh_sale();
+}
+
 void TillPresenter::pay() {
     if (need_login())
         return;
@@ -349,7 +394,9 @@ void TillPresenter::abort_sale() {
         return;
     if (!m_cart.empty()) {
         // Emptying a cart with goods in it is journaled, as cash registers must.
-        m_store.journal(m_staff->id, "sale_aborted", "total_ore", m_cart.totals().total.ore());
+        m_store.journal(m_staff->id, "sale_aborted",
+                        JsonObject{{"total_ore", m_cart.totals().total.ore()},
+                                   {"lines", static_cast<std::int64_t>(m_cart.lines().size())}});
         m_cart.clear();
     }
     refresh_sale();
@@ -364,7 +411,8 @@ void TillPresenter::reprint_last() {
     }
     receipts::ReceiptData copy = *m_last_receipt;
     copy.copy = true;
-    m_store.journal(m_staff->id, "receipt_copy", "receipt_number", copy.sale.receipt_number);
+    m_store.journal(m_staff->id, "receipt_copy",
+                    JsonObject{{"receipt_number", copy.sale.receipt_number}});
     if (auto problem = m_receipts.deliver(receipts::sales_receipt(copy)))
         m_view.show_problem(*problem);
 }
@@ -377,7 +425,7 @@ void TillPresenter::open_drawer() {
                                           "sale.")));
         return;
     }
-    m_store.journal(m_staff->id, "drawer_opened", "without_sale", 1);
+    m_store.journal(m_staff->id, "drawer_opened", JsonObject{{"without_sale", true}});
     if (auto problem = m_receipts.open_drawer())
         m_view.show_problem(*problem);
 }
@@ -397,7 +445,7 @@ void TillPresenter::set_training(bool on) {
     if (on == m_training)
         return;
     m_training = on;
-    m_store.journal(m_staff->id, on ? "training_on" : "training_off", "on", on ? 1 : 0);
+    m_store.journal(m_staff->id, on ? "training_on" : "training_off", JsonObject{});
     m_view.show_training(on);
 }
 
@@ -411,7 +459,12 @@ void TillPresenter::x_report() {
         return;
     }
     const ShiftTotals t = m_store.shift_totals(shift->id);
-    m_store.journal(m_staff->id, "x_report", "gross_ore", t.gross.ore());
+    m_store.journal(m_staff->id, "x_report",
+                    JsonObject{{"shift_id", shift->id},
+                               {"gross_ore", t.gross.ore()},
+                               {"cash_ore", t.cash.ore()},
+                               {"card_ore", t.card.ore()},
+                               {"mobilepay_ore", t.mobilepay.ore()}});
     m_view.show_x_report(t);
 }
 

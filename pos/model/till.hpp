@@ -13,6 +13,7 @@
 #include "pos/model/refund.hpp"
 #include "pos/model/tender.hpp"
 #include "receipts/layout/sales_receipt.hpp"
+#include "shared/core/canonical_json.hpp"
 #include "shared/impact/sale_impact.hpp"
 
 namespace bl::pos {
@@ -44,7 +45,7 @@ public:
     virtual std::int64_t unsent() = 0;
     /// Journals an action by `staff_id` that changes nothing else (see bl::record_event).
     virtual void journal(const std::string& staff_id, const std::string& kind,
-                         const std::string& detail_key, std::int64_t detail) = 0;
+                         JsonObject payload) = 0;
     virtual Timestamp now() = 0;
 };
 
@@ -101,6 +102,13 @@ public:
     void decrement(std::size_t line);
     void remove(std::size_t line);
     void set_quantity(std::size_t line, const std::string& typed);
+
+    /// A discount on a line or the basket, as typed ("10 %" or "20 kr."); above the limit
+    /// only for organisers.
+    void discount_line(std::size_t line, const std::string& typed);
+    void discount_basket(const std::string& typed);
+    /// A new unit price for a line: organisers only, journaled.
+    void override_price(std::size_t line, const std::string& typed);
 
     /// Opens payment for the cart's total.
     void pay();

@@ -311,6 +311,37 @@ wxPanel* TillFrame::build_sale() {
     line_button(wx("−"), [this](std::size_t l) { m_presenter->decrement(l); });
     line_button(_("Remove"), [this](std::size_t l) { m_presenter->remove(l); });
     right->Add(line_row, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    auto* adjust_row = new wxBoxSizer(wxHORIZONTAL);
+    m_adjust = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(130, -1));
+    m_adjust->SetHint(_("10 % or 20 kr."));
+    scale_font(m_adjust, 1.2);
+    adjust_row->Add(m_adjust, 0, wxRIGHT | wxALIGN_CENTER_VERTICAL, 6);
+    auto adjust_button = [&](const wxString& label, auto action) {
+        auto* b = new wxButton(p, wxID_ANY, label, wxDefaultPosition, wxSize(-1, 48));
+        b->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) {
+            action(utf8(m_adjust->GetValue()));
+            m_adjust->Clear();
+            focus_scan();
+        });
+        adjust_row->Add(b, 1, wxRIGHT, 4);
+    };
+    adjust_button(_("Line discount"), [this](const std::string& t) {
+        const long l = selected_line();
+        if (l < 0)
+            show_problem(Message(BL_N_("Choose a line in the cart first.")));
+        else
+            m_presenter->discount_line(static_cast<std::size_t>(l), t);
+    });
+    adjust_button(_("Basket discount"),
+                  [this](const std::string& t) { m_presenter->discount_basket(t); });
+    adjust_button(_("New price"), [this](const std::string& t) {
+        const long l = selected_line();
+        if (l < 0)
+            show_problem(Message(BL_N_("Choose a line in the cart first.")));
+        else
+            m_presenter->override_price(static_cast<std::size_t>(l), t);
+    });
+    right->Add(adjust_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
     m_total = new wxStaticText(p, wxID_ANY, "");
     scale_font(m_total, 2.2, true);
     right->Add(m_total, 0, wxALL | wxALIGN_RIGHT, 10);
@@ -484,6 +515,10 @@ void TillFrame::show_sale(const Cart& cart, const CartTotals& totals) {
         wxString name = wx(l.product.name);
         if (l.batch_label)
             name += wx(" ◆");
+        if (!l.discount_amount().is_zero())
+            name += wxString::Format(_(" (discount %s)"), wx(format_amount(l.discount_amount())));
+        if (l.price_overridden)
+            name += _(" (new price)");
         m_cart->InsertItem(row, name);
         m_cart->SetItem(row, 1, wxString::Format("%lld", static_cast<long long>(l.quantity)));
         m_cart->SetItem(row, 2, wx(format_amount(l.net())));
@@ -493,6 +528,10 @@ void TillFrame::show_sale(const Cart& cart, const CartTotals& totals) {
         m_cart->SetItemState(keep, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     else if (row > 0)
         m_cart->SetItemState(row - 1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    if (!totals.basket_discount.is_zero()) {
+        m_cart->InsertItem(row, _("Basket discount"));
+        m_cart->SetItem(row, 2, wx(format_amount(-totals.basket_discount)));
+    }
     m_total->SetLabel(wxString::Format(_("Total %s"), money(totals.total)));
     m_vat->SetLabel(wxString::Format(_("of which VAT %s"), money(totals.vat.vat_total())));
     m_book->ChangeSelection(sale_page);

@@ -110,6 +110,7 @@ private:
     wxScrolledWindow* m_tiles = nullptr;
     std::vector<Product> m_products;
     wxListCtrl* m_cart = nullptr;
+    wxTextCtrl* m_adjust = nullptr;
     wxStaticText* m_total = nullptr;
     wxStaticText* m_vat = nullptr;
     wxButton* m_pay = nullptr;

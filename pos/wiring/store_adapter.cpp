@@ -114,8 +114,8 @@ std::int64_t StoreTill::unsent() {
     return outbox_pending_count(m_db);
 }
 void StoreTill::journal(const std::string& staff_id, const std::string& kind,
-                        const std::string& detail_key, std::int64_t detail) {
-    record_event(m_db, Actor{m_device.id, staff_id}, kind, JsonObject{{detail_key, detail}});
+                        JsonObject payload) {
+    record_event(m_db, Actor{m_device.id, staff_id}, kind, std::move(payload));
 }
 
 Timestamp StoreTill::now() {

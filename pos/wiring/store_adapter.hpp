@@ -40,7 +40,7 @@ public:
     std::optional<SaleImpact> receipt_impact(const std::string& sale_id) override;
     std::int64_t unsent() override;
     void journal(const std::string& staff_id, const std::string& kind,
-                 const std::string& detail_key, std::int64_t detail) override;
+                 JsonObject payload) override;
     Timestamp now() override;
 
 private:

@@ -207,3 +207,15 @@ TEST_CASE("price overrides: organisers only, never to 0 or below") {
     // An overridden line is not merged with a new scan of the same item.
     CHECK(cart.scan("5790099000375", cat).value() == 1);
 }
+
+TEST_CASE("discounts are typed as per cent or kroner") {
+    CHECK(bl::pos::parse_discount("10 %").value().kind == Discount::Kind::percent);
+    CHECK(bl::pos::parse_discount("10%").value().value == 1000);
+    CHECK(bl::pos::parse_discount("12,5 %").value().value == 1250);
+    CHECK(bl::pos::parse_discount("20").value().kind == Discount::Kind::amount);
+    CHECK(bl::pos::parse_discount("19,50 kr.").value().value == 1950);
+    for (const char* bad : {"", "ti procent", "%", "-5 %", "10 %%"}) {
+        INFO(bad);
+        CHECK_FALSE(bl::pos::parse_discount(bad).ok());
+    }
+}

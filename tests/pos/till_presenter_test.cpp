@@ -297,3 +297,39 @@ TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and
     CHECK(journaled("training_off") == 1);
     CHECK(bl::verify_journal(*s.db, s.till.id).ok);
 }
+
+TEST_CASE("till: discounts within the limit, price overrides by organisers, journaled") {
+    test::Shop s;
+    auto lise = bl::add_staff(*s.db, {s.till.id, {}},
+                              bl::StaffUser{"", "Lise", bl::StaffRole::organiser,
+                                            test::demo_pin_hash(), true});
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.scan(s.mug.barcode); // 189,00
+    till.discount_line(0, "10 %");
+    CHECK(view.total.ore() == 17010);
+    till.discount_line(0, "90 kr.");
+    CHECK_THAT(view.problems.back(), Catch::Contains("organiser's approval"));
+    CHECK(view.total.ore() == 17010);
+    till.discount_basket("ti kroner");
+    CHECK_THAT(view.problems.back(), Catch::Contains("not a discount"));
+    till.override_price(0, "100");
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    till.abort_sale();
+    till.log_out();
+    till.log_in(lise.value().id, "2468");
+    till.scan(s.mug.barcode);
+    till.override_price(0, "0");
+    CHECK_THAT(view.problems.back(), Catch::Contains("more than 0 kr."));
+    till.override_price(0, "150");
+    CHECK(view.total.ore() == 15000);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'price_override' AND "
+                             "payload LIKE '%\"old_price_ore\":18900%'") == 1);
+    till.pay();
+    till.pay_card("");
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale_line WHERE unit_price_ore = 15000") == 1);
+}
