@@ -313,6 +313,7 @@ wxPanel* TillFrame::build_sale() {
     right->Add(line_row, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
     auto* adjust_row = new wxBoxSizer(wxHORIZONTAL);
     m_adjust = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(130, -1));
+    // xgettext:no-c-format
     m_adjust->SetHint(_("10 % or 20 kr."));
     scale_font(m_adjust, 1.2);
     adjust_row->Add(m_adjust, 0, wxRIGHT | wxALIGN_CENTER_VERTICAL, 6);
