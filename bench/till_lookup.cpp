@@ -12,6 +12,7 @@
 #include <random>
 #include <vector>
 
+#include "bench/seed.hpp"
 #include "shared/core/barcode.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/catalogue.hpp"
@@ -27,12 +28,6 @@ double p99(std::vector<double> v) {
     return v[static_cast<std::size_t>(0.99 * static_cast<double>(v.size() - 1))];
 }
 
-const char* words[] = {"Krus",      "Skål",       "Æblefad",     "Vase",      "Tallerken",
-                       "Hue",       "Tørklæde",   "Viskestykke", "Skærebræt", "Ske",
-                       "Lysestage", "Bakke",      "Pude",        "Kande",     "Øreringe",
-                       "Åkande",    "Fuglekasse", "Taske",       "Sæbeskål",  "Kop"};
-const char* colours[] = {"blå", "grøn", "hvid", "sort", "rød", "gul", "grå", "brun"};
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -42,73 +37,11 @@ int main(int argc, char** argv) {
     for (const char* ext : {"", "-wal", "-shm"})
         fs::remove(file.string() + ext);
     bl::Database db(file.string());
-    auto till = bl::initialise_local_device(
-        db, bl::Device{"", "Kasse 1", bl::DeviceRole::till, 1, {}, {}},
-        bl::Shop{"", "Vielgut Studio", "Jernbanegade 12", "6000", "Kolding", "12345674"});
-    if (!till)
-        return 1;
-
     const int products = 100000;
     const int sale_lines = 1000000;
     std::mt19937_64 rng(42);
-    std::vector<std::string> codes;
     const auto seed0 = Clock::now();
-    // Seed rows point at a made-up staff member; the foreign keys go back on afterwards.
-    db.sql().exec("PRAGMA foreign_keys = OFF");
-    {
-        SQLite::Transaction tx(db.sql());
-        SQLite::Statement p(db.sql(), "INSERT INTO product(id, sku, name, name_fold, category, "
-                                      "price_ore, vat_rate_bp, barcode, created_at, updated_at) "
-                                      "VALUES (?, ?, ?, ?, 'Keramik', ?, 2500, ?, '', '')");
-        SQLite::Statement f(db.sql(), "INSERT INTO product_search(rowid, name_fold) "
-                                      "VALUES (last_insert_rowid(), ?)");
-        for (int i = 0; i < products; ++i) {
-            const std::string name = std::string(words[rng() % 20]) + " " + colours[rng() % 8] +
-                                     " nr. " + std::to_string(i);
-            const std::string code = bl::make_internal_product_code(i + 1);
-            codes.push_back(code);
-            p.reset();
-            p.bind(1, "p" + std::to_string(i));
-            p.bind(2, "SKU-" + std::to_string(i));
-            p.bind(3, name);
-            p.bind(4, bl::search_fold(name));
-            p.bind(5, static_cast<std::int64_t>(4900 + rng() % 50000));
-            p.bind(6, code);
-            p.exec();
-            f.reset();
-            f.bind(1, bl::search_fold(name));
-            f.exec();
-        }
-        // Past sales: 250,000 receipts of 4 lines in a closed shift.
-        db.sql().exec("INSERT INTO shift(id, device_id, shop_id, opened_by, opened_at, "
-                      "opening_float_ore, closed_at, z_number) SELECT 's', device_id, "
-                      "(SELECT shop_id FROM device WHERE id = device_id), 'u', '', 0, '', 1 "
-                      "FROM local_device");
-        SQLite::Statement s(db.sql(), "INSERT INTO sale(id, device_id, shop_id, shift_id, "
-                                      "staff_id, sold_at, receipt_number, total_ore, vat_ore, "
-                                      "journal_seq) SELECT ?, device_id, (SELECT shop_id FROM "
-                                      "device WHERE id = device_id), 's', 'u', '', ?, 0, 0, 0 "
-                                      "FROM local_device");
-        SQLite::Statement l(db.sql(), "INSERT INTO sale_line(sale_id, line_no, product_id, "
-                                      "description, quantity, unit_price_ore, vat_rate_bp, "
-                                      "line_total_ore) VALUES (?, ?, ?, '', 1, 100, 2500, 100)");
-        for (int i = 0; i < sale_lines / 4; ++i) {
-            const std::string id = "s" + std::to_string(i);
-            s.reset();
-            s.bind(1, id);
-            s.bind(2, i + 1);
-            s.exec();
-            for (int k = 1; k <= 4; ++k) {
-                l.reset();
-                l.bind(1, id);
-                l.bind(2, k);
-                l.bind(3, "p" + std::to_string(rng() % products));
-                l.exec();
-            }
-        }
-        tx.commit();
-    }
-    db.sql().exec("PRAGMA foreign_keys = ON");
+    const std::vector<std::string> codes = bench::seed_big_shop(db, products, sale_lines);
     const double seed_s = std::chrono::duration<double>(Clock::now() - seed0).count();
 
     std::vector<double> lookup_ms;

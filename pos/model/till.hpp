@@ -24,8 +24,10 @@ public:
     virtual Shop shop() = 0;
     virtual Device device() = 0;
     virtual std::vector<StaffUser> staff_list() = 0;
-    /// Active products, ordered by category then name, for the tiles.
-    virtual std::vector<Product> products() = 0;
+    /// Categories of active products with their sizes, the fullest first, for the tiles.
+    virtual std::vector<std::pair<std::string, std::int64_t>> categories() = 0;
+    /// The first `limit` active products of a category, by name.
+    virtual std::vector<Product> products_in(const std::string& category, int limit) = 0;
     virtual std::vector<Product> search(const std::string& query) = 0;
     virtual std::optional<Shift> current_shift() = 0;
     virtual Result<Shift, Message> open_shift(const std::string& staff_id, Money opening) = 0;

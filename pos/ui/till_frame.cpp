@@ -440,23 +440,16 @@ static std::string wrap(const std::string& text, std::size_t width) {
 void TillFrame::build_categories() {
     m_categories->DestroyChildren();
     m_category_buttons.clear();
-    std::vector<std::string> cats;
-    for (const auto& p : m_products)
-        if (std::find(cats.begin(), cats.end(), p.category) == cats.end())
-            cats.push_back(p.category);
-    // The categories with most items first: the shop's main goods lead.
-    auto items = [this](const std::string& c) {
-        return std::count_if(m_products.begin(), m_products.end(),
-                             [&c](const Product& p) { return p.category == c; });
-    };
-    std::stable_sort(cats.begin(), cats.end(),
-                     [&items](const auto& a, const auto& b) { return items(a) > items(b); });
-    for (const auto& c : cats) {
+    m_category_sizes.clear();
+    // The fullest categories first: the shop's main goods lead.
+    const auto cats = m_store.categories();
+    for (const auto& [c, size] : cats) {
+        m_category_sizes[c] = size;
         auto* b = new wxButton(m_categories, wxID_ANY, wx(c), wxDefaultPosition, wxSize(130, 52));
         scale_font(b, 1.3, true);
-        b->Bind(wxEVT_BUTTON, [this, c](wxCommandEvent&) {
-            m_products = m_store.products();
-            build_tiles(c);
+        const std::string category = c;
+        b->Bind(wxEVT_BUTTON, [this, category](wxCommandEvent&) {
+            build_tiles(category);
             focus_scan();
         });
         m_categories->GetSizer()->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
@@ -464,7 +457,7 @@ void TillFrame::build_categories() {
     }
     m_categories->Layout();
     if (!cats.empty())
-        build_tiles(cats.front());
+        build_tiles(cats.front().first);
 }
 
 void TillFrame::build_tiles(const std::string& category) {
@@ -478,9 +471,16 @@ void TillFrame::build_tiles(const std::string& category) {
     }
     m_tiles->DestroyChildren();
     auto* sizer = m_tiles->GetSizer();
+    // Tiles are for quick picks: a category with more items than fit shows the first ones
+    // and a note to search for the rest (a big catalogue must not build thousands of buttons,
+    // nor load every product).
+    constexpr int max_tiles = 60;
+    if (!category.empty())
+        m_products = m_store.products_in(category, max_tiles);
+    const std::int64_t hidden = category.empty() ? 0
+                                                 : m_category_sizes[category] -
+                                                       static_cast<std::int64_t>(m_products.size());
     for (const auto& prod : m_products) {
-        if (!category.empty() && prod.category != category)
-            continue;
         auto* b =
             new wxButton(m_tiles, wxID_ANY, wx(wrap(prod.name, 19)) + "\n" + money(prod.price),
                          wxDefaultPosition, tile_size);
@@ -490,6 +490,13 @@ void TillFrame::build_tiles(const std::string& category) {
             focus_scan();
         });
         sizer->Add(b, 0, wxALL, 5);
+    }
+    if (hidden > 0) {
+        auto* more = new wxStaticText(
+            m_tiles, wxID_ANY,
+            wxString::Format(_("%lld more items: type part of the name to find them."),
+                             static_cast<long long>(hidden)));
+        sizer->Add(more, 0, wxALL, 12);
     }
     m_tiles->FitInside();
     m_tiles->Layout();
@@ -505,10 +512,8 @@ void TillFrame::focus_scan() {
 }
 
 void TillFrame::show_sale(const Cart& cart, const CartTotals& totals) {
-    if (m_category_buttons.empty()) {
-        m_products = m_store.products();
+    if (m_category_buttons.empty())
         build_categories();
-    }
     const long keep = selected_line();
     m_cart->DeleteAllItems();
     long row = 0;

@@ -107,6 +107,7 @@ private:
     wxPanel* m_categories = nullptr;
     std::vector<wxButton*> m_category_buttons;
     std::string m_current_category;
+    std::map<std::string, std::int64_t> m_category_sizes;
     wxScrolledWindow* m_tiles = nullptr;
     std::vector<Product> m_products;
     wxListCtrl* m_cart = nullptr;

@@ -58,12 +58,12 @@ std::vector<StaffUser> StoreTill::staff_list() {
     return out;
 }
 
-std::vector<Product> StoreTill::products() {
-    std::vector<Product> out;
-    for (auto& p : list_products(m_db))
-        if (p.active)
-            out.push_back(std::move(p));
-    return out;
+std::vector<std::pair<std::string, std::int64_t>> StoreTill::categories() {
+    return list_categories(m_db);
+}
+
+std::vector<Product> StoreTill::products_in(const std::string& category, int limit) {
+    return list_products_in(m_db, category, limit);
 }
 
 std::vector<Product> StoreTill::search(const std::string& query) {
@@ -113,8 +113,7 @@ std::optional<SaleImpact> StoreTill::receipt_impact(const std::string& sale_id) 
 std::int64_t StoreTill::unsent() {
     return outbox_pending_count(m_db);
 }
-void StoreTill::journal(const std::string& staff_id, const std::string& kind,
-                        JsonObject payload) {
+void StoreTill::journal(const std::string& staff_id, const std::string& kind, JsonObject payload) {
     record_event(m_db, Actor{m_device.id, staff_id}, kind, std::move(payload));
 }
 

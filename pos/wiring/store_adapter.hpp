@@ -26,7 +26,8 @@ public:
     Shop shop() override;
     Device device() override;
     std::vector<StaffUser> staff_list() override;
-    std::vector<Product> products() override;
+    std::vector<std::pair<std::string, std::int64_t>> categories() override;
+    std::vector<Product> products_in(const std::string& category, int limit) override;
     std::vector<Product> search(const std::string& query) override;
     std::optional<Shift> current_shift() override;
     Result<Shift, Message> open_shift(const std::string& staff_id, Money opening) override;
@@ -39,8 +40,7 @@ public:
     std::int64_t refunded(const std::string& sale_id, int line_no) override;
     std::optional<SaleImpact> receipt_impact(const std::string& sale_id) override;
     std::int64_t unsent() override;
-    void journal(const std::string& staff_id, const std::string& kind,
-                 JsonObject payload) override;
+    void journal(const std::string& staff_id, const std::string& kind, JsonObject payload) override;
     Timestamp now() override;
 
 private:

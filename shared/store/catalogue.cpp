@@ -250,6 +250,27 @@ std::vector<Product> search_products(Database& db, const std::string& query, int
     return out;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> list_categories(Database& db) {
+    SQLite::Statement q(db.sql(), "SELECT category, count(*) FROM product WHERE active = 1 "
+                                  "GROUP BY category ORDER BY count(*) DESC, category");
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    while (q.executeStep())
+        out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+    return out;
+}
+
+std::vector<Product> list_products_in(Database& db, const std::string& category, int limit) {
+    SQLite::Statement q(db.sql(), std::string(product_columns) +
+                                      "WHERE active = 1 AND category = ? ORDER BY name_fold "
+                                      "LIMIT ?");
+    q.bind(1, category);
+    q.bind(2, limit);
+    std::vector<Product> out;
+    while (q.executeStep())
+        out.push_back(read_product(q));
+    return out;
+}
+
 std::vector<Product> list_products(Database& db) {
     SQLite::Statement q(db.sql(), std::string(product_columns) + "ORDER BY category, name_fold");
     std::vector<Product> out;

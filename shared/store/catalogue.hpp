@@ -29,5 +29,9 @@ std::optional<Product> find_product_by_barcode(Database& db, const std::string& 
 /// the first 200 candidates: a query matching more should be typed more precisely.
 std::vector<Product> search_products(Database& db, const std::string& query, int limit = 50);
 std::vector<Product> list_products(Database& db);
+/// Categories of active products with how many each holds, the fullest first.
+std::vector<std::pair<std::string, std::int64_t>> list_categories(Database& db);
+/// The first `limit` active products of a category, by name.
+std::vector<Product> list_products_in(Database& db, const std::string& category, int limit);
 
 } // namespace bl
