@@ -1,12 +1,128 @@
 #include "pos/model/till.hpp"
 
+#include "shared/core/text.hpp"
+
 namespace bl::pos {
 
 TillPresenter::TillPresenter(TillStore& store, TillView& view, ReceiptSink& receipts)
     : m_store(store), m_view(view), m_receipts(receipts) {}
 
 Permissions TillPresenter::permissions() const {
-    return Permissions{m_staff ? m_staff->role : StaffRole::staff, Money::from_kroner(50)};
+    Money limit = Money::from_kroner(50);
+    if (auto typed = m_store.setting("discount_limit"))
+        if (auto m = parse_money(*typed); m && !m.value().is_negative())
+            limit = m.value();
+    return Permissions{m_staff ? m_staff->role : StaffRole::staff, limit};
+}
+
+TillSettings TillPresenter::current_settings() {
+    TillSettings t;
+    t.printer = m_store.setting("printer").value_or("");
+    t.mobilepay_name = m_store.setting("mobilepay_name").value_or("MobilePay");
+    t.discount_limit = m_store.setting("discount_limit").value_or("50,00");
+    t.impact_block = m_store.setting("impact_block").value_or("off") == "on";
+    t.receipt_footer = m_store.setting("receipt_footer").value_or("Tak for dit køb!");
+    return t;
+}
+
+receipts::ReceiptData TillPresenter::receipt_base() {
+    receipts::ReceiptData data;
+    data.shop = m_store.shop();
+    const Device device = m_store.device();
+    data.till_name = device.name;
+    data.device_number = device.number;
+    data.staff_name = m_staff ? m_staff->name : std::string();
+    const TillSettings t = current_settings();
+    data.mobilepay_name = t.mobilepay_name;
+    if (!t.receipt_footer.empty())
+        data.footer = {t.receipt_footer};
+    return data;
+}
+
+void TillPresenter::park() {
+    if (need_login())
+        return;
+    if (m_cart.empty()) {
+        m_view.show_problem(Message(BL_N_("The sale has no items. Scan or choose an item "
+                                          "first.")));
+        return;
+    }
+    m_parked.push_back(m_cart);
+    m_cart.clear();
+    m_view.show_parked(m_parked.size());
+    refresh_sale();
+}
+
+void TillPresenter::resume() {
+    if (need_login())
+        return;
+    if (m_parked.empty()) {
+        m_view.show_problem(Message(BL_N_("No sale is parked.")));
+        return;
+    }
+    if (!m_cart.empty()) {
+        m_view.show_problem(Message(BL_N_("Park or finish the current sale first.")));
+        return;
+    }
+    m_cart = m_parked.front();
+    m_parked.erase(m_parked.begin());
+    m_view.show_parked(m_parked.size());
+    refresh_sale();
+}
+
+void TillPresenter::open_settings() {
+    if (need_login())
+        return;
+    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
+        m_view.show_problem(Message(BL_N_("Only an organiser can change the settings.")));
+        return;
+    }
+    m_view.show_settings(current_settings());
+}
+
+void TillPresenter::save_settings(const TillSettings& typed) {
+    if (need_login())
+        return;
+    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
+        m_view.show_problem(Message(BL_N_("Only an organiser can change the settings.")));
+        return;
+    }
+    // Check everything first, so a typo saves nothing.
+    auto name = clean_text(typed.mobilepay_name,
+                           TextRules{1, 20, false, BL_N_("Name of the mobile payment")});
+    if (!name) {
+        m_view.show_problem(name.error());
+        return;
+    }
+    auto limit = parse_money(typed.discount_limit);
+    if (!limit || limit.value().is_negative()) {
+        m_view.show_problem(limit ? Message(BL_N_("A price cannot be negative.")) : limit.error());
+        return;
+    }
+    auto footer = clean_text(typed.receipt_footer,
+                             TextRules{0, 48, false, BL_N_("Last line on the receipt")});
+    if (!footer) {
+        m_view.show_problem(footer.error());
+        return;
+    }
+    std::string printer = typed.printer;
+    while (!printer.empty() && printer.back() == ' ')
+        printer.pop_back();
+    if (auto p = m_receipts.use_printer(printer)) {
+        m_view.show_problem(*p); // not a printer address: nothing is saved
+        return;
+    }
+    const TillSettings before = current_settings();
+    auto save = [&](const char* key, const std::string& old_value, const std::string& value) {
+        if (old_value != value)
+            m_store.set_setting(m_staff->id, key, value);
+    };
+    save("printer", before.printer, printer);
+    save("mobilepay_name", before.mobilepay_name, name.value());
+    save("discount_limit", before.discount_limit, format_amount(limit.value()));
+    save("impact_block", before.impact_block ? "on" : "off", typed.impact_block ? "on" : "off");
+    save("receipt_footer", before.receipt_footer, footer.value());
+    refresh_sale();
 }
 
 void TillPresenter::start() {
@@ -262,14 +378,8 @@ void TillPresenter::finish_if_settled() {
         return;
     }
     const Money change = m_tender->change();
-    receipts::ReceiptData data;
-    data.shop = m_store.shop();
-    const Device device = m_store.device();
-    data.till_name = device.name;
-    data.device_number = device.number;
-    data.staff_name = m_staff->name;
+    receipts::ReceiptData data = receipt_base();
     data.sale = done.value();
-    data.footer = {"Tak for dit køb!"};
     if (auto impact = m_store.receipt_impact(done.value().id); impact && !impact->empty())
         data.impact = receipts::ImpactBlock{impact->workshops, impact->makers, impact->named,
                                             impact->work.rounded(10), impact->approximate};
@@ -373,12 +483,7 @@ void TillPresenter::refund_pay(Tender tender) {
         m_view.show_problem(done.error());
         return;
     }
-    receipts::ReceiptData data;
-    data.shop = m_store.shop();
-    const Device device = m_store.device();
-    data.till_name = device.name;
-    data.device_number = device.number;
-    data.staff_name = m_staff->name;
+    receipts::ReceiptData data = receipt_base();
     data.sale = done.value();
     data.refund_of_number = m_refund->original().receipt_number;
     m_refund.reset();

@@ -45,6 +45,11 @@ public:
     virtual std::optional<SaleImpact> receipt_impact(const std::string& sale_id) = 0;
     /// Records not yet sent to the central store.
     virtual std::int64_t unsent() = 0;
+    /// A local setting ("printer", "mobilepay_name", "discount_limit", "impact_block",
+    /// "receipt_footer"), and changing one (journaled).
+    virtual std::optional<std::string> setting(const std::string& key) = 0;
+    virtual void set_setting(const std::string& staff_id, const std::string& key,
+                             const std::string& value) = 0;
     /// Journals an action by `staff_id` that changes nothing else (see bl::record_event).
     virtual void journal(const std::string& staff_id, const std::string& kind,
                          JsonObject payload) = 0;
@@ -59,6 +64,8 @@ public:
     virtual std::optional<Message> deliver(const receipts::ReceiptText& receipt) = 0;
     /// Opens the cash drawer without printing.
     virtual std::optional<Message> open_drawer() = 0;
+    /// Points the receipts at another printer ("" = none; a copy is always kept).
+    virtual std::optional<Message> use_printer(const std::string& setting) = 0;
 };
 
 /// What the view shows. Each call replaces what was shown before.
@@ -79,10 +86,23 @@ public:
     virtual void show_status(const std::string& staff_name, std::int64_t unsent) = 0;
     /// Training mode: receipts say ØVELSE and stay out of every total.
     virtual void show_training(bool on) = 0;
+    /// How many carts are parked.
+    virtual void show_parked(std::size_t count) = 0;
+    /// The shop's settings for an organiser to change.
+    virtual void show_settings(const struct TillSettings& settings) = 0;
     /// The X report: the shift so far, without closing it.
     virtual void show_x_report(const ShiftTotals& totals) = 0;
     /// A problem to read and act on; what was on screen stays.
     virtual void show_problem(const Message& m) = 0;
+};
+
+/// What an organiser can set at the till, as text the way it is typed.
+struct TillSettings {
+    std::string printer; ///< "/dev/usb/lp0", "192.168.1.50:9100" or "" for none
+    std::string mobilepay_name = "MobilePay"; ///< the tender's name (it is becoming Vipps)
+    std::string discount_limit = "50,00";     ///< kroner staff may give without approval
+    bool impact_block = false;                ///< print "Bag om tingene" after the receipt
+    std::string receipt_footer = "Tak for dit køb!";
 };
 
 class TillPresenter {
@@ -129,6 +149,15 @@ public:
     void refund_less(std::size_t line);
     void refund_pay(Tender tender);
 
+    /// Puts the cart aside for a customer who stepped away; the next sale can start.
+    void park();
+    /// Takes back the longest-parked cart (the current one must be empty).
+    void resume();
+    /// Settings: organisers only.
+    void open_settings();
+    void save_settings(const TillSettings& typed);
+    TillSettings current_settings();
+
     /// Empties the cart (journaled when it held anything).
     void abort_sale();
     /// Prints a copy of the last receipt, marked KOPI (journaled).
@@ -163,6 +192,8 @@ private:
     std::unique_ptr<TenderSession> m_tender;
     std::optional<RefundDraft> m_refund;
     std::optional<receipts::ReceiptData> m_last_receipt;
+    std::vector<Cart> m_parked;
+    receipts::ReceiptData receipt_base();
     bool m_training = false;
 };
 

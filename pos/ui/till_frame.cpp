@@ -4,6 +4,7 @@
 #include <clocale>
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/infobar.h>
 #include <wx/intl.h>
@@ -46,7 +47,8 @@ enum Page {
     close_page,
     refund_lookup_page,
     refund_page,
-    x_page
+    x_page,
+    settings_page
 };
 
 const wxSize big_button(150, 64);
@@ -98,6 +100,7 @@ TillFrame::TillFrame(TillStore& store, const wxString& title)
     m_book->AddPage(build_refund_lookup(), "refund_lookup");
     m_book->AddPage(build_refund(), "refund");
     m_book->AddPage(build_x(), "x");
+    m_book->AddPage(build_settings(), "settings");
     root->Add(m_book, 1, wxEXPAND);
     SetSizer(root);
     CreateStatusBar(3);
@@ -129,6 +132,8 @@ std::string TillFrame::current_page() const {
         return "refund";
     case x_page:
         return "x";
+    case settings_page:
+        return "settings";
     default:
         return "";
     }
@@ -581,6 +586,7 @@ wxPanel* TillFrame::build_payment() {
     auto* card =
         new wxButton(p, wxID_ANY, _("Card (terminal)"), wxDefaultPosition, wxSize(220, 80));
     auto* mobile = new wxButton(p, wxID_ANY, "MobilePay", wxDefaultPosition, wxSize(220, 80));
+    m_mobile_button = mobile;
     scale_font(card, 1.4, true);
     scale_font(mobile, 1.4, true);
     other->Add(card, 0, wxRIGHT, 12);
@@ -607,6 +613,7 @@ wxPanel* TillFrame::build_payment() {
 }
 
 void TillFrame::show_payment(const TenderSession& tender) {
+    m_mobile_button->SetLabel(wx(m_presenter->current_settings().mobilepay_name));
     m_due->SetLabel(wxString::Format(_("To pay: %s"), money(tender.remaining())));
     m_due_cash->SetLabel(
         wxString::Format(_("In cash, rounded to 50 øre: %s"), money(tender.remaining_in_cash())));
@@ -811,6 +818,7 @@ wxPanel* TillFrame::build_refund() {
     auto* card =
         new wxButton(p, wxID_ANY, _("Back to the card"), wxDefaultPosition, wxSize(230, 72));
     auto* mobile = new wxButton(p, wxID_ANY, "MobilePay", wxDefaultPosition, wxSize(230, 72));
+    m_refund_mobile_button = mobile;
     for (auto* b : {m_refund_cash, card, mobile}) {
         scale_font(b, 1.2, true);
         pay->Add(b, 0, wxRIGHT, 10);
@@ -846,6 +854,7 @@ wxPanel* TillFrame::build_refund() {
 }
 
 void TillFrame::show_refund(const RefundDraft& d) {
+    m_refund_mobile_button->SetLabel(wx(m_presenter->current_settings().mobilepay_name));
     const long keep = m_refund_lines->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     m_refund_title->SetLabel(wxString::Format(_("Refund from receipt %lld, %s"),
                                               static_cast<long long>(d.original().receipt_number),
@@ -913,6 +922,72 @@ void TillFrame::show_training(bool on) {
     m_training_banner->Show(on);
     m_training_button->SetLabel(on ? _("Training off") : _("Training"));
     Layout();
+}
+
+// ---- parked sales and settings ------------------------------------------------------------
+
+void TillFrame::show_parked(std::size_t count) {
+    m_resume_button->SetLabel(count == 0 ? _("Resume parked")
+                                         : wxString::Format(_("Resume parked (%zu)"), count));
+    m_resume_button->Enable(count > 0);
+}
+
+wxPanel* TillFrame::build_settings() {
+    auto* p = new wxPanel(m_book);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(p, wxID_ANY, _("Settings"));
+    scale_font(title, 2.0, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
+    auto* grid = new wxFlexGridSizer(2, 10, 12);
+    auto field = [&](const wxString& label, wxTextCtrl*& ctrl, const wxString& hint) {
+        auto* l = new wxStaticText(p, wxID_ANY, label);
+        scale_font(l, 1.2);
+        ctrl = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(420, -1));
+        scale_font(ctrl, 1.2);
+        ctrl->SetHint(hint);
+        grid->Add(l, 0, wxALIGN_CENTER_VERTICAL);
+        grid->Add(ctrl, 1, wxEXPAND);
+    };
+    field(_("Receipt printer"), m_set_printer,
+          _("/dev/usb/lp0 or 192.168.1.50:9100, empty for none"));
+    field(_("Name of the mobile payment"), m_set_mobilepay, "MobilePay");
+    field(_("Largest discount staff may give (kr.)"), m_set_limit, "50,00");
+    field(_("Last line on the receipt"), m_set_footer, "");
+    grid->AddSpacer(1);
+    m_set_impact = new wxCheckBox(p, wxID_ANY, _("Print \"Bag om tingene\" after the receipt"));
+    scale_font(m_set_impact, 1.2);
+    grid->Add(m_set_impact);
+    s->Add(grid, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    auto* save = new wxButton(p, wxID_ANY, _("Save"), wxDefaultPosition, big_button);
+    auto* back = new wxButton(p, wxID_ANY, _("Back"), wxDefaultPosition, big_button);
+    row->Add(save, 0, wxRIGHT, 12);
+    row->Add(back, 0);
+    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    p->SetSizer(s);
+    save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        TillSettings t;
+        t.printer = utf8(m_set_printer->GetValue());
+        t.mobilepay_name = utf8(m_set_mobilepay->GetValue());
+        t.discount_limit = utf8(m_set_limit->GetValue());
+        t.receipt_footer = utf8(m_set_footer->GetValue());
+        t.impact_block = m_set_impact->GetValue();
+        m_presenter->save_settings(t);
+    });
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
+    return p;
+}
+
+void TillFrame::show_settings(const TillSettings& t) {
+    m_set_printer->SetValue(wx(t.printer));
+    m_set_mobilepay->SetValue(wx(t.mobilepay_name));
+    m_set_limit->SetValue(wx(t.discount_limit));
+    m_set_footer->SetValue(wx(t.receipt_footer));
+    m_set_impact->SetValue(t.impact_block);
+    m_info->Dismiss();
+    m_book->ChangeSelection(settings_page);
+    Layout();
+    m_set_printer->SetFocus();
 }
 
 // ---- status and problems -----------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include "pos/model/till.hpp"
 
 class wxButton;
+class wxCheckBox;
 class wxInfoBar;
 class wxListCtrl;
 class wxPanel;
@@ -50,6 +51,8 @@ public:
     void show_refund_done(const Sale& refund, Money paid_out, Tender tender) override;
     void show_status(const std::string& staff_name, std::int64_t unsent) override;
     void show_training(bool on) override;
+    void show_parked(std::size_t count) override;
+    void show_settings(const TillSettings& settings) override;
     void show_x_report(const ShiftTotals& totals) override;
     void show_problem(const Message& m) override;
 
@@ -81,6 +84,7 @@ private:
     wxPanel* build_refund_lookup();
     wxPanel* build_refund();
     wxPanel* build_x();
+    wxPanel* build_settings();
     wxString totals_text(const ShiftTotals& t) const;
     void build_tiles(const std::string& category);
     void build_categories();
@@ -130,6 +134,15 @@ private:
     wxButton* m_next = nullptr;
     wxButton* m_refund_button = nullptr;
     wxButton* m_training_button = nullptr;
+    wxButton* m_resume_button = nullptr;
+    wxButton* m_mobile_button = nullptr;
+    wxButton* m_refund_mobile_button = nullptr;
+    // settings
+    wxTextCtrl* m_set_printer = nullptr;
+    wxTextCtrl* m_set_mobilepay = nullptr;
+    wxTextCtrl* m_set_limit = nullptr;
+    wxTextCtrl* m_set_footer = nullptr;
+    wxCheckBox* m_set_impact = nullptr;
     wxStaticText* m_training_banner = nullptr;
     wxStaticText* m_x_text = nullptr;
     // refund

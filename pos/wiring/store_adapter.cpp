@@ -117,6 +117,15 @@ void StoreTill::journal(const std::string& staff_id, const std::string& kind, Js
     record_event(m_db, Actor{m_device.id, staff_id}, kind, std::move(payload));
 }
 
+std::optional<std::string> StoreTill::setting(const std::string& key) {
+    return get_setting(m_db, key);
+}
+
+void StoreTill::set_setting(const std::string& staff_id, const std::string& key,
+                            const std::string& value) {
+    bl::set_setting(m_db, Actor{m_device.id, staff_id}, key, value);
+}
+
 Timestamp StoreTill::now() {
     return m_db.clock();
 }
@@ -141,6 +150,18 @@ std::optional<Message> PrinterSink::deliver(const receipts::ReceiptText& receipt
         if (auto p = send_to_printer(*m_printer, encode_receipt(receipt)))
             problem = p;
     return problem;
+}
+
+std::optional<Message> PrinterSink::use_printer(const std::string& setting) {
+    if (setting.empty()) {
+        m_printer.reset();
+        return std::nullopt;
+    }
+    auto target = PrinterTarget::parse(setting);
+    if (!target)
+        return target.error();
+    m_printer = target.value();
+    return std::nullopt;
 }
 
 std::optional<Message> PrinterSink::open_drawer() {

@@ -40,6 +40,9 @@ public:
     std::int64_t refunded(const std::string& sale_id, int line_no) override;
     std::optional<SaleImpact> receipt_impact(const std::string& sale_id) override;
     std::int64_t unsent() override;
+    std::optional<std::string> setting(const std::string& key) override;
+    void set_setting(const std::string& staff_id, const std::string& key,
+                     const std::string& value) override;
     void journal(const std::string& staff_id, const std::string& kind, JsonObject payload) override;
     Timestamp now() override;
 
@@ -56,6 +59,7 @@ public:
     PrinterSink(std::optional<PrinterTarget> printer, std::filesystem::path folder);
     std::optional<Message> deliver(const receipts::ReceiptText& receipt) override;
     std::optional<Message> open_drawer() override;
+    std::optional<Message> use_printer(const std::string& setting) override;
     const std::filesystem::path& folder() const { return m_folder; }
 
 private:

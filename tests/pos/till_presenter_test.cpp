@@ -36,6 +36,13 @@ struct FakeView : bl::pos::TillView {
     void show_close_shift(const bl::ShiftTotals&) override { screen = "close_shift"; }
     void show_refund_lookup() override { screen = "refund_lookup"; }
     void show_training(bool on) override { training = on; }
+    void show_parked(std::size_t n) override { parked = n; }
+    void show_settings(const bl::pos::TillSettings& t) override {
+        screen = "settings";
+        settings = t;
+    }
+    std::size_t parked = 0;
+    bl::pos::TillSettings settings;
     void show_x_report(const bl::ShiftTotals& t) override {
         screen = "x_report";
         x_gross = t.gross;
@@ -61,6 +68,13 @@ struct FakeView : bl::pos::TillView {
 struct Sink : bl::pos::ReceiptSink {
     std::vector<bl::receipts::ReceiptText> printed;
     int drawer_kicks = 0;
+    std::string printer;
+    std::optional<bl::Message> use_printer(const std::string& setting) override {
+        if (!setting.empty() && setting.find(':') == std::string::npos && setting[0] != '/')
+            return bl::Message("not a printer address");
+        printer = setting;
+        return std::nullopt;
+    }
     std::optional<bl::Message> open_drawer() override {
         ++drawer_kicks;
         return std::nullopt;
@@ -300,9 +314,9 @@ TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and
 
 TEST_CASE("till: discounts within the limit, price overrides by organisers, journaled") {
     test::Shop s;
-    auto lise = bl::add_staff(*s.db, {s.till.id, {}},
-                              bl::StaffUser{"", "Lise", bl::StaffRole::organiser,
-                                            test::demo_pin_hash(), true});
+    auto lise = bl::add_staff(
+        *s.db, {s.till.id, {}},
+        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
     bl::pos::StoreTill store(*s.db);
     FakeView view;
     Sink sink;
@@ -332,4 +346,82 @@ TEST_CASE("till: discounts within the limit, price overrides by organisers, jour
     till.pay();
     till.pay_card("");
     CHECK(test::count(*s.db, "SELECT count(*) FROM sale_line WHERE unit_price_ore = 15000") == 1);
+}
+
+TEST_CASE("till: park a sale, serve the next customer, resume it") {
+    test::Shop s;
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.resume();
+    CHECK_THAT(view.problems.back(), Catch::Contains("No sale is parked"));
+    till.scan(s.mug.barcode);
+    till.scan(s.mug.barcode);
+    till.park();
+    CHECK(view.parked == 1);
+    CHECK(till.cart().empty());
+    till.scan(s.cloth.barcode);
+    till.resume();
+    CHECK_THAT(view.problems.back(), Catch::Contains("Park or finish"));
+    till.pay();
+    till.pay_card("");
+    till.next_sale();
+    till.resume();
+    CHECK(view.parked == 0);
+    REQUIRE(till.cart().lines().size() == 1);
+    CHECK(till.cart().lines()[0].quantity == 2);
+}
+
+TEST_CASE("till: organisers change the settings; a typo saves nothing") {
+    test::Shop s;
+    auto lise = bl::add_staff(
+        *s.db, {s.till.id, {}},
+        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.open_settings();
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    till.log_out();
+    till.log_in(lise.value().id, "2468");
+    till.open_settings();
+    REQUIRE(view.screen == "settings");
+    bl::pos::TillSettings t = view.settings;
+    CHECK(t.mobilepay_name == "MobilePay");
+    t.mobilepay_name = "Vipps";
+    t.discount_limit = "abc";
+    till.save_settings(t);
+    CHECK_THAT(view.problems.back(), Catch::Contains("not an amount"));
+    CHECK_FALSE(bl::get_setting(*s.db, "mobilepay_name").has_value());
+    t.discount_limit = "100";
+    t.printer = "not a printer";
+    till.save_settings(t);
+    CHECK_FALSE(bl::get_setting(*s.db, "mobilepay_name").has_value());
+    t.printer = "127.0.0.1:9100";
+    t.impact_block = true;
+    t.receipt_footer = "Tak fordi du handler socialt";
+    till.save_settings(t);
+    CHECK(bl::get_setting(*s.db, "mobilepay_name") == "Vipps");
+    CHECK(bl::get_setting(*s.db, "discount_limit") == "100,00");
+    CHECK(sink.printer == "127.0.0.1:9100");
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'setting_changed'") == 5);
+    // The new name is on the receipt, and the new limit applies.
+    till.scan(s.mug.barcode);
+    till.discount_line(0, "90 kr.");
+    CHECK(view.total.ore() == 9900);
+    till.pay();
+    till.pay_mobilepay();
+    bool vipps = false, footer = false;
+    for (const auto& l : sink.printed.back().lines) {
+        vipps = vipps || l.text.find("Vipps") != std::string::npos;
+        footer = footer || l.text.find("handler socialt") != std::string::npos;
+    }
+    CHECK(vipps);
+    CHECK(footer);
 }
