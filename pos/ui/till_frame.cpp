@@ -382,6 +382,12 @@ wxPanel* TillFrame::build_sale() {
     m_training_button =
         small(_("Training"), [this] { m_presenter->set_training(!m_presenter->training()); });
     right->Add(more, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    more = new wxBoxSizer(wxHORIZONTAL);
+    m_park_button = small(_("Park sale"), [this] { m_presenter->park(); });
+    m_resume_button = small(_("Resume parked"), [this] { m_presenter->resume(); });
+    m_resume_button->Disable();
+    small(_("Settings"), [this] { m_presenter->open_settings(); });
+    right->Add(more, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     cols->Add(right, 2, wxEXPAND);
     p->SetSizer(cols);
 

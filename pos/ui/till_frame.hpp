@@ -68,6 +68,8 @@ public:
     wxTextCtrl* counted_field() const { return m_counted; }
     wxButton* confirm_close_button() const { return m_confirm_close; }
     wxButton* refund_button() const { return m_refund_button; }
+    wxButton* park_button() const { return m_park_button; }
+    wxButton* resume_button() const { return m_resume_button; }
     wxTextCtrl* receipt_field() const { return m_receipt; }
     wxButton* refund_more_button() const { return m_refund_more; }
     wxButton* refund_cash_button() const { return m_refund_cash; }
@@ -135,6 +137,7 @@ private:
     wxButton* m_refund_button = nullptr;
     wxButton* m_training_button = nullptr;
     wxButton* m_resume_button = nullptr;
+    wxButton* m_park_button = nullptr;
     wxButton* m_mobile_button = nullptr;
     wxButton* m_refund_mobile_button = nullptr;
     // settings

@@ -174,6 +174,12 @@ private:
               "an unknown barcode is explained on screen");
         check(m_presenter->cart().lines().size() == 2, "and it does not change the cart");
         shot("sale-screen.png");
+        click(f.park_button());
+        check(wait_for([&] { return m_presenter->cart().empty(); }),
+              "Park sale puts the cart aside");
+        click(f.resume_button());
+        check(wait_for([&] { return m_presenter->cart().lines().size() == 2; }),
+              "Resume parked brings it back");
 
         const std::int64_t sales_before = count("SELECT count(*) FROM sale");
         click(f.pay_button());
