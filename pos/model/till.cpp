@@ -1,5 +1,8 @@
 #include "pos/model/till.hpp"
 
+#include <fstream>
+#include <iterator>
+
 #include "shared/core/text.hpp"
 
 namespace bl::pos {
@@ -37,6 +40,53 @@ receipts::ReceiptData TillPresenter::receipt_base() {
     if (!t.receipt_footer.empty())
         data.footer = {t.receipt_footer};
     return data;
+}
+
+void TillPresenter::import_catalogue(const std::string& path) {
+    if (need_login())
+        return;
+    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
+        m_view.show_problem(Message(BL_N_("Only an organiser can change the settings.")));
+        return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        m_view.show_problem(Message(BL_N_("The file %s could not be opened."), {path}));
+        return;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.size() > 5'000'000) {
+        m_view.show_problem(Message(BL_N_("The file is larger than 5 MB; a catalogue is much "
+                                          "smaller. Check that it is the right file.")));
+        return;
+    }
+    auto plan =
+        plan_catalogue_import(text, m_store.workshops_by_name(), [this](const std::string& code) {
+            return m_store.product_by_barcode(code).has_value();
+        });
+    if (!plan) {
+        m_view.show_problem(plan.error());
+        return;
+    }
+    m_import = plan.value();
+    m_view.show_import(*m_import);
+}
+
+void TillPresenter::confirm_import() {
+    if (!m_import || need_login())
+        return;
+    if (m_import->valid.empty()) {
+        m_view.show_problem(Message(BL_N_("No row in the file can be imported.")));
+        return;
+    }
+    auto r = m_store.add_products(m_staff->id, m_import->valid);
+    if (!r) {
+        // Nothing was imported (one transaction); say why, for the row that was refused.
+        m_view.show_problem(r.error().second);
+        return;
+    }
+    m_import.reset();
+    m_view.show_import_done(r.value());
 }
 
 void TillPresenter::park() {

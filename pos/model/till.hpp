@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pos/model/cart.hpp"
+#include "pos/model/catalogue_import.hpp"
 #include "pos/model/login.hpp"
 #include "pos/model/refund.hpp"
 #include "pos/model/tender.hpp"
@@ -50,6 +51,10 @@ public:
     virtual std::optional<std::string> setting(const std::string& key) = 0;
     virtual void set_setting(const std::string& staff_id, const std::string& key,
                              const std::string& value) = 0;
+    /// Workshops by folded name (for the catalogue import) and adding products in one go.
+    virtual std::map<std::string, std::string> workshops_by_name() = 0;
+    virtual Result<std::size_t, std::pair<std::size_t, Message>>
+    add_products(const std::string& staff_id, const std::vector<Product>& products) = 0;
     /// Journals an action by `staff_id` that changes nothing else (see bl::record_event).
     virtual void journal(const std::string& staff_id, const std::string& kind,
                          JsonObject payload) = 0;
@@ -86,6 +91,9 @@ public:
     virtual void show_status(const std::string& staff_name, std::int64_t unsent) = 0;
     /// Training mode: receipts say ØVELSE and stay out of every total.
     virtual void show_training(bool on) = 0;
+    /// The checked import: what would be added and what was rejected, for approval.
+    virtual void show_import(const ImportPlan& plan) = 0;
+    virtual void show_import_done(std::size_t added) = 0;
     /// How many carts are parked.
     virtual void show_parked(std::size_t count) = 0;
     /// The shop's settings for an organiser to change.
@@ -157,6 +165,9 @@ public:
     void open_settings();
     void save_settings(const TillSettings& typed);
     TillSettings current_settings();
+    /// Catalogue import from a CSV file: organisers only. Nothing is added until confirmed.
+    void import_catalogue(const std::string& path);
+    void confirm_import();
 
     /// Empties the cart (journaled when it held anything).
     void abort_sale();
@@ -193,6 +204,7 @@ private:
     std::optional<RefundDraft> m_refund;
     std::optional<receipts::ReceiptData> m_last_receipt;
     std::vector<Cart> m_parked;
+    std::optional<ImportPlan> m_import;
     receipts::ReceiptData receipt_base();
     bool m_training = false;
 };

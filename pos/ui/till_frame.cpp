@@ -6,6 +6,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/filedlg.h>
 #include <wx/infobar.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
@@ -48,7 +49,8 @@ enum Page {
     refund_lookup_page,
     refund_page,
     x_page,
-    settings_page
+    settings_page,
+    import_page
 };
 
 const wxSize big_button(150, 64);
@@ -101,6 +103,7 @@ TillFrame::TillFrame(TillStore& store, const wxString& title)
     m_book->AddPage(build_refund(), "refund");
     m_book->AddPage(build_x(), "x");
     m_book->AddPage(build_settings(), "settings");
+    m_book->AddPage(build_import(), "import");
     root->Add(m_book, 1, wxEXPAND);
     SetSizer(root);
     CreateStatusBar(3);
@@ -134,6 +137,8 @@ std::string TillFrame::current_page() const {
         return "x";
     case settings_page:
         return "settings";
+    case import_page:
+        return "import";
     default:
         return "";
     }
@@ -966,23 +971,33 @@ wxPanel* TillFrame::build_settings() {
     s->Add(grid, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     auto* save = new wxButton(p, wxID_ANY, _("Save"), wxDefaultPosition, big_button);
+    auto* import = new wxButton(p, wxID_ANY, _("Import items from a CSV file…"), wxDefaultPosition,
+                                wxSize(300, 64));
     auto* back = new wxButton(p, wxID_ANY, _("Back"), wxDefaultPosition, big_button);
     row->Add(save, 0, wxRIGHT, 12);
+    row->Add(import, 0, wxRIGHT, 12);
     row->Add(back, 0);
-    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
-    p->SetSizer(s);
-    save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        TillSettings t;
-        t.printer = utf8(m_set_printer->GetValue());
-        t.mobilepay_name = utf8(m_set_mobilepay->GetValue());
-        t.discount_limit = utf8(m_set_limit->GetValue());
-        t.receipt_footer = utf8(m_set_footer->GetValue());
-        t.impact_block = m_set_impact->GetValue();
-        m_presenter->save_settings(t);
-    });
-    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
-    return p;
-}
+    import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxFileDialog pick(this, _("Choose the catalogue file"), "", "",
+                          _("CSV files (*.csv)|*.csv|All files|*"),
+                          wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (pick.ShowModal() == wxID_OK)
+        m_presenter->import_catalogue(utf8(pick.GetPath()));
+});
+s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+p->SetSizer(s);
+save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    TillSettings t;
+    t.printer = utf8(m_set_printer->GetValue());
+    t.mobilepay_name = utf8(m_set_mobilepay->GetValue());
+    t.discount_limit = utf8(m_set_limit->GetValue());
+    t.receipt_footer = utf8(m_set_footer->GetValue());
+    t.impact_block = m_set_impact->GetValue();
+    m_presenter->save_settings(t);
+});
+back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
+return p;
+} // namespace bl::pos
 
 void TillFrame::show_settings(const TillSettings& t) {
     m_set_printer->SetValue(wx(t.printer));
@@ -994,6 +1009,64 @@ void TillFrame::show_settings(const TillSettings& t) {
     m_book->ChangeSelection(settings_page);
     Layout();
     m_set_printer->SetFocus();
+}
+
+// ---- catalogue import --------------------------------------------------------------------
+
+wxPanel* TillFrame::build_import() {
+    auto* p = new wxPanel(m_book);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(p, wxID_ANY, _("Import items"));
+    scale_font(title, 2.0, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
+    m_import_summary = new wxStaticText(p, wxID_ANY, "");
+    scale_font(m_import_summary, 1.3);
+    s->Add(m_import_summary, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    m_import_rejected = new wxListCtrl(p, wxID_ANY, wxDefaultPosition, wxSize(900, 300),
+                                       wxLC_REPORT | wxLC_SINGLE_SEL);
+    m_import_rejected->InsertColumn(0, _("Line"), wxLIST_FORMAT_RIGHT, 70);
+    m_import_rejected->InsertColumn(1, _("Why it was rejected"), wxLIST_FORMAT_LEFT, 820);
+    s->Add(m_import_rejected, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    m_import_confirm = new wxButton(p, wxID_ANY, "", wxDefaultPosition, wxSize(360, 64));
+    auto* back = new wxButton(p, wxID_ANY, _("Cancel"), wxDefaultPosition, big_button);
+    row->Add(m_import_confirm, 0, wxRIGHT, 12);
+    row->Add(back, 0);
+    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    p->SetSizer(s);
+    m_import_confirm->Bind(wxEVT_BUTTON,
+                           [this](wxCommandEvent&) { m_presenter->confirm_import(); });
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
+    return p;
+}
+
+void TillFrame::show_import(const ImportPlan& plan) {
+    m_import_summary->SetLabel(wxString::Format(_("%zu items can be imported; %zu rows were "
+                                                  "rejected."),
+                                                plan.valid.size(), plan.rejected.size()));
+    m_import_rejected->DeleteAllItems();
+    long row = 0;
+    for (const auto& r : plan.rejected) {
+        m_import_rejected->InsertItem(row, wxString::Format("%zu", r.line));
+        m_import_rejected->SetItem(row, 1, tr(r.reason));
+        ++row;
+    }
+    m_import_confirm->SetLabel(
+        plan.rejected.empty()
+            ? wxString::Format(_("Import %zu items"), plan.valid.size())
+            : wxString::Format(_("Import only the %zu valid items"), plan.valid.size()));
+    m_import_confirm->Enable(!plan.valid.empty());
+    m_info->Dismiss();
+    m_book->ChangeSelection(import_page);
+    Layout();
+}
+
+void TillFrame::show_import_done(std::size_t added) {
+    m_info->ShowMessage(wxString::Format(_("%zu items were added to the catalogue."), added),
+                        wxICON_INFORMATION);
+    m_category_buttons.clear(); // rebuild the tiles with the new items
+    m_categories->DestroyChildren();
+    m_presenter->next_sale();
 }
 
 // ---- status and problems -----------------------------------------------------------------

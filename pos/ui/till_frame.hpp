@@ -52,6 +52,8 @@ public:
     void show_status(const std::string& staff_name, std::int64_t unsent) override;
     void show_training(bool on) override;
     void show_parked(std::size_t count) override;
+    void show_import(const ImportPlan& plan) override;
+    void show_import_done(std::size_t added) override;
     void show_settings(const TillSettings& settings) override;
     void show_x_report(const ShiftTotals& totals) override;
     void show_problem(const Message& m) override;
@@ -87,6 +89,7 @@ private:
     wxPanel* build_refund();
     wxPanel* build_x();
     wxPanel* build_settings();
+    wxPanel* build_import();
     wxString totals_text(const ShiftTotals& t) const;
     void build_tiles(const std::string& category);
     void build_categories();
@@ -146,6 +149,10 @@ private:
     wxTextCtrl* m_set_limit = nullptr;
     wxTextCtrl* m_set_footer = nullptr;
     wxCheckBox* m_set_impact = nullptr;
+    // import
+    wxStaticText* m_import_summary = nullptr;
+    wxListCtrl* m_import_rejected = nullptr;
+    wxButton* m_import_confirm = nullptr;
     wxStaticText* m_training_banner = nullptr;
     wxStaticText* m_x_text = nullptr;
     // refund

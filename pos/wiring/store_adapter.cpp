@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "pos/print/escpos.hpp"
+#include "shared/core/text.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/outbox.hpp"
 #include "shared/store/production.hpp"
@@ -115,6 +116,18 @@ std::int64_t StoreTill::unsent() {
 }
 void StoreTill::journal(const std::string& staff_id, const std::string& kind, JsonObject payload) {
     record_event(m_db, Actor{m_device.id, staff_id}, kind, std::move(payload));
+}
+
+std::map<std::string, std::string> StoreTill::workshops_by_name() {
+    std::map<std::string, std::string> out;
+    for (const auto& w : list_workshops(m_db))
+        out[search_fold(w.name)] = w.id;
+    return out;
+}
+
+Result<std::size_t, std::pair<std::size_t, Message>>
+StoreTill::add_products(const std::string& staff_id, const std::vector<Product>& products) {
+    return bl::add_products(m_db, Actor{m_device.id, staff_id}, products);
 }
 
 std::optional<std::string> StoreTill::setting(const std::string& key) {

@@ -41,6 +41,9 @@ public:
     std::optional<SaleImpact> receipt_impact(const std::string& sale_id) override;
     std::int64_t unsent() override;
     std::optional<std::string> setting(const std::string& key) override;
+    std::map<std::string, std::string> workshops_by_name() override;
+    Result<std::size_t, std::pair<std::size_t, Message>>
+    add_products(const std::string& staff_id, const std::vector<Product>& products) override;
     void set_setting(const std::string& staff_id, const std::string& key,
                      const std::string& value) override;
     void journal(const std::string& staff_id, const std::string& kind, JsonObject payload) override;

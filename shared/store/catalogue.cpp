@@ -45,7 +45,10 @@ JsonObject product_json(const Product& p) {
 
 } // namespace
 
-Result<Product, Message> add_product(Database& db, const Actor& actor, Product p) {
+namespace {
+
+// The body of add_product, inside the caller's transaction.
+Result<Product, Message> add_product_in_tx(Database& db, const Actor& actor, Product p) {
     auto name = clean_text(p.name, name_rules);
     if (!name)
         return err(name.error());
@@ -68,7 +71,6 @@ Result<Product, Message> add_product(Database& db, const Actor& actor, Product p
         return err(Message(BL_N_("The price %s is too high for the till."), {format_dkk(p.price)}));
     if (p.vat_rate.basis_points != 2500 && p.vat_rate.basis_points != 0)
         return err(Message(BL_N_("The VAT rate must be 25 %% or 0 %%.")));
-    auto tx = db.begin();
     if (p.workshop_id && !find_workshop(db, *p.workshop_id))
         return err(Message(BL_N_("The product's workshop does not exist.")));
     if (p.barcode.empty()) {
@@ -125,8 +127,29 @@ Result<Product, Message> add_product(Database& db, const Actor& actor, Product p
     fts.bind(1, search_fold(p.name));
     fts.exec();
     record_action(db, actor, "product_added", product_json(p));
-    tx.commit();
     return p;
+}
+
+} // namespace
+
+Result<Product, Message> add_product(Database& db, const Actor& actor, Product p) {
+    auto tx = db.begin();
+    auto r = add_product_in_tx(db, actor, std::move(p));
+    if (r)
+        tx.commit();
+    return r;
+}
+
+Result<std::size_t, std::pair<std::size_t, Message>>
+add_products(Database& db, const Actor& actor, const std::vector<Product>& products) {
+    auto tx = db.begin();
+    for (std::size_t i = 0; i < products.size(); ++i) {
+        auto r = add_product_in_tx(db, actor, products[i]);
+        if (!r)
+            return err(std::pair<std::size_t, Message>{i, r.error()});
+    }
+    tx.commit();
+    return products.size();
 }
 
 Result<Product, Message> change_price(Database& db, const Actor& actor,

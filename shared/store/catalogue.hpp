@@ -17,6 +17,11 @@ namespace bl {
 /// without a barcode gets an internal "28…" code.
 Result<Product, Message> add_product(Database& db, const Actor& actor, Product p);
 
+/// Adds several products in one transaction (a catalogue import): all or none. On failure
+/// says which one (its index) and why.
+Result<std::size_t, std::pair<std::size_t, Message>>
+add_products(Database& db, const Actor& actor, const std::vector<Product>& products);
+
 /// Changes a product's price; journaled with the old and new price.
 Result<Product, Message> change_price(Database& db, const Actor& actor,
                                       const std::string& product_id, Money new_price);

@@ -1,5 +1,7 @@
 // The till presenter with a fake view, on a real store.
 
+#include <fstream>
+
 #include <catch2/catch.hpp>
 
 #include "../store/fixture.hpp"
@@ -37,6 +39,19 @@ struct FakeView : bl::pos::TillView {
     void show_refund_lookup() override { screen = "refund_lookup"; }
     void show_training(bool on) override { training = on; }
     void show_parked(std::size_t n) override { parked = n; }
+    void show_import(const bl::pos::ImportPlan& p) override {
+        screen = "import";
+        import_valid = p.valid.size();
+        import_rejected.clear();
+        for (const auto& r : p.rejected)
+            import_rejected.push_back(std::to_string(r.line) + ": " + bl::render(r.reason));
+    }
+    void show_import_done(std::size_t n) override {
+        screen = "import_done";
+        imported = n;
+    }
+    std::size_t import_valid = 0, imported = 0;
+    std::vector<std::string> import_rejected;
     void show_settings(const bl::pos::TillSettings& t) override {
         screen = "settings";
         settings = t;
@@ -424,4 +439,64 @@ TEST_CASE("till: organisers change the settings; a typo saves nothing") {
     }
     CHECK(vipps);
     CHECK(footer);
+}
+
+TEST_CASE("till: catalogue import reports every rejected row and imports only when accepted") {
+    test::Shop s;
+    auto lise = bl::add_staff(
+        *s.db, {s.till.id, {}},
+        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    const auto file = s.dir.file("varer.csv");
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "\xEF\xBB\xBFnavn;kategori;pris;moms;ean;værksted\r\n"
+            << "Æbleskål;Keramik;249,00;25;5701234567899;Keramikværkstedet\r\n"
+            << "Hæfte;Bøger;50;0;;\r\n"
+            << ";Keramik;10;25;;\r\n"                       // no name
+            << "Kop;Keramik;abc;25;;\r\n"                   // bad price
+            << "Krus;Keramik;10;12;;\r\n"                   // bad VAT
+            << "Vase;Keramik;10;25;5701234567898;\r\n"      // bad check digit
+            << "Krus igen;Keramik;10;25;5790099000375;\r\n" // already in the catalogue
+            << "Skål;Keramik;10;25;;Smedjen\r\n";           // unknown workshop
+    }
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.import_catalogue(file);
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    till.log_out();
+    till.log_in(lise.value().id, "2468");
+    const std::int64_t before = test::count(*s.db, "SELECT count(*) FROM product");
+    till.import_catalogue(file);
+    REQUIRE(view.screen == "import");
+    CHECK(view.import_valid == 2);
+    REQUIRE(view.import_rejected.size() == 6);
+    CHECK_THAT(view.import_rejected[0], Catch::StartsWith("4: Name"));
+    CHECK_THAT(view.import_rejected[1],
+               Catch::StartsWith("5: ") && Catch::Contains("not an amount"));
+    CHECK_THAT(view.import_rejected[2], Catch::StartsWith("6: ") && Catch::Contains("VAT"));
+    CHECK_THAT(view.import_rejected[3], Catch::StartsWith("7: ") && Catch::Contains("not valid"));
+    CHECK_THAT(view.import_rejected[4], Catch::StartsWith("8: ") && Catch::Contains("already"));
+    CHECK_THAT(view.import_rejected[5], Catch::StartsWith("9: ") && Catch::Contains("Smedjen"));
+    // Nothing is added until the organiser accepts.
+    CHECK(test::count(*s.db, "SELECT count(*) FROM product") == before);
+    till.confirm_import();
+    CHECK(view.screen == "import_done");
+    CHECK(view.imported == 2);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM product") == before + 2);
+    REQUIRE(bl::find_product_by_barcode(*s.db, "5701234567899"));
+    CHECK(bl::find_product_by_barcode(*s.db, "5701234567899")->workshop_id == s.workshop.id);
+    CHECK(bl::search_products(*s.db, "aebleskaal").size() == 1);
+    // A file that is not a catalogue at all is refused whole.
+    {
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out << "foo,bar\n1,2\n";
+    }
+    till.import_catalogue(file);
+    CHECK_THAT(view.problems.back(), Catch::Contains("\"navn\" and \"pris\""));
+    till.import_catalogue(s.dir.file("missing.csv"));
+    CHECK_THAT(view.problems.back(), Catch::Contains("could not be opened"));
 }
