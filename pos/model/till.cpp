@@ -621,6 +621,18 @@ void TillPresenter::x_report() {
                                {"card_ore", t.card.ore()},
                                {"mobilepay_ore", t.mobilepay.ore()}});
     m_view.show_x_report(t);
+    receipts::ShiftReportData report{m_store.shop(),
+                                     m_store.device().name,
+                                     m_staff->name,
+                                     false,
+                                     0,
+                                     shift->opened_at,
+                                     m_store.now(),
+                                     t,
+                                     shift->opening_float,
+                                     std::nullopt};
+    if (auto problem = m_receipts.deliver(receipts::shift_report(report)))
+        m_view.show_problem(*problem);
 }
 
 void TillPresenter::begin_close_shift() {
@@ -669,11 +681,25 @@ void TillPresenter::close_shift(const std::string& counted_cash) {
                                           "float first.")));
         return;
     }
+    const ShiftTotals totals = m_store.shift_totals(shift->id);
     auto z = m_store.close_shift(m_staff->id, shift->id, counted.value());
     if (!z) {
         m_view.show_problem(z.error());
         return;
     }
+    // Committed: now the Z report can be printed.
+    receipts::ShiftReportData report{m_store.shop(),
+                                     m_store.device().name,
+                                     m_staff->name,
+                                     true,
+                                     z.value().z_number.value_or(0),
+                                     shift->opened_at,
+                                     z.value().closed_at.value_or(m_store.now()),
+                                     totals,
+                                     shift->opening_float,
+                                     counted.value()};
+    if (auto problem = m_receipts.deliver(receipts::shift_report(report)))
+        m_view.show_problem(*problem);
     log_out();
 }
 

@@ -743,12 +743,17 @@ wxString TillFrame::totals_text(const ShiftTotals& t) const {
         text += row(wxString::Format(_("VAT %s of %s"), wx(format_rate(g.rate)),
                                      wx(format_amount(g.gross))),
                     g.vat);
+    for (const auto& [name, amount] : t.by_seller)
+        text += row(wxString::Format(_("Sold by %s"), wx(name)), amount);
     text += "\n" + row(_("Expected cash in the drawer"), t.expected_cash);
+    text += row(_("Grand total (never reset)"), t.grand_total);
     return text;
 }
 
 void TillFrame::show_close_shift(const ShiftTotals& t) {
     const wxString text = totals_text(t);
+    for (auto* d : m_denominations)
+        d->ChangeValue("");
     m_z_text->SetLabel(text);
     m_counted->Clear();
     m_info->Dismiss();

@@ -165,6 +165,7 @@ private:
     // close
     wxStaticText* m_z_text = nullptr;
     wxTextCtrl* m_counted = nullptr;
+    std::vector<wxTextCtrl*> m_denominations;
     wxButton* m_confirm_close = nullptr;
 };
 

@@ -151,7 +151,7 @@ std::optional<Message> PrinterSink::deliver(const receipts::ReceiptText& receipt
     // The text copy first: it is what survives a printer that is off or out of paper.
     std::error_code ec;
     std::filesystem::create_directories(m_folder, ec);
-    const std::string name = (receipt.barcode ? *receipt.barcode : std::string("bon")) + ".txt";
+    const std::string name = (receipt.name.empty() ? std::string("bon") : receipt.name) + ".txt";
     std::ofstream out(m_folder / name, std::ios::binary | std::ios::trunc);
     for (const auto& l : receipt.lines)
         out << l.text << '\n';

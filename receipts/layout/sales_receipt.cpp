@@ -1,5 +1,7 @@
 #include "receipts/layout/sales_receipt.hpp"
 
+#include <cstdio>
+
 #include "shared/core/text.hpp"
 #include "shared/core/vat.hpp"
 
@@ -125,6 +127,62 @@ std::vector<std::string> impact_lines(const ImpactBlock& b) {
     return out;
 }
 
+ReceiptText shift_report(const ShiftReportData& d) {
+    ReceiptText r;
+    auto add = [&r](std::string text, Align a = Align::left, bool bold = false,
+                    bool large = false) {
+        r.lines.push_back({std::move(text), a, bold, large});
+    };
+    auto row = [&](const std::string& label, Money m) {
+        add(two_columns(label, format_amount(m)));
+    };
+    const ShiftTotals& t = d.totals;
+    add(d.shop.name, Align::centre, true, true);
+    add(d.shop.address + ", " + d.shop.postcode + " " + d.shop.city, Align::centre);
+    add("CVR " + d.shop.cvr, Align::centre);
+    add("");
+    add(d.z ? "Z-RAPPORT nr. " + std::to_string(d.z_number) : std::string("X-RAPPORT"),
+        Align::centre, true, true);
+    add(two_columns("Kasse: " + d.till_name, "Udskrevet af: " + d.staff_name));
+    add(two_columns("Åbnet", format_copenhagen(d.opened_at)));
+    add(two_columns(d.z ? "Lukket" : "Udskrevet", format_copenhagen(d.printed_at)));
+    add(rule());
+    add(two_columns("Salg (bonner)", std::to_string(t.sales)));
+    add(two_columns("Returneringer (bonner)", std::to_string(t.refunds)));
+    row("Omsætning i alt", t.gross);
+    row("Heraf returneret", t.refunded);
+    row("Givne rabatter", t.discounts);
+    for (const auto& g : t.vat)
+        row("Moms " + format_rate(g.rate) + " af " + format_amount(g.gross), g.vat);
+    add(rule());
+    row("Kontant", t.cash);
+    row("Kort", t.card);
+    row("MobilePay", t.mobilepay);
+    row("Øreafrunding", t.rounding);
+    add(rule());
+    for (const auto& [name, amount] : t.by_seller)
+        row("Ekspedient " + name, amount);
+    add(rule());
+    row("Byttepenge ved åbning", d.opening_float);
+    row("Forventet kontant", t.expected_cash);
+    if (d.counted) {
+        row("Optalt kontant", *d.counted);
+        row("Difference", *d.counted - t.expected_cash);
+    }
+    add(rule());
+    row("Grand total (nulstilles aldrig)", t.grand_total);
+    if (d.z) {
+        r.name = "Z-" + std::to_string(d.z_number);
+    } else {
+        const LocalTime l = to_copenhagen(d.printed_at);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "X-%04d%02d%02d-%02d%02d%02d", l.year, l.month, l.day,
+                      l.hour, l.minute, l.second);
+        r.name = buf;
+    }
+    return r;
+}
+
 std::string receipt_code(int device_number, std::int64_t receipt_number, bool training) {
     return std::string(training ? "T" : "R") + std::to_string(device_number) + "-" +
            std::to_string(receipt_number);
@@ -217,6 +275,7 @@ ReceiptText sales_receipt(const ReceiptData& d) {
     }
 
     r.barcode = receipt_code(d.device_number, s.receipt_number, s.training);
+    r.name = *r.barcode + (d.copy ? "-kopi" : "");
     r.after_barcode.push_back({"Gem bonen til bytte og retur", Align::centre, false, false});
     return r;
 }

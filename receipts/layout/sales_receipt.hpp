@@ -28,6 +28,7 @@ struct ReceiptText {
     std::optional<std::string> barcode; ///< Code 128 data, printed after the lines
     std::vector<TextLine> after_barcode;
     bool open_drawer = false; ///< cash changed hands
+    std::string name;         ///< for the copy kept on disk: "R1-42", "Z-3", "X-20261127-1435"
 };
 
 /// Columns on 80 mm paper with the printer's standard font.
@@ -59,6 +60,20 @@ struct ReceiptData {
 };
 
 ReceiptText sales_receipt(const ReceiptData& d);
+
+/// An X report (the shift so far) or a Z report (the closed shift) for the receipt printer.
+struct ShiftReportData {
+    Shop shop;
+    std::string till_name;
+    std::string staff_name;
+    bool z = false;
+    std::int64_t z_number = 0;
+    Timestamp opened_at, printed_at;
+    ShiftTotals totals;
+    Money opening_float;
+    std::optional<Money> counted; ///< Z only
+};
+ReceiptText shift_report(const ShiftReportData& d);
 
 /// The barcode data that identifies a receipt for refunds: "R" + device number + "-" +
 /// receipt number, e.g. "R1-1234" (training receipts "T1-12").

@@ -102,6 +102,13 @@ bool is_valid_cvr(std::string_view cvr) {
     return sum % 11 == 0;
 }
 
+Money count_cash(const std::vector<std::int64_t>& counts) {
+    Money total;
+    for (std::size_t i = 0; i < counts.size() && i < std::size(cash_denominations); ++i)
+        total += Money::from_ore(cash_denominations[i]).times(counts[i]);
+    return total;
+}
+
 Money Sale::total() const {
     Money t;
     for (const auto& l : lines)

@@ -215,7 +215,20 @@ struct ShiftTotals {
     Money discounts;             ///< sum of line discounts on sales
     std::vector<VatGroup> vat;
     Money expected_cash; ///< opening float + cash taken - cash paid out
+    Money refunded;      ///< sum of refund receipts (negative)
+    /// Per seller: name and the sum of their receipts.
+    std::vector<std::pair<std::string, Money>> by_seller;
+    /// Everything this till ever took (training excluded): never reset by a Z.
+    Money grand_total;
 };
+
+/// Danish notes and coins, largest first, in øre.
+inline constexpr std::int64_t cash_denominations[] = {100000, 50000, 20000, 10000, 5000, 2000,
+                                                      1000,   500,   200,   100,   50};
+
+/// The cash in a drawer counted by denomination: counts[i] of cash_denominations[i].
+/// Throws MoneyOverflow for absurd counts.
+Money count_cash(const std::vector<std::int64_t>& counts);
 
 struct JournalEntry {
     std::string device_id;

@@ -583,6 +583,31 @@ ShiftTotals shift_totals(Database& db, const std::string& shift_id) {
             g.vat = vat_by_rate[g.rate.basis_points];
     }
     t.expected_cash = shift->opening_float + t.cash;
+    {
+        SQLite::Statement q(db.sql(),
+                            "SELECT coalesce(sum(total_ore), 0) FROM sale "
+                            "WHERE shift_id = ? AND training = 0 AND refund_of IS NOT NULL");
+        q.bind(1, shift_id);
+        q.executeStep();
+        t.refunded = Money::from_ore(q.getColumn(0).getInt64());
+    }
+    {
+        SQLite::Statement q(db.sql(), "SELECT coalesce(u.name, s.staff_id), sum(s.total_ore) "
+                                      "FROM sale s LEFT JOIN staff_user u ON u.id = s.staff_id "
+                                      "WHERE s.shift_id = ? AND s.training = 0 "
+                                      "GROUP BY s.staff_id ORDER BY 1");
+        q.bind(1, shift_id);
+        while (q.executeStep())
+            t.by_seller.emplace_back(q.getColumn(0).getString(),
+                                     Money::from_ore(q.getColumn(1).getInt64()));
+    }
+    {
+        SQLite::Statement q(db.sql(), "SELECT coalesce(sum(total_ore), 0) FROM sale "
+                                      "WHERE device_id = ? AND training = 0");
+        q.bind(1, shift->device_id);
+        q.executeStep();
+        t.grand_total = Money::from_ore(q.getColumn(0).getInt64());
+    }
     return t;
 }
 
@@ -641,7 +666,9 @@ Result<Shift, Message> close_shift(Database& db, const Actor& actor, const std::
                              {"opening_float_ore", shift->opening_float.ore()},
                              {"expected_cash_ore", t.expected_cash.ore()},
                              {"counted_cash_ore", counted_cash.ore()},
-                             {"difference_ore", (counted_cash - t.expected_cash).ore()}});
+                             {"difference_ore", (counted_cash - t.expected_cash).ore()},
+                             {"refunded_ore", t.refunded.ore()},
+                             {"grand_total_ore", t.grand_total.ore()}});
     tx.commit();
     shift->closed_at = now;
     shift->closed_by = actor.staff_id;

@@ -334,3 +334,45 @@ TEST_CASE("the impact block: consented names, the others counted, work rounded w
     const Printed t = read_escpos(bl::pos::encode_receipt(bl::receipts::sales_receipt(d)));
     CHECK_FALSE(has_line(t, "Bag om tingene"));
 }
+
+TEST_CASE("the Z report prints the Danish figures, the difference and the grand total") {
+    bl::receipts::ShiftReportData d;
+    d.shop = {"", "Vielgut Studio", "Jernbanegade 12", "6000", "Kolding", "12345674"};
+    d.till_name = "Kasse 1";
+    d.staff_name = "Lise";
+    d.z = true;
+    d.z_number = 7;
+    d.opened_at = *bl::parse_utc("2026-11-27T08:45:00Z");
+    d.printed_at = *bl::parse_utc("2026-11-27T16:45:00Z");
+    d.totals.sales = 12;
+    d.totals.refunds = 1;
+    d.totals.gross = Money::from_ore(250000);
+    d.totals.cash = Money::from_ore(60050);
+    d.totals.expected_cash = Money::from_ore(160050);
+    d.totals.by_seller = {{"Mette", Money::from_ore(250000)}};
+    d.totals.grand_total = Money::from_ore(6250470);
+    d.totals.vat = {{bl::VatRate::standard(), Money::from_ore(250000), Money::from_ore(50000)}};
+    d.opening_float = Money::from_kroner(1000);
+    d.counted = Money::from_ore(160000);
+    const auto r = bl::receipts::shift_report(d);
+    CHECK(r.name == "Z-7");
+    const Printed p = read_escpos(bl::pos::encode_receipt(r));
+    CHECK(has_line(p, "Z-RAPPORT nr. 7"));
+    CHECK(has_line(p, "17:45")); // Copenhagen time
+    CHECK(has_line(p, "Ekspedient Mette"));
+    CHECK(has_line(p, "Moms 25 % af 2.500,00"));
+    CHECK(has_line(p, "1.600,50"));
+    CHECK(has_line(p, "-0,50"));
+    CHECK(has_line(p, "62.504,70"));
+    CHECK_FALSE(p.drawer_kicked);
+}
+
+TEST_CASE("cash counted by denomination adds up") {
+    std::vector<std::int64_t> counts(11, 0);
+    counts[0] = 1;  // 1.000 kr.
+    counts[3] = 4;  // 4 x 100 kr.
+    counts[9] = 7;  // 7 x 1 kr.
+    counts[10] = 3; // 3 x 50 øre
+    CHECK(bl::count_cash(counts).ore() == 100000 + 40000 + 700 + 150);
+    CHECK(bl::count_cash({}).ore() == 0);
+}

@@ -500,3 +500,31 @@ TEST_CASE("till: catalogue import reports every rejected row and imports only wh
     till.import_catalogue(s.dir.file("missing.csv"));
     CHECK_THAT(view.problems.back(), Catch::Contains("could not be opened"));
 }
+
+TEST_CASE("till: the organiser's Z closes the day and prints the Z report") {
+    test::Shop s;
+    auto lise = bl::add_staff(
+        *s.db, {s.till.id, {}},
+        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    till.start();
+    till.log_in(lise.value().id, "2468");
+    till.scan(s.cloth.barcode);
+    till.pay();
+    till.pay_cash("200");
+    till.next_sale();
+    till.begin_close_shift();
+    REQUIRE(view.screen == "close_shift");
+    till.close_shift("1.119,50");
+    CHECK(view.screen == "login");
+    REQUIRE(sink.printed.size() == 2);
+    CHECK(sink.printed.back().name == "Z-1");
+    bool diff = false;
+    for (const auto& l : sink.printed.back().lines)
+        diff = diff || (l.text.find("Difference") != std::string::npos &&
+                        l.text.find("-0,50") != std::string::npos);
+    CHECK(diff);
+}
