@@ -700,6 +700,29 @@ wxPanel* TillFrame::build_close() {
     wxFont mono(wxFontInfo(13).Family(wxFONTFAMILY_TELETYPE));
     m_z_text->SetFont(mono);
     s->Add(m_z_text, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    // Count by denomination (the total fills in below), or type the total directly.
+    auto* denoms = new wxFlexGridSizer(2, 11, 4, 6);
+    for (std::int64_t ore : cash_denominations)
+        denoms->Add(new wxStaticText(p, wxID_ANY, wx(format_dkk(Money::from_ore(ore)))), 0,
+                    wxALIGN_CENTER_HORIZONTAL);
+    for (std::size_t i = 0; i < std::size(cash_denominations); ++i) {
+        auto* f = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(70, -1), wxTE_RIGHT);
+        f->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+            std::vector<std::int64_t> counts;
+            bool any = false;
+            for (auto* d : m_denominations) {
+                long n = 0;
+                const bool ok = d->GetValue().ToLong(&n) && n >= 0 && n < 100000;
+                counts.push_back(ok ? n : 0);
+                any = any || ok;
+            }
+            if (any)
+                m_counted->ChangeValue(wx(format_amount(count_cash(counts))));
+        });
+        m_denominations.push_back(f);
+        denoms->Add(f, 0);
+    }
+    s->Add(denoms, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
     auto* label = new wxStaticText(p, wxID_ANY,
                                    _("Count the cash in the drawer and type the "
                                      "amount:"));

@@ -209,6 +209,12 @@ private:
         type("8642");
         check(wait_for([&] { return f.current_page() == "sale"; }),
               "the organiser logs in to the open shift");
+        // The X report at any time.
+        m_presenter->x_report();
+        check(wait_for([&] { return f.current_page() == "x"; }), "X report shows the day so far");
+        m_presenter->next_sale();
+        wait_for([&] { return f.current_page() == "sale"; });
+
         // Refund one item of the sale just made.
         const std::int64_t number = count("SELECT max(receipt_number) FROM sale");
         click(f.refund_button());
