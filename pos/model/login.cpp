@@ -5,7 +5,7 @@
 namespace bl::pos {
 
 Result<StaffUser, Message> log_in(StaffAccess& staff, const std::string& staff_id,
-                                  std::string_view pin, Timestamp now) {
+                                  std::string_view pin, Timestamp now, bool approval) {
     auto user = staff.find(staff_id);
     if (!user || !user->active)
         return err(Message(BL_N_("That person is not a user of this till.")));
@@ -16,7 +16,7 @@ Result<StaffUser, Message> log_in(StaffAccess& staff, const std::string& staff_i
     if (pin.empty())
         return err(Message(BL_N_("Type your PIN.")));
     const bool ok = verify_pin(pin, user->pin_hash);
-    auto recorded = staff.record(staff_id, ok);
+    auto recorded = staff.record(staff_id, ok, approval);
     if (!recorded)
         return err(recorded.error());
     if (ok)

@@ -27,13 +27,15 @@ public:
         int failed_attempts = 0;
         std::optional<Timestamp> locked_until;
     };
-    virtual Result<Recorded, Message> record(const std::string& staff_id, bool success) = 0;
+    /// `approval`: an organiser's PIN typed to approve someone else's action.
+    virtual Result<Recorded, Message> record(const std::string& staff_id, bool success,
+                                             bool approval = false) = 0;
     virtual int max_failures() const = 0;
 };
 
 /// Checks the PIN of `staff_id` and records the attempt. On success returns the user; on a
 /// wrong PIN says how many tries are left, or that the person is now locked out.
 Result<StaffUser, Message> log_in(StaffAccess& staff, const std::string& staff_id,
-                                  std::string_view pin, Timestamp now);
+                                  std::string_view pin, Timestamp now, bool approval = false);
 
 } // namespace bl::pos

@@ -10,12 +10,67 @@ namespace bl::pos {
 TillPresenter::TillPresenter(TillStore& store, TillView& view, ReceiptSink& receipts)
     : m_store(store), m_view(view), m_receipts(receipts) {}
 
+StaffRole TillPresenter::effective_role() const {
+    StaffRole r = m_staff ? m_staff->role : StaffRole::staff;
+    if (m_approver && role_at_least(m_approver->role, r))
+        r = m_approver->role;
+    return r;
+}
+
+bool TillPresenter::allowed(const char* refusal) {
+    if (role_at_least(effective_role(), StaffRole::organiser))
+        return true;
+    m_view.show_problem(Message(refusal));
+    return false;
+}
+
+bool TillPresenter::gate(const char* refusal) {
+    if (role_at_least(effective_role(), StaffRole::organiser)) {
+        m_approver.reset(); // an approval covers one action
+        return true;
+    }
+    m_view.show_problem(Message(refusal));
+    return false;
+}
+
+void TillPresenter::ask_approval() {
+    if (need_login())
+        return;
+    std::vector<StaffUser> organisers;
+    for (const auto& u : m_store.staff_list())
+        if (role_at_least(u.role, StaffRole::organiser) && u.id != m_staff->id)
+            organisers.push_back(u);
+    if (organisers.empty()) {
+        m_view.show_problem(Message(BL_N_("There is no other organiser who could approve.")));
+        return;
+    }
+    m_view.show_approval(organisers);
+}
+
+void TillPresenter::approve(const std::string& organiser_id, const std::string& pin) {
+    if (need_login())
+        return;
+    auto who = m_store.find(organiser_id);
+    if (!who || !role_at_least(who->role, StaffRole::organiser)) {
+        m_view.show_problem(Message(BL_N_("Only an organiser can approve.")));
+        return;
+    }
+    auto r = pos::log_in(m_store, organiser_id, pin, m_store.now(), true);
+    if (!r) {
+        m_view.show_problem(r.error());
+        return;
+    }
+    m_approver = r.value();
+    m_view.show_approved(r.value().name);
+    refresh_sale();
+}
+
 Permissions TillPresenter::permissions() const {
     Money limit = Money::from_kroner(50);
     if (auto typed = m_store.setting("discount_limit"))
         if (auto m = parse_money(*typed); m && !m.value().is_negative())
             limit = m.value();
-    return Permissions{m_staff ? m_staff->role : StaffRole::staff, limit};
+    return Permissions{effective_role(), limit};
 }
 
 TillSettings TillPresenter::current_settings() {
@@ -45,10 +100,8 @@ receipts::ReceiptData TillPresenter::receipt_base() {
 void TillPresenter::import_catalogue(const std::string& path) {
     if (need_login())
         return;
-    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
-        m_view.show_problem(Message(BL_N_("Only an organiser can change the settings.")));
+    if (!allowed(BL_N_("Only an organiser can change the settings.")))
         return;
-    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         m_view.show_problem(Message(BL_N_("The file %s could not be opened."), {path}));
@@ -74,6 +127,8 @@ void TillPresenter::import_catalogue(const std::string& path) {
 
 void TillPresenter::confirm_import() {
     if (!m_import || need_login())
+        return;
+    if (!gate(BL_N_("Only an organiser can change the settings.")))
         return;
     if (m_import->valid.empty()) {
         m_view.show_problem(Message(BL_N_("No row in the file can be imported.")));
@@ -123,20 +178,16 @@ void TillPresenter::resume() {
 void TillPresenter::open_settings() {
     if (need_login())
         return;
-    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
-        m_view.show_problem(Message(BL_N_("Only an organiser can change the settings.")));
+    if (!allowed(BL_N_("Only an organiser can change the settings.")))
         return;
-    }
     m_view.show_settings(current_settings());
 }
 
 void TillPresenter::save_settings(const TillSettings& typed) {
     if (need_login())
         return;
-    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
-        m_view.show_problem(Message(BL_N_("Only an organiser can change the settings.")));
+    if (!gate(BL_N_("Only an organiser can change the settings.")))
         return;
-    }
     // Check everything first, so a typo saves nothing.
     auto name = clean_text(typed.mobilepay_name,
                            TextRules{1, 20, false, BL_N_("Name of the mobile payment")});
@@ -311,6 +362,8 @@ void TillPresenter::discount_line(std::size_t line, const std::string& typed) {
     }
     if (auto p = m_cart.set_line_discount(line, d.value(), permissions()))
         m_view.show_problem(*p);
+    else
+        m_approver.reset();
     refresh_sale();
 }
 
@@ -324,6 +377,8 @@ void TillPresenter::discount_basket(const std::string& typed) {
     }
     if (auto p = m_cart.set_basket_discount(d.value(), permissions()))
         m_view.show_problem(*p);
+    else
+        m_approver.reset();
     refresh_sale();
 }
 
@@ -338,11 +393,13 @@ void TillPresenter::override_price(std::size_t line, const std::string& typed) {
     const Money before = line < m_cart.lines().size() ? m_cart.lines()[line].unit_price : Money{};
     if (auto p = m_cart.override_price(line, price.value(), permissions()))
         m_view.show_problem(*p);
-    else
+    else {
+        m_approver.reset();
         m_store.journal(m_staff->id, "price_override",
                         JsonObject{{"product_id", m_cart.lines()[line].product.id},
                                    {"old_price_ore", before.ore()},
                                    {"new_price_ore", price.value().ore()}});
+    }
     refresh_sale();
 }
 
@@ -450,11 +507,9 @@ void TillPresenter::next_sale() {
 void TillPresenter::begin_refund() {
     if (need_login())
         return;
-    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
-        m_view.show_problem(Message(BL_N_("Only an organiser can give refunds. Ask an "
-                                          "organiser to log in.")));
+    if (!allowed(BL_N_("Only an organiser can give refunds. Ask an "
+                       "organiser to log in.")))
         return;
-    }
     if (!m_cart.empty()) {
         m_view.show_problem(Message(BL_N_("Finish or empty the current sale before a refund.")));
         return;
@@ -508,6 +563,8 @@ void TillPresenter::refund_less(std::size_t line) {
 
 void TillPresenter::refund_pay(Tender tender) {
     if (!m_refund || need_login())
+        return;
+    if (!gate(BL_N_("Only an organiser can give refunds. Ask an organiser to log in.")))
         return;
     if (!m_refund->any()) {
         m_view.show_problem(Message(BL_N_("Choose what the customer brings back first.")));
@@ -575,11 +632,9 @@ void TillPresenter::reprint_last() {
 void TillPresenter::open_drawer() {
     if (need_login())
         return;
-    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
-        m_view.show_problem(Message(BL_N_("Only an organiser can open the drawer without a "
-                                          "sale.")));
+    if (!gate(BL_N_("Only an organiser can open the drawer without a "
+                    "sale.")))
         return;
-    }
     m_store.journal(m_staff->id, "drawer_opened", JsonObject{{"without_sale", true}});
     if (auto problem = m_receipts.open_drawer())
         m_view.show_problem(*problem);
@@ -588,11 +643,9 @@ void TillPresenter::open_drawer() {
 void TillPresenter::set_training(bool on) {
     if (need_login())
         return;
-    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
-        m_view.show_problem(Message(BL_N_("Only an organiser can turn training mode on or "
-                                          "off.")));
+    if (!gate(BL_N_("Only an organiser can turn training mode on or "
+                    "off.")))
         return;
-    }
     if (!m_cart.empty()) {
         m_view.show_problem(Message(BL_N_("Finish or empty the current sale first.")));
         return;
@@ -643,11 +696,9 @@ void TillPresenter::begin_close_shift() {
                                           "the day.")));
         return;
     }
-    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
-        m_view.show_problem(Message(BL_N_("Only an organiser can close the day with a Z "
-                                          "report. Ask an organiser to log in.")));
+    if (!allowed(BL_N_("Only an organiser can close the day with a Z "
+                       "report. Ask an organiser to log in.")))
         return;
-    }
     auto shift = m_store.current_shift();
     if (!shift) {
         m_view.show_problem(Message(BL_N_("The till is not open. Open a shift and count the "
@@ -665,11 +716,9 @@ void TillPresenter::close_shift(const std::string& counted_cash) {
                                           "the day.")));
         return;
     }
-    if (!role_at_least(m_staff->role, StaffRole::organiser)) {
-        m_view.show_problem(Message(BL_N_("Only an organiser can close the day with a Z "
-                                          "report. Ask an organiser to log in.")));
+    if (!gate(BL_N_("Only an organiser can close the day with a Z "
+                    "report. Ask an organiser to log in.")))
         return;
-    }
     auto counted = parse_money(counted_cash);
     if (!counted) {
         m_view.show_problem(counted.error());

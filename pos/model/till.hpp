@@ -94,6 +94,10 @@ public:
     /// The checked import: what would be added and what was rejected, for approval.
     virtual void show_import(const ImportPlan& plan) = 0;
     virtual void show_import_done(std::size_t added) = 0;
+    /// Asks an organiser to approve the next action with their PIN.
+    virtual void show_approval(const std::vector<StaffUser>& organisers) = 0;
+    /// An organiser approved; the next gated action may go ahead.
+    virtual void show_approved(const std::string& organiser_name) = 0;
     /// How many carts are parked.
     virtual void show_parked(std::size_t count) = 0;
     /// The shop's settings for an organiser to change.
@@ -157,6 +161,11 @@ public:
     void refund_less(std::size_t line);
     void refund_pay(Tender tender);
 
+    /// An organiser approves the next gated action (discount above the limit, new price,
+    /// refund, drawer, training, Z, settings) with their PIN, on the spot.
+    void ask_approval();
+    void approve(const std::string& organiser_id, const std::string& pin);
+
     /// Puts the cart aside for a customer who stepped away; the next sale can start.
     void park();
     /// Takes back the longest-parked cart (the current one must be empty).
@@ -188,6 +197,8 @@ public:
     const Cart& cart() const { return m_cart; }
     const std::optional<StaffUser>& staff() const { return m_staff; }
     Permissions permissions() const;
+    /// The logged-in person's role, or an organiser's for one action after an approval.
+    StaffRole effective_role() const;
 
 private:
     void refresh_sale();
@@ -205,6 +216,9 @@ private:
     std::optional<receipts::ReceiptData> m_last_receipt;
     std::vector<Cart> m_parked;
     std::optional<ImportPlan> m_import;
+    std::optional<StaffUser> m_approver; ///< for the next gated action only
+    bool gate(const char* refusal);      ///< true when allowed; uses up an approval
+    bool allowed(const char* refusal);   ///< the same check, keeping the approval
     receipts::ReceiptData receipt_base();
     bool m_training = false;
 };

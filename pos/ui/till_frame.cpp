@@ -50,7 +50,8 @@ enum Page {
     refund_page,
     x_page,
     settings_page,
-    import_page
+    import_page,
+    approval_page
 };
 
 const wxSize big_button(150, 64);
@@ -104,6 +105,7 @@ TillFrame::TillFrame(TillStore& store, const wxString& title)
     m_book->AddPage(build_x(), "x");
     m_book->AddPage(build_settings(), "settings");
     m_book->AddPage(build_import(), "import");
+    m_book->AddPage(build_approval(), "approval");
     root->Add(m_book, 1, wxEXPAND);
     SetSizer(root);
     CreateStatusBar(3);
@@ -139,6 +141,8 @@ std::string TillFrame::current_page() const {
         return "settings";
     case import_page:
         return "import";
+    case approval_page:
+        return "approval";
     default:
         return "";
     }
@@ -392,6 +396,7 @@ wxPanel* TillFrame::build_sale() {
     m_resume_button = small(_("Resume parked"), [this] { m_presenter->resume(); });
     m_resume_button->Disable();
     small(_("Settings"), [this] { m_presenter->open_settings(); });
+    small(_("Organiser approves"), [this] { m_presenter->ask_approval(); });
     right->Add(more, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     cols->Add(right, 2, wxEXPAND);
     p->SetSizer(cols);
@@ -1095,6 +1100,66 @@ void TillFrame::show_import_done(std::size_t added) {
     m_category_buttons.clear(); // rebuild the tiles with the new items
     m_categories->DestroyChildren();
     m_presenter->next_sale();
+}
+
+// ---- approval by an organiser -------------------------------------------------------------
+
+wxPanel* TillFrame::build_approval() {
+    auto* p = new wxPanel(m_book);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(p, wxID_ANY, _("An organiser approves the next action"));
+    scale_font(title, 1.8, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    m_approvers = new wxPanel(p);
+    m_approvers->SetSizer(new wxWrapSizer(wxHORIZONTAL));
+    s->Add(m_approvers, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_approval_pin = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(260, -1),
+                                    wxTE_PASSWORD | wxTE_PROCESS_ENTER | wxTE_CENTRE);
+    scale_font(m_approval_pin, 2.0);
+    s->Add(m_approval_pin, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    auto* ok = new wxButton(p, wxID_ANY, _("Approve"), wxDefaultPosition, big_button);
+    auto* back = new wxButton(p, wxID_ANY, _("Cancel"), wxDefaultPosition, big_button);
+    row->Add(ok, 0, wxRIGHT, 12);
+    row->Add(back, 0);
+    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    p->SetSizer(s);
+    auto approve = [this](wxCommandEvent&) {
+        m_presenter->approve(m_chosen_approver, utf8(m_approval_pin->GetValue()));
+        m_approval_pin->Clear();
+    };
+    ok->Bind(wxEVT_BUTTON, approve);
+    m_approval_pin->Bind(wxEVT_TEXT_ENTER, approve);
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
+    return p;
+}
+
+void TillFrame::show_approval(const std::vector<StaffUser>& organisers) {
+    m_approvers->DestroyChildren();
+    m_chosen_approver = organisers.size() == 1 ? organisers.front().id : std::string();
+    for (const auto& u : organisers) {
+        auto* b =
+            new wxButton(m_approvers, wxID_ANY, wx(u.name), wxDefaultPosition, wxSize(190, 70));
+        scale_font(b, 1.4, true);
+        const std::string id = u.id;
+        b->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) {
+            m_chosen_approver = id;
+            m_approval_pin->SetFocus();
+        });
+        m_approvers->GetSizer()->Add(b, 0, wxALL, 6);
+    }
+    m_approval_pin->Clear();
+    m_info->Dismiss();
+    m_book->ChangeSelection(approval_page);
+    m_approvers->Layout();
+    Layout();
+    m_approval_pin->SetFocus();
+}
+
+void TillFrame::show_approved(const std::string& organiser_name) {
+    m_info->ShowMessage(
+        wxString::Format(_("%s approved the next action. Do it now."), wx(organiser_name)),
+        wxICON_INFORMATION);
 }
 
 // ---- status and problems -----------------------------------------------------------------

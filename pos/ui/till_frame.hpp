@@ -53,6 +53,8 @@ public:
     void show_training(bool on) override;
     void show_parked(std::size_t count) override;
     void show_import(const ImportPlan& plan) override;
+    void show_approval(const std::vector<StaffUser>& organisers) override;
+    void show_approved(const std::string& organiser_name) override;
     void show_import_done(std::size_t added) override;
     void show_settings(const TillSettings& settings) override;
     void show_x_report(const ShiftTotals& totals) override;
@@ -90,6 +92,7 @@ private:
     wxPanel* build_x();
     wxPanel* build_settings();
     wxPanel* build_import();
+    wxPanel* build_approval();
     wxString totals_text(const ShiftTotals& t) const;
     void build_tiles(const std::string& category);
     void build_categories();
@@ -149,6 +152,10 @@ private:
     wxTextCtrl* m_set_limit = nullptr;
     wxTextCtrl* m_set_footer = nullptr;
     wxCheckBox* m_set_impact = nullptr;
+    // approval
+    wxPanel* m_approvers = nullptr;
+    std::string m_chosen_approver;
+    wxTextCtrl* m_approval_pin = nullptr;
     // import
     wxStaticText* m_import_summary = nullptr;
     wxListCtrl* m_import_rejected = nullptr;

@@ -36,9 +36,9 @@ std::optional<Timestamp> StoreTill::locked_until(const std::string& staff_id) {
     auto st = login_state(m_db, staff_id);
     return st ? st->locked_until : std::nullopt;
 }
-Result<StaffAccess::Recorded, Message> StoreTill::record(const std::string& staff_id,
-                                                         bool success) {
-    auto r = record_login_attempt(m_db, m_device.id, staff_id, success, m_policy);
+Result<StaffAccess::Recorded, Message> StoreTill::record(const std::string& staff_id, bool success,
+                                                         bool approval) {
+    auto r = record_login_attempt(m_db, m_device.id, staff_id, success, m_policy, approval);
     if (!r)
         return err(r.error());
     return Recorded{r.value().failed_attempts, r.value().locked_until};

@@ -20,7 +20,8 @@ public:
     std::optional<Batch> batch_by_label(const std::string& code) override;
     std::optional<StaffUser> find(const std::string& staff_id) override;
     std::optional<Timestamp> locked_until(const std::string& staff_id) override;
-    Result<Recorded, Message> record(const std::string& staff_id, bool success) override;
+    Result<Recorded, Message> record(const std::string& staff_id, bool success,
+                                     bool approval = false) override;
     int max_failures() const override { return m_policy.max_failures; }
 
     Shop shop() override;

@@ -95,7 +95,7 @@ std::optional<LoginState> login_state(Database& db, const std::string& staff_id)
 
 Result<LoginState, Message> record_login_attempt(Database& db, const std::string& device_id,
                                                  const std::string& staff_id, bool success,
-                                                 const LockoutPolicy& policy) {
+                                                 const LockoutPolicy& policy, bool approval) {
     auto tx = db.begin();
     auto st = login_state(db, staff_id);
     if (!st)
@@ -109,7 +109,7 @@ Result<LoginState, Message> record_login_attempt(Database& db, const std::string
     if (success) {
         st->failed_attempts = 0;
         st->locked_until.reset();
-        kind = "login";
+        kind = approval ? "approval" : "login";
     } else {
         ++st->failed_attempts;
         kind = "login_failed";

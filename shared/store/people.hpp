@@ -37,10 +37,12 @@ std::optional<LoginState> login_state(Database& db, const std::string& staff_id)
 
 /// Records a login attempt on `device_id` whose PIN the caller has checked: a success resets
 /// the count; a failure counts and, at the policy's limit, locks the person out. One
-/// journaled action either way ("login", "login_failed", "staff_locked").
+/// journaled action either way ("login", "login_failed", "staff_locked"). An approval (an
+/// organiser's PIN typed at someone else's session) is journaled "approval" on success.
 Result<LoginState, Message> record_login_attempt(Database& db, const std::string& device_id,
                                                  const std::string& staff_id, bool success,
-                                                 const LockoutPolicy& policy = {});
+                                                 const LockoutPolicy& policy = {},
+                                                 bool approval = false);
 
 /// Journals a logout.
 void record_logout(Database& db, const Actor& actor);

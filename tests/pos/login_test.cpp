@@ -18,8 +18,9 @@ struct StoreStaff : bl::pos::StaffAccess {
         auto st = bl::login_state(db, id);
         return st ? st->locked_until : std::nullopt;
     }
-    bl::Result<Recorded, bl::Message> record(const std::string& id, bool success) override {
-        auto r = bl::record_login_attempt(db, device, id, success, policy);
+    bl::Result<Recorded, bl::Message> record(const std::string& id, bool success,
+                                             bool approval) override {
+        auto r = bl::record_login_attempt(db, device, id, success, policy, approval);
         if (!r)
             return bl::err(r.error());
         return Recorded{r.value().failed_attempts, r.value().locked_until};

@@ -39,6 +39,13 @@ struct FakeView : bl::pos::TillView {
     void show_refund_lookup() override { screen = "refund_lookup"; }
     void show_training(bool on) override { training = on; }
     void show_parked(std::size_t n) override { parked = n; }
+    void show_approval(const std::vector<bl::StaffUser>& o) override {
+        screen = "approval";
+        approvers = o.size();
+    }
+    void show_approved(const std::string& name) override { approved_by = name; }
+    std::size_t approvers = 0;
+    std::string approved_by;
     void show_import(const bl::pos::ImportPlan& p) override {
         screen = "import";
         import_valid = p.valid.size();
@@ -527,4 +534,36 @@ TEST_CASE("till: the organiser's Z closes the day and prints the Z report") {
         diff = diff || (l.text.find("Difference") != std::string::npos &&
                         l.text.find("-0,50") != std::string::npos);
     CHECK(diff);
+}
+
+TEST_CASE("till: an organiser approves one action on the spot with their PIN") {
+    test::Shop s;
+    auto lise = bl::add_staff(
+        *s.db, {s.till.id, {}},
+        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.scan(s.mug.barcode);
+    till.discount_line(0, "50 %");
+    CHECK_THAT(view.problems.back(), Catch::Contains("organiser's approval"));
+    till.ask_approval();
+    CHECK(view.screen == "approval");
+    CHECK(view.approvers == 1);
+    till.approve(s.leader.id, "2468");
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser can approve"));
+    till.approve(lise.value().id, "1111");
+    CHECK_THAT(view.problems.back(), Catch::Contains("Wrong PIN"));
+    till.approve(lise.value().id, "2468");
+    CHECK(view.approved_by == "Lise");
+    till.discount_line(0, "50 %");
+    CHECK(view.total.ore() == 9450);
+    // The approval covered that one action.
+    till.open_drawer();
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'approval'") == 1);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'login_failed'") == 1);
 }
