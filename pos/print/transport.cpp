@@ -6,8 +6,12 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
+#include <spawn.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char** environ;
 
 namespace bl::pos {
 
@@ -56,6 +60,15 @@ Result<PrinterTarget, Message> PrinterTarget::parse(const std::string& setting) 
     PrinterTarget t;
     if (setting.empty())
         return err(Message(BL_N_("No printer is set. Choose one in the settings.")));
+    if (setting.rfind("cups:", 0) == 0) {
+        t.kind = Kind::cups;
+        t.path = setting.substr(5);
+        if (t.path.empty() || t.path.find_first_of(" /\\#") != std::string::npos)
+            return err(Message(BL_N_("\"%s\" is not a printer name. Write cups: and the "
+                                     "printer's name, for example cups:Kontorprinter."),
+                               {setting}));
+        return t;
+    }
     if (setting.front() == '/') {
         t.kind = Kind::device;
         t.path = setting;
@@ -93,11 +106,36 @@ Result<PrinterTarget, Message> PrinterTarget::parse(const std::string& setting) 
 }
 
 std::string PrinterTarget::describe() const {
+    if (kind == Kind::cups)
+        return "cups:" + path;
     return kind == Kind::device ? path : host + ":" + std::to_string(port);
+}
+
+std::optional<Message> print_pdf_with_cups(const std::string& queue, const std::string& pdf_path) {
+    const Message failed(BL_N_("The printer %s did not take the receipt. Check it in the "
+                               "printer settings. The sale is saved; print the receipt again "
+                               "from the receipt list."),
+                         {queue});
+    pid_t pid = 0;
+    std::string dash_d = "-d";
+    std::string q = queue;
+    std::string end = "--";
+    std::string file = pdf_path;
+    char* argv[] = {
+        const_cast<char*>("lp"), dash_d.data(), q.data(), end.data(), file.data(), nullptr};
+    if (::posix_spawnp(&pid, "lp", nullptr, nullptr, argv, environ) != 0)
+        return failed;
+    int status = 0;
+    if (::waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return failed;
+    return std::nullopt;
 }
 
 std::optional<Message> send_to_printer(const PrinterTarget& t, std::string_view bytes,
                                        std::chrono::milliseconds timeout) {
+    if (t.kind == PrinterTarget::Kind::cups)
+        return Message(BL_N_("The printer %s prints PDF receipts, not printer codes."),
+                       {t.describe()});
     if (t.kind == PrinterTarget::Kind::device) {
         Fd f{::open(t.path.c_str(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_APPEND | O_CLOEXEC)};
         if (f.fd < 0)

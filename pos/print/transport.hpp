@@ -13,16 +13,20 @@
 namespace bl::pos {
 
 struct PrinterTarget {
-    enum class Kind { device, tcp };
+    enum class Kind { device, tcp, cups };
     Kind kind = Kind::device;
-    std::string path; ///< device
+    std::string path; ///< device, or the CUPS queue name
     std::string host; ///< tcp
     int port = 9100;  ///< tcp
 
-    /// "/dev/usb/lp0", "192.168.1.50:9100", "printer.local" (port 9100), "[::1]:9100".
+    /// "/dev/usb/lp0", "192.168.1.50:9100", "printer.local" (port 9100), "[::1]:9100", or
+    /// "cups:Kontorprinter" for an ordinary printer that gets the receipt as a PDF.
     static Result<PrinterTarget, Message> parse(const std::string& setting);
     std::string describe() const;
 };
+
+/// Prints a PDF file on a CUPS queue (with `lp`), or says why not.
+std::optional<Message> print_pdf_with_cups(const std::string& queue, const std::string& pdf_path);
 
 /// Sends the bytes whole, or says why not (in words for the shop: the sale itself is
 /// already saved, so the receipt can be printed again).

@@ -993,7 +993,7 @@ wxPanel* TillFrame::build_settings() {
         grid->Add(ctrl, 1, wxEXPAND);
     };
     field(_("Receipt printer"), m_set_printer,
-          _("/dev/usb/lp0 or 192.168.1.50:9100, empty for none"));
+          _("/dev/usb/lp0, 192.168.1.50:9100 or cups:Name; empty for none"));
     field(_("Name of the mobile payment"), m_set_mobilepay, "MobilePay");
     field(_("Largest discount staff may give (kr.)"), m_set_limit, "50,00");
     field(_("Last line on the receipt"), m_set_footer, "");

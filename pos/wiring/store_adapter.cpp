@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "pos/print/escpos.hpp"
+#include "receipts/pdf/pdf_receipt.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/outbox.hpp"
@@ -159,9 +160,19 @@ std::optional<Message> PrinterSink::deliver(const receipts::ReceiptText& receipt
     if (!out)
         problem = Message(BL_N_("The receipt copy could not be saved in %s. Check the disk."),
                           {m_folder.string()});
-    if (m_printer)
-        if (auto p = send_to_printer(*m_printer, encode_receipt(receipt)))
+    // And as an 80 mm PDF, which is also what an ordinary (CUPS) printer gets.
+    const std::string pdf = (m_folder / (name.substr(0, name.size() - 4) + ".pdf")).string();
+    if (auto p = receipts::write_pdf_receipt(receipt, pdf))
+        problem = p;
+    if (m_printer) {
+        if (m_printer->kind == PrinterTarget::Kind::cups) {
+            if (!problem)
+                if (auto p = print_pdf_with_cups(m_printer->path, pdf))
+                    problem = p;
+        } else if (auto p = send_to_printer(*m_printer, encode_receipt(receipt))) {
             problem = p;
+        }
+    }
     return problem;
 }
 
@@ -178,7 +189,7 @@ std::optional<Message> PrinterSink::use_printer(const std::string& setting) {
 }
 
 std::optional<Message> PrinterSink::open_drawer() {
-    if (!m_printer)
+    if (!m_printer || m_printer->kind == PrinterTarget::Kind::cups)
         return Message(BL_N_("No printer is set, so the drawer cannot be opened from the till. "
                              "Use the drawer's key."));
     // ESC p 0 25 250: a pulse on the drawer pin, as after a cash sale.

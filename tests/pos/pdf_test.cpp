@@ -1,0 +1,86 @@
+// The PDF receipt as a person (and a scanner) would see it: text through pdftotext, the
+// barcode through pdftoppm and zbarimg (poppler-utils, zbar-tools).
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include <catch2/catch.hpp>
+
+#include "pos/print/transport.hpp"
+#include "receipts/pdf/pdf_receipt.hpp"
+
+namespace {
+
+std::string run(const std::string& cmd) {
+    std::string out;
+    const std::string quiet = cmd + " 2>/dev/null";
+    std::unique_ptr<FILE, int (*)(FILE*)> p(::popen(quiet.c_str(), "r"), ::pclose);
+    REQUIRE(p);
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), p.get())) > 0)
+        out.append(buf.data(), n);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the PDF receipt has the Danish text and a barcode that scans") {
+    bl::receipts::ReceiptData d;
+    d.shop = {"", "Vielgut Studio", "Jernbanegade 12", "6000", "Kolding", "12345674"};
+    d.till_name = "Kasse 1";
+    d.staff_name = "Søren";
+    d.sale.receipt_number = 42;
+    d.sale.sold_at = *bl::parse_utc("2026-11-27T13:35:00Z");
+    bl::SaleLine a;
+    a.description = "Æblekage-fad, blå glasur";
+    a.quantity = 1;
+    a.unit_price = bl::Money::from_ore(24900);
+    a.vat_rate = bl::VatRate::standard();
+    d.sale.lines = {a};
+    bl::Payment p;
+    p.tender = bl::Tender::card;
+    p.amount = d.sale.total();
+    d.sale.payments = {p};
+    d.impact = bl::receipts::ImpactBlock{{"Keramikværkstedet"}, 3, {"Anna"}, 40, true};
+    const auto dir = std::filesystem::temp_directory_path() / "bundlinje-pdf-test";
+    std::filesystem::create_directories(dir);
+    const std::string pdf = (dir / "R1-42.pdf").string();
+    REQUIRE_FALSE(bl::receipts::write_pdf_receipt(bl::receipts::sales_receipt(d), pdf));
+
+    const std::string text = run("pdftotext -layout '" + pdf + "' -");
+    CHECK_THAT(text, Catch::Contains("Vielgut Studio"));
+    CHECK_THAT(text, Catch::Contains("CVR 12345674"));
+    CHECK_THAT(text, Catch::Contains("Æblekage-fad, blå glasur"));
+    CHECK_THAT(text, Catch::Contains("Ekspedient: Søren"));
+    CHECK_THAT(text, Catch::Contains("Heraf moms 25 %"));
+    CHECK_THAT(text, Catch::Contains("Bag om tingene"));
+    CHECK_THAT(text, Catch::Contains("Keramikværkstedet"));
+    CHECK_THAT(text, Catch::Contains("ca. 40 min"));
+    const std::string fonts = run("pdffonts '" + pdf + "'");
+    CHECK_THAT(fonts, Catch::Contains("DejaVuSansMono"));
+    CHECK_THAT(fonts, Catch::Contains("yes")); // embedded
+
+    run("pdftoppm -r 300 -png '" + pdf + "' '" + (dir / "page").string() + "'");
+    std::string png;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".png")
+            png = e.path().string();
+    REQUIRE_FALSE(png.empty());
+    CHECK_THAT(run("zbarimg -q '" + png + "'"), Catch::Contains("CODE-128:R1-42"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("CUPS printer settings are read, and a missing queue is explained") {
+    auto t = bl::pos::PrinterTarget::parse("cups:Kontorprinter");
+    REQUIRE(t.ok());
+    CHECK(t.value().kind == bl::pos::PrinterTarget::Kind::cups);
+    CHECK(t.value().path == "Kontorprinter");
+    CHECK_FALSE(bl::pos::PrinterTarget::parse("cups:").ok());
+    CHECK_FALSE(bl::pos::PrinterTarget::parse("cups:a b").ok());
+    auto p = bl::pos::print_pdf_with_cups("NoSuchQueue", "/nonexistent.pdf");
+    REQUIRE(p);
+    CHECK_THAT(bl::render(*p), Catch::Contains("did not take the receipt"));
+}
