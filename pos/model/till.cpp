@@ -246,7 +246,8 @@ bool TillPresenter::need_login() {
 }
 
 void TillPresenter::refresh_status() {
-    m_view.show_status(m_staff ? m_staff->name : std::string(), m_store.unsent());
+    m_view.show_status(m_staff ? m_staff->name : std::string(), m_store.unsent(),
+                       m_store.last_sync());
 }
 
 void TillPresenter::refresh_sale() {

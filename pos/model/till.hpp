@@ -44,8 +44,9 @@ public:
     /// What is behind a sale, for the "Bag om tingene" block; none when the shop has the
     /// block turned off.
     virtual std::optional<SaleImpact> receipt_impact(const std::string& sale_id) = 0;
-    /// Records not yet sent to the central store.
+    /// Records not yet sent to the central store, and when the last ones were received.
     virtual std::int64_t unsent() = 0;
+    virtual std::optional<Timestamp> last_sync() = 0;
     /// A local setting ("printer", "mobilepay_name", "discount_limit", "impact_block",
     /// "receipt_footer"), and changing one (journaled).
     virtual std::optional<std::string> setting(const std::string& key) = 0;
@@ -88,7 +89,10 @@ public:
     virtual void show_refund(const RefundDraft& draft) = 0;
     /// The refund is recorded; `paid_out` (negative) went back on `tender`.
     virtual void show_refund_done(const Sale& refund, Money paid_out, Tender tender) = 0;
-    virtual void show_status(const std::string& staff_name, std::int64_t unsent) = 0;
+    /// Who is logged in, how many records wait for the central store, and when the store
+    /// last confirmed it had this till's records (none: never).
+    virtual void show_status(const std::string& staff_name, std::int64_t unsent,
+                             std::optional<Timestamp> last_sync) = 0;
     /// Training mode: receipts say ØVELSE and stay out of every total.
     virtual void show_training(bool on) = 0;
     /// The checked import: what would be added and what was rejected, for approval.

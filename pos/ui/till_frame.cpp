@@ -1164,12 +1164,15 @@ void TillFrame::show_approved(const std::string& organiser_name) {
 
 // ---- status and problems -----------------------------------------------------------------
 
-void TillFrame::show_status(const std::string& staff_name, std::int64_t unsent) {
+void TillFrame::show_status(const std::string& staff_name, std::int64_t unsent,
+                            std::optional<Timestamp> last_sync) {
     SetStatusText(staff_name.empty() ? _("Nobody is logged in")
                                      : wxString::Format(_("Logged in: %s"), wx(staff_name)),
                   0);
-    SetStatusText(wxString::Format(_("%lld records not yet sent to the central store"),
-                                   static_cast<long long>(unsent)),
+    const wxString when = last_sync ? wx(format_copenhagen(*last_sync)) : _("never");
+    SetStatusText(wxString::Format(_("%lld records not yet sent to the central store (last "
+                                     "sent: %s)"),
+                                   static_cast<long long>(unsent), when),
                   1);
     SetStatusText(wx(m_store.device().name), 2);
 }

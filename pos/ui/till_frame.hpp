@@ -49,7 +49,8 @@ public:
     void show_refund_lookup() override;
     void show_refund(const RefundDraft& draft) override;
     void show_refund_done(const Sale& refund, Money paid_out, Tender tender) override;
-    void show_status(const std::string& staff_name, std::int64_t unsent) override;
+    void show_status(const std::string& staff_name, std::int64_t unsent,
+                     std::optional<Timestamp> last_sync) override;
     void show_training(bool on) override;
     void show_parked(std::size_t count) override;
     void show_import(const ImportPlan& plan) override;

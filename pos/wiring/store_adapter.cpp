@@ -112,6 +112,10 @@ std::optional<SaleImpact> StoreTill::receipt_impact(const std::string& sale_id) 
     return impact_of_sale(m_db, sale_id);
 }
 
+std::optional<Timestamp> StoreTill::last_sync() {
+    return last_acknowledged(m_db, m_device.id);
+}
+
 std::int64_t StoreTill::unsent() {
     return outbox_pending_count(m_db);
 }

@@ -41,6 +41,7 @@ public:
     std::int64_t refunded(const std::string& sale_id, int line_no) override;
     std::optional<SaleImpact> receipt_impact(const std::string& sale_id) override;
     std::int64_t unsent() override;
+    std::optional<Timestamp> last_sync() override;
     std::optional<std::string> setting(const std::string& key) override;
     std::map<std::string, std::string> workshops_by_name() override;
     Result<std::size_t, std::pair<std::size_t, Message>>

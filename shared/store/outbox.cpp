@@ -62,6 +62,14 @@ std::vector<OutboxItem> outbox_pending(Database& db, int limit) {
     return out;
 }
 
+std::optional<Timestamp> last_acknowledged(Database& db, const std::string& device_id) {
+    SQLite::Statement q(db.sql(), "SELECT acked_at FROM sync_state WHERE device_id = ?");
+    q.bind(1, device_id);
+    if (!q.executeStep() || q.getColumn(0).isNull())
+        return std::nullopt;
+    return parse_utc(q.getColumn(0).getString());
+}
+
 void outbox_mark_sent(Database& db, std::int64_t up_to_id) {
     auto tx = db.begin();
     // Remember how far the central store has the journal before the rows go: the verifier

@@ -48,6 +48,9 @@ std::int64_t outbox_pending_count(Database& db);
 /// The oldest unsent rows, in the order they must be sent.
 std::vector<OutboxItem> outbox_pending(Database& db, int limit);
 
+/// When the central store last confirmed it had this device's records (none: never).
+std::optional<Timestamp> last_acknowledged(Database& db, const std::string& device_id);
+
 /// Records that the central store holds every row up to and including `id`: the rows leave
 /// the outbox and the acknowledged journal position is kept, in one transaction.
 void outbox_mark_sent(Database& db, std::int64_t up_to_id);

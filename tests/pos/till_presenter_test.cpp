@@ -80,7 +80,8 @@ struct FakeView : bl::pos::TillView {
         paid_out = paid;
     }
     bl::Money refund_total, paid_out;
-    void show_status(const std::string& name, std::int64_t n) override {
+    void show_status(const std::string& name, std::int64_t n,
+                     std::optional<bl::Timestamp>) override {
         staff_name = name;
         unsent = n;
     }

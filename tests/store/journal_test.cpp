@@ -151,3 +151,36 @@ TEST_CASE("journal hashes follow the documented formula") {
     CHECK(q.getColumn(6).getString() == expected);
     CHECK(q.getColumn(5).getString() == bl::genesis_hash);
 }
+
+TEST_CASE("the outbox hands out rows in order with their hashes, and forgets acknowledged ones") {
+    Journaled j;
+    const std::int64_t pending = bl::outbox_pending_count(*j.db);
+    REQUIRE(pending >= 8);
+    CHECK_FALSE(bl::last_acknowledged(*j.db, j.till.id).has_value());
+    const auto first = bl::outbox_pending(*j.db, 3);
+    REQUIRE(first.size() == 3);
+    CHECK(first[0].journal_seq < first[1].journal_seq);
+    for (const auto& item : first) {
+        CHECK(item.journal_hash.size() == 64);
+        CHECK_FALSE(item.payload.empty());
+    }
+    bl::outbox_mark_sent(*j.db, first[2].id);
+    CHECK(bl::outbox_pending_count(*j.db) == pending - 3);
+    CHECK(bl::last_acknowledged(*j.db, j.till.id).has_value());
+    CHECK(bl::outbox_pending(*j.db, 1)[0].id > first[2].id);
+    // Everything acknowledged: the outbox is empty, yet a truncated journal is still caught
+    // (the last action here refers to no other row, so only the acknowledgement knows it).
+    bl::record_event(*j.db, j.at_till(), "drawer_opened", bl::JsonObject{});
+    bl::outbox_mark_sent(*j.db, bl::outbox_pending(*j.db, 1000).back().id);
+    CHECK(bl::outbox_pending_count(*j.db) == 0);
+    CHECK(j.check().ok);
+    const std::int64_t last = j.rows();
+    exec(*j.db, "DROP TRIGGER journal_no_delete");
+    exec(*j.db, "DROP TRIGGER journal_head_no_delete");
+    exec(*j.db, "DELETE FROM journal WHERE device_id = '" + j.till.id +
+                    "' AND seq = " + std::to_string(last));
+    exec(*j.db, "DELETE FROM journal_head");
+    const auto c = j.check();
+    CHECK_FALSE(c.ok);
+    CHECK(c.first_bad_seq == last);
+}
