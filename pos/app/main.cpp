@@ -35,12 +35,15 @@ public:
         cmd.Found("lang", &lang);
 
         // Translations: our catalogue from the build tree (or BUNDLINJE_LOCALE_DIR).
-        auto* t = new wxTranslations();
-        wxTranslations::Set(t);
         wxFileTranslationsLoader::AddCatalogLookupPathPrefix(bl::pos::wx(bl::locale_dir()));
-        t->SetLanguage(lang == "en" ? "en" : "da");
-        t->AddStdCatalog(); // wx's own words ("Close" on the message bar)
-        t->AddCatalog("bundlinje");
+        auto use_language = [](const wxString& l) {
+            auto* t = new wxTranslations();
+            wxTranslations::Set(t); // replaces (and deletes) the one before
+            t->SetLanguage(l == "en" ? "en" : "da");
+            t->AddStdCatalog(); // wx's own words ("Close" on the message bar)
+            t->AddCatalog("bundlinje");
+        };
+        use_language(lang);
 
         try {
             m_db = std::make_unique<bl::Database>(bl::pos::utf8(db_path));
@@ -51,6 +54,13 @@ public:
                 _("The till cannot start"), wxOK | wxICON_ERROR);
             return false;
         }
+        // The shop's language setting, unless --lang says otherwise.
+        if (!cmd.Found("lang")) {
+            const wxString chosen = bl::pos::wx(bl::get_setting(*m_db, "language").value_or("da"));
+            if (chosen != lang)
+                use_language(chosen);
+        }
+
         std::filesystem::path folder =
             cmd.Found("receipts", &receipts)
                 ? std::filesystem::path(bl::pos::utf8(receipts))

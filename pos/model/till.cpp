@@ -80,6 +80,7 @@ TillSettings TillPresenter::current_settings() {
     t.discount_limit = m_store.setting("discount_limit").value_or("50,00");
     t.impact_block = m_store.setting("impact_block").value_or("off") == "on";
     t.receipt_footer = m_store.setting("receipt_footer").value_or("Tak for dit køb!");
+    t.language = m_store.setting("language").value_or("da");
     return t;
 }
 
@@ -206,6 +207,10 @@ void TillPresenter::save_settings(const TillSettings& typed) {
         m_view.show_problem(footer.error());
         return;
     }
+    if (typed.language != "da" && typed.language != "en") {
+        m_view.show_problem(Message(BL_N_("The till speaks Danish (da) or English (en).")));
+        return;
+    }
     std::string printer = typed.printer;
     while (!printer.empty() && printer.back() == ' ')
         printer.pop_back();
@@ -223,6 +228,7 @@ void TillPresenter::save_settings(const TillSettings& typed) {
     save("discount_limit", before.discount_limit, format_amount(limit.value()));
     save("impact_block", before.impact_block ? "on" : "off", typed.impact_block ? "on" : "off");
     save("receipt_footer", before.receipt_footer, footer.value());
+    save("language", before.language, typed.language);
     refresh_sale();
 }
 

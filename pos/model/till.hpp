@@ -119,6 +119,7 @@ struct TillSettings {
     std::string discount_limit = "50,00";     ///< kroner staff may give without approval
     bool impact_block = false;                ///< print "Bag om tingene" after the receipt
     std::string receipt_footer = "Tak for dit køb!";
+    std::string language = "da"; ///< "da" or "en"; used from the next start
 };
 
 class TillPresenter {

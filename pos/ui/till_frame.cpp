@@ -998,6 +998,14 @@ wxPanel* TillFrame::build_settings() {
     field(_("Largest discount staff may give (kr.)"), m_set_limit, "50,00");
     field(_("Last line on the receipt"), m_set_footer, "");
     grid->AddSpacer(1);
+    auto* lang_label = new wxStaticText(p, wxID_ANY, _("Language (from the next start)"));
+    scale_font(lang_label, 1.2);
+    m_set_language = new wxChoice(p, wxID_ANY);
+    m_set_language->Append(wx("Dansk"));
+    m_set_language->Append("English");
+    grid->Add(lang_label, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(m_set_language, 0);
+    grid->AddSpacer(1);
     m_set_impact = new wxCheckBox(p, wxID_ANY, _("Print \"Bag om tingene\" after the receipt"));
     scale_font(m_set_impact, 1.2);
     grid->Add(m_set_impact);
@@ -1038,6 +1046,7 @@ void TillFrame::show_settings(const TillSettings& t) {
     m_set_limit->SetValue(wx(t.discount_limit));
     m_set_footer->SetValue(wx(t.receipt_footer));
     m_set_impact->SetValue(t.impact_block);
+    m_set_language->SetSelection(t.language == "en" ? 1 : 0);
     m_info->Dismiss();
     m_book->ChangeSelection(settings_page);
     Layout();

@@ -153,6 +153,7 @@ private:
     wxTextCtrl* m_set_limit = nullptr;
     wxTextCtrl* m_set_footer = nullptr;
     wxCheckBox* m_set_impact = nullptr;
+    wxChoice* m_set_language = nullptr;
     // approval
     wxPanel* m_approvers = nullptr;
     std::string m_chosen_approver;

@@ -434,6 +434,12 @@ TEST_CASE("till: organisers change the settings; a typo saves nothing") {
     CHECK(bl::get_setting(*s.db, "discount_limit") == "100,00");
     CHECK(sink.printer == "127.0.0.1:9100");
     CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'setting_changed'") == 5);
+    t.language = "sv";
+    till.save_settings(t);
+    CHECK_THAT(view.problems.back(), Catch::Contains("Danish (da) or English (en)"));
+    t.language = "en";
+    till.save_settings(t);
+    CHECK(bl::get_setting(*s.db, "language") == "en");
     // The new name is on the receipt, and the new limit applies.
     till.scan(s.mug.barcode);
     till.discount_line(0, "90 kr.");
