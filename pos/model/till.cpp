@@ -81,6 +81,7 @@ TillSettings TillPresenter::current_settings() {
     t.impact_block = m_store.setting("impact_block").value_or("off") == "on";
     t.receipt_footer = m_store.setting("receipt_footer").value_or("Tak for dit køb!");
     t.language = m_store.setting("language").value_or("da");
+    t.shop = m_store.shop();
     return t;
 }
 
@@ -219,6 +220,17 @@ void TillPresenter::save_settings(const TillSettings& typed) {
         return;
     }
     const TillSettings before = current_settings();
+    if (typed.shop.name != before.shop.name || typed.shop.address != before.shop.address ||
+        typed.shop.postcode != before.shop.postcode || typed.shop.city != before.shop.city ||
+        typed.shop.cvr != before.shop.cvr) {
+        Shop shop = typed.shop;
+        shop.id = before.shop.id;
+        auto r = m_store.update_shop(m_staff->id, shop);
+        if (!r) {
+            m_view.show_problem(r.error()); // the shop's details are checked before the rest
+            return;
+        }
+    }
     auto save = [&](const char* key, const std::string& old_value, const std::string& value) {
         if (old_value != value)
             m_store.set_setting(m_staff->id, key, value);
@@ -461,6 +473,46 @@ void TillPresenter::pay_mobilepay() {
     if (!m_tender)
         return;
     auto r = m_tender->pay_mobilepay(std::nullopt);
+    if (!r) {
+        m_view.show_problem(r.error());
+        return;
+    }
+    finish_if_settled();
+}
+
+void TillPresenter::pay_card_part(const std::string& amount, const std::string& reference) {
+    if (!m_tender)
+        return;
+    std::optional<Money> a;
+    if (!amount.empty()) {
+        auto m = parse_money(amount);
+        if (!m) {
+            m_view.show_problem(m.error());
+            return;
+        }
+        a = m.value();
+    }
+    auto r = m_tender->pay_card(a, reference.substr(0, 40));
+    if (!r) {
+        m_view.show_problem(r.error());
+        return;
+    }
+    finish_if_settled();
+}
+
+void TillPresenter::pay_mobilepay_part(const std::string& amount) {
+    if (!m_tender)
+        return;
+    std::optional<Money> a;
+    if (!amount.empty()) {
+        auto m = parse_money(amount);
+        if (!m) {
+            m_view.show_problem(m.error());
+            return;
+        }
+        a = m.value();
+    }
+    auto r = m_tender->pay_mobilepay(a);
     if (!r) {
         m_view.show_problem(r.error());
         return;

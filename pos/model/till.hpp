@@ -23,6 +23,7 @@ namespace bl::pos {
 class TillStore : public CatalogueLookup, public StaffAccess {
 public:
     virtual Shop shop() = 0;
+    virtual Result<Shop, Message> update_shop(const std::string& staff_id, const Shop& s) = 0;
     virtual Device device() = 0;
     virtual std::vector<StaffUser> staff_list() = 0;
     /// Categories of active products with their sizes, the fullest first, for the tiles.
@@ -120,6 +121,7 @@ struct TillSettings {
     bool impact_block = false;                ///< print "Bag om tingene" after the receipt
     std::string receipt_footer = "Tak for dit køb!";
     std::string language = "da"; ///< "da" or "en"; used from the next start
+    Shop shop;                   ///< name, address and CVR as printed on receipts
 };
 
 class TillPresenter {
@@ -155,6 +157,10 @@ public:
     void pay_cash_amount(Money handed_over);
     void pay_card(const std::string& reference);
     void pay_mobilepay();
+    /// Part of the amount on card or MobilePay (split tender): `amount` as typed; empty
+    /// means the rest.
+    void pay_card_part(const std::string& amount, const std::string& reference);
+    void pay_mobilepay_part(const std::string& amount);
     void cancel_payment();
     /// Starts the next sale after the receipt screen.
     void next_sale();

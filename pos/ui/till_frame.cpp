@@ -608,6 +608,9 @@ wxPanel* TillFrame::build_payment() {
     other->Add(card, 0, wxRIGHT, 12);
     other->Add(mobile, 0);
     s->Add(other, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
+    m_reference = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(300, -1));
+    m_reference->SetHint(_("Card terminal reference (optional)"));
+    s->Add(m_reference, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 4);
     auto* back =
         new wxButton(p, wxID_ANY, _("Back to the sale (Esc)"), wxDefaultPosition, wxSize(260, 56));
     s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
@@ -616,8 +619,14 @@ wxPanel* TillFrame::build_payment() {
     auto cash = [this](wxCommandEvent&) { m_presenter->pay_cash(utf8(m_cash->GetValue())); };
     m_cash->Bind(wxEVT_TEXT_ENTER, cash);
     cash_ok->Bind(wxEVT_BUTTON, cash);
-    card->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->pay_card(""); });
-    mobile->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->pay_mobilepay(); });
+    // Card and MobilePay take the amount in the field when one is typed (a split), else the
+    // rest; the card terminal's reference is optional.
+    card->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        m_presenter->pay_card_part(utf8(m_cash->GetValue()), utf8(m_reference->GetValue()));
+    });
+    mobile->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        m_presenter->pay_mobilepay_part(utf8(m_cash->GetValue()));
+    });
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->cancel_payment(); });
     p->Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
         if (e.GetKeyCode() == WXK_ESCAPE)
@@ -653,6 +662,7 @@ void TillFrame::show_payment(const TenderSession& tender) {
         m_quick.push_back(b);
     }
     m_cash->Clear();
+    m_reference->Clear();
     m_info->Dismiss();
     m_book->ChangeSelection(payment_page);
     m_payment_panel->Layout();
@@ -994,6 +1004,11 @@ wxPanel* TillFrame::build_settings() {
     };
     field(_("Receipt printer"), m_set_printer,
           _("/dev/usb/lp0, 192.168.1.50:9100 or cups:Name; empty for none"));
+    field(_("Shop name"), m_set_shop_name, "");
+    field(_("Street and number"), m_set_shop_address, "");
+    field(_("Postcode"), m_set_shop_postcode, "");
+    field(_("Town"), m_set_shop_city, "");
+    field(_("CVR number"), m_set_shop_cvr, "");
     field(_("Name of the mobile payment"), m_set_mobilepay, "MobilePay");
     field(_("Largest discount staff may give (kr.)"), m_set_limit, "50,00");
     field(_("Last line on the receipt"), m_set_footer, "");
@@ -1047,6 +1062,11 @@ void TillFrame::show_settings(const TillSettings& t) {
     m_set_footer->SetValue(wx(t.receipt_footer));
     m_set_impact->SetValue(t.impact_block);
     m_set_language->SetSelection(t.language == "en" ? 1 : 0);
+    m_set_shop_name->SetValue(wx(t.shop.name));
+    m_set_shop_address->SetValue(wx(t.shop.address));
+    m_set_shop_postcode->SetValue(wx(t.shop.postcode));
+    m_set_shop_city->SetValue(wx(t.shop.city));
+    m_set_shop_cvr->SetValue(wx(t.shop.cvr));
     m_info->Dismiss();
     m_book->ChangeSelection(settings_page);
     Layout();

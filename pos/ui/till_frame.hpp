@@ -154,6 +154,12 @@ private:
     wxTextCtrl* m_set_footer = nullptr;
     wxCheckBox* m_set_impact = nullptr;
     wxChoice* m_set_language = nullptr;
+    wxTextCtrl* m_set_shop_name = nullptr;
+    wxTextCtrl* m_set_shop_address = nullptr;
+    wxTextCtrl* m_set_shop_postcode = nullptr;
+    wxTextCtrl* m_set_shop_city = nullptr;
+    wxTextCtrl* m_set_shop_cvr = nullptr;
+    wxTextCtrl* m_reference = nullptr;
     // approval
     wxPanel* m_approvers = nullptr;
     std::string m_chosen_approver;

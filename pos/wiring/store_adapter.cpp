@@ -48,6 +48,10 @@ Result<StaffAccess::Recorded, Message> StoreTill::record(const std::string& staf
 Shop StoreTill::shop() {
     return find_shop(m_db, *m_device.shop_id).value_or(Shop{});
 }
+Result<Shop, Message> StoreTill::update_shop(const std::string& staff_id, const Shop& s) {
+    return bl::update_shop(m_db, Actor{m_device.id, staff_id}, s);
+}
+
 Device StoreTill::device() {
     return m_device;
 }

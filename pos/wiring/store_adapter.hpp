@@ -25,6 +25,7 @@ public:
     int max_failures() const override { return m_policy.max_failures; }
 
     Shop shop() override;
+    Result<Shop, Message> update_shop(const std::string& staff_id, const Shop& s) override;
     Device device() override;
     std::vector<StaffUser> staff_list() override;
     std::vector<std::pair<std::string, std::int64_t>> categories() override;

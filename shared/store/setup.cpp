@@ -67,20 +67,27 @@ void insert_device(Database& db, const Device& d) {
     ins.exec();
 }
 
-// Checks and inserts a shop inside the caller's transaction; returns its journal data.
-Result<JsonObject, Message> insert_shop(Database& db, Shop& s) {
+// Cleans and checks a shop's details in place.
+std::optional<Message> check_shop(Shop& s) {
     for (auto* field : {&s.name, &s.address, &s.city}) {
         auto c = clean_text(*field, TextRules{1, 120, false, BL_N_("Shop details")});
         if (!c)
-            return err(c.error());
+            return c.error();
         *field = c.value();
     }
     if (!is_valid_cvr(s.cvr))
-        return err(Message(BL_N_("%s is not a valid CVR number: it has 8 digits and must pass "
-                                 "the CVR check. Copy it from virk.dk."),
-                           {s.cvr}));
+        return Message(BL_N_("%s is not a valid CVR number: it has 8 digits and must pass "
+                             "the CVR check. Copy it from virk.dk."),
+                       {s.cvr});
     if (s.postcode.size() != 4 || s.postcode.find_first_not_of("0123456789") != std::string::npos)
-        return err(Message(BL_N_("A Danish postcode has 4 digits.")));
+        return Message(BL_N_("A Danish postcode has 4 digits."));
+    return std::nullopt;
+}
+
+// Checks and inserts a shop inside the caller's transaction; returns its journal data.
+Result<JsonObject, Message> insert_shop(Database& db, Shop& s) {
+    if (auto problem = check_shop(s))
+        return err(*problem);
     if (s.id.empty())
         s.id = db.ids.next();
     SQLite::Statement ins(db.sql(), "INSERT INTO shop(id, name, address, postcode, city, cvr, "
@@ -202,6 +209,32 @@ Result<Device, Message> add_device(Database& db, const Actor& actor, Device d,
     record_action(db, actor, "device_added", payload.value());
     tx.commit();
     return d;
+}
+
+Result<Shop, Message> update_shop(Database& db, const Actor& actor, Shop s) {
+    if (auto problem = check_shop(s))
+        return err(*problem);
+    auto tx = db.begin();
+    if (!find_shop(db, s.id))
+        return err(Message(BL_N_("That shop does not exist.")));
+    SQLite::Statement u(db.sql(), "UPDATE shop SET name = ?, address = ?, postcode = ?, "
+                                  "city = ?, cvr = ? WHERE id = ?");
+    u.bind(1, s.name);
+    u.bind(2, s.address);
+    u.bind(3, s.postcode);
+    u.bind(4, s.city);
+    u.bind(5, s.cvr);
+    u.bind(6, s.id);
+    u.exec();
+    record_action(db, actor, "shop_changed",
+                  JsonObject{{"shop_id", s.id},
+                             {"name", s.name},
+                             {"address", s.address},
+                             {"postcode", s.postcode},
+                             {"city", s.city},
+                             {"cvr", s.cvr}});
+    tx.commit();
+    return s;
 }
 
 std::optional<Shop> find_shop(Database& db, const std::string& id) {

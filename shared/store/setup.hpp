@@ -32,6 +32,9 @@ Result<Device, Message> add_device(Database& db, const Actor& actor, Device d,
                                    std::optional<Shop> new_shop = std::nullopt,
                                    std::optional<Workshop> new_workshop = std::nullopt);
 
+/// Changes a shop's name, address or CVR (as printed on receipts); journaled.
+Result<Shop, Message> update_shop(Database& db, const Actor& actor, Shop s);
+
 std::optional<Shop> find_shop(Database& db, const std::string& id);
 std::optional<Workshop> find_workshop(Database& db, const std::string& id);
 std::optional<Device> find_device(Database& db, const std::string& id);

@@ -440,6 +440,15 @@ TEST_CASE("till: organisers change the settings; a typo saves nothing") {
     t.language = "en";
     till.save_settings(t);
     CHECK(bl::get_setting(*s.db, "language") == "en");
+    // The shop's details, as printed on receipts; a bad CVR changes nothing.
+    t.shop.cvr = "12345678";
+    till.save_settings(t);
+    CHECK_THAT(view.problems.back(), Catch::Contains("not a valid CVR"));
+    t.shop.cvr = "24256790";
+    t.shop.address = "Låsbygade 5";
+    till.save_settings(t);
+    CHECK(bl::find_shop(*s.db, s.shop.id)->address == "Låsbygade 5");
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'shop_changed'") == 1);
     // The new name is on the receipt, and the new limit applies.
     till.scan(s.mug.barcode);
     till.discount_line(0, "90 kr.");
@@ -573,4 +582,29 @@ TEST_CASE("till: an organiser approves one action on the spot with their PIN") {
     CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
     CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'approval'") == 1);
     CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'login_failed'") == 1);
+}
+
+TEST_CASE("till: split tender in the payment screen: part on card with a reference, rest in cash") {
+    test::Shop s;
+    bl::pos::StoreTill store(*s.db);
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till(store, view, sink);
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.scan(s.cloth.barcode); // 119,75
+    till.pay();
+    till.pay_card_part("300", "");
+    CHECK_THAT(view.problems.back(), Catch::Contains("more than the"));
+    till.pay_card_part("1oo", "");
+    CHECK_THAT(view.problems.back(), Catch::Contains("not an amount"));
+    till.pay_card_part("100", "Nets 77");
+    CHECK(view.screen == "payment");
+    CHECK(view.remaining.ore() == 1975);
+    till.pay_cash("20");
+    CHECK(view.screen == "done");
+    CHECK(test::count(*s.db, "SELECT count(*) FROM payment WHERE reference = 'Nets 77' AND "
+                             "amount_ore = 10000") == 1);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM payment WHERE tender = 'cash' AND "
+                             "amount_ore = 2000 AND rounding_ore = 25") == 1);
 }
