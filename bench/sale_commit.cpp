@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/seed.hpp"
 #include "shared/core/cash_rounding.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/people.hpp"
@@ -123,39 +124,50 @@ int main(int argc, char** argv) {
     SQLite::Statement ins(bare, "INSERT INTO r(k, a, b) VALUES (?, ?, ?)");
     const std::string filler(120, 'x');
 
-    std::vector<double> sale_ms, bare_ms;
-    for (int i = 0; i < runs + 20; ++i) {
-        const bl::Sale s = make_sale();
-        const auto t0 = Clock::now();
-        auto r = bl::record_sale(db, at_till, s);
-        const auto t1 = Clock::now();
-        if (!r)
-            die(bl::render(r.error()));
-
-        const auto t2 = Clock::now();
-        {
-            SQLite::Transaction tx(bare, SQLite::TransactionBehavior::IMMEDIATE);
-            for (int k = 0; k < rows_per_sale; ++k) {
-                ins.reset();
-                ins.bind(1, "row");
-                ins.bind(2, i * rows_per_sale + k);
-                ins.bind(3, filler);
-                ins.exec();
+    // Sale and bare transaction, interleaved run by run; returns the ratio of medians.
+    auto measure = [&](const char* what) {
+        std::vector<double> sale_ms, bare_ms;
+        for (int i = 0; i < runs + 20; ++i) {
+            const bl::Sale s = make_sale();
+            const auto t0 = Clock::now();
+            auto r = bl::record_sale(db, at_till, s);
+            const auto t1 = Clock::now();
+            if (!r)
+                die(bl::render(r.error()));
+            const auto t2 = Clock::now();
+            {
+                SQLite::Transaction tx(bare, SQLite::TransactionBehavior::IMMEDIATE);
+                for (int k = 0; k < rows_per_sale; ++k) {
+                    ins.reset();
+                    ins.bind(1, "row");
+                    ins.bind(2, i * rows_per_sale + k);
+                    ins.bind(3, filler);
+                    ins.exec();
+                }
+                tx.commit();
             }
-            tx.commit();
+            const auto t3 = Clock::now();
+            if (i >= 20) { // the first runs warm caches and grow files
+                sale_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+                bare_ms.push_back(std::chrono::duration<double, std::milli>(t3 - t2).count());
+            }
         }
-        const auto t3 = Clock::now();
-        if (i >= 20) { // the first runs warm caches and grow files
-            sale_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-            bare_ms.push_back(std::chrono::duration<double, std::milli>(t3 - t2).count());
-        }
-    }
-    const double ratio = median(sale_ms) / median(bare_ms);
-    std::printf("5-line sale commit:      median %.3f ms, p90 %.3f ms (%d runs)\n", median(sale_ms),
-                percentile(sale_ms, 0.9), runs);
-    std::printf("bare %d-row transaction: median %.3f ms, p90 %.3f ms\n", rows_per_sale,
-                median(bare_ms), percentile(bare_ms, 0.9));
-    std::printf("bench: sale_commit_ratio = %.2f x (goal <= 1.5) %s\n", ratio,
-                ratio <= 1.5 ? "PASS" : "FAIL");
+        std::printf("%s: 5-line sale commit median %.3f ms (p90 %.3f), bare %d-row "
+                    "transaction median %.3f ms (p90 %.3f), %d runs\n",
+                    what, median(sale_ms), percentile(sale_ms, 0.9), rows_per_sale, median(bare_ms),
+                    percentile(bare_ms, 0.9), runs);
+        return median(sale_ms) / median(bare_ms);
+    };
+    // A first round only warms up: until both files' write-ahead logs have grown to their
+    // working size, the bare transaction pays for growing its file and looks slower than it is.
+    measure("warm-up (not counted)");
+    const double fresh = measure("new shop");
+    // The same in a shop with 100,000 products and 1,000,000 past sale lines.
+    bench::seed_big_shop(db, 100000, 1000000);
+    const double big = measure("big shop");
+    std::printf("bench: sale_commit_ratio = %.2f x (goal <= 1.5) %s\n", fresh,
+                fresh <= 1.5 ? "PASS" : "FAIL");
+    std::printf("bench: sale_commit_ratio_big_shop = %.2f x (goal <= 1.5) %s\n", big,
+                big <= 1.5 ? "PASS" : "FAIL");
     return 0;
 }

@@ -1,7 +1,7 @@
 #pragma once
-// Seeds a big shop for benchmarks: a till database with `products` products (in the trigram
-// index too) and `sale_lines` past sale lines, written directly in one transaction. Seeding
-// is not what the benchmarks measure.
+// Seeds a big shop for benchmarks: into a till database (set up already, see make_till),
+// `products` products (in the trigram index too) and `sale_lines` past sale lines, written
+// directly in one transaction. Seeding is not what the benchmarks measure.
 
 #include <random>
 #include <string>
@@ -14,6 +14,16 @@
 
 namespace bench {
 
+/// Makes the database a till of Vielgut Studio.
+inline bl::Device make_till(bl::Database& db) {
+    auto till = bl::initialise_local_device(
+        db, bl::Device{"", "Kasse 1", bl::DeviceRole::till, 1, {}, {}},
+        bl::Shop{"", "Vielgut Studio", "Jernbanegade 12", "6000", "Kolding", "12345674"});
+    if (!till)
+        throw std::runtime_error(bl::render(till.error()));
+    return till.value();
+}
+
 inline std::vector<std::string> seed_big_shop(bl::Database& db, int products, int sale_lines) {
     static const char* words[] = {
         "Krus",        "Skål",      "Æblefad",    "Vase",      "Tallerken", "Hue",  "Tørklæde",
@@ -21,11 +31,6 @@ inline std::vector<std::string> seed_big_shop(bl::Database& db, int products, in
         "Øreringe",    "Åkande",    "Fuglekasse", "Taske",     "Sæbeskål",  "Kop"};
     static const char* colours[] = {"blå", "grøn", "hvid", "sort", "rød", "gul", "grå", "brun"};
     static const char* categories[] = {"Keramik", "Tekstil", "Træ", "Jul"};
-    auto till = bl::initialise_local_device(
-        db, bl::Device{"", "Kasse 1", bl::DeviceRole::till, 1, {}, {}},
-        bl::Shop{"", "Vielgut Studio", "Jernbanegade 12", "6000", "Kolding", "12345674"});
-    if (!till)
-        throw std::runtime_error(bl::render(till.error()));
     std::mt19937_64 rng(42);
     std::vector<std::string> codes;
     // Seed rows point at a made-up staff member; the foreign keys go back on afterwards.
@@ -40,11 +45,12 @@ inline std::vector<std::string> seed_big_shop(bl::Database& db, int products, in
         for (int i = 0; i < products; ++i) {
             const std::string name = std::string(words[rng() % 20]) + " " + colours[rng() % 8] +
                                      " nr. " + std::to_string(i);
-            const std::string code = bl::make_internal_product_code(i + 1);
+            // Internal codes far above those a real shop would have minted.
+            const std::string code = bl::make_internal_product_code(5000000000 + i);
             codes.push_back(code);
             p.reset();
-            p.bind(1, "p" + std::to_string(i));
-            p.bind(2, "SKU-" + std::to_string(i));
+            p.bind(1, "seed-p" + std::to_string(i));
+            p.bind(2, "SEED-" + std::to_string(i));
             p.bind(3, name);
             p.bind(4, bl::search_fold(name));
             p.bind(5, categories[rng() % 4]);
@@ -56,28 +62,32 @@ inline std::vector<std::string> seed_big_shop(bl::Database& db, int products, in
             f.exec();
         }
         db.sql().exec("INSERT INTO shift(id, device_id, shop_id, opened_by, opened_at, "
-                      "opening_float_ore, closed_at, z_number) SELECT 's', device_id, "
+                      "opening_float_ore, closed_at, z_number) SELECT 'seed-shift', device_id, "
                       "(SELECT shop_id FROM device WHERE id = device_id), 'u', '', 0, '', 1 "
                       "FROM local_device");
         SQLite::Statement s(db.sql(), "INSERT INTO sale(id, device_id, shop_id, shift_id, "
                                       "staff_id, sold_at, receipt_number, total_ore, vat_ore, "
                                       "journal_seq) SELECT ?, device_id, (SELECT shop_id FROM "
-                                      "device WHERE id = device_id), 's', 'u', '', ?, 0, 0, 0 "
+                                      "device WHERE id = device_id), 'seed-shift', 'u', '', ?, "
+                                      "0, 0, 0 "
                                       "FROM local_device");
         SQLite::Statement l(db.sql(), "INSERT INTO sale_line(sale_id, line_no, product_id, "
                                       "description, quantity, unit_price_ore, vat_rate_bp, "
                                       "line_total_ore) VALUES (?, ?, ?, '', 1, 100, 2500, 100)");
+        // Past receipts are numbered on from whatever the till already has.
+        const std::int64_t first_number =
+            db.sql().execAndGet("SELECT coalesce(max(receipt_number), 0) FROM sale").getInt64();
         for (int i = 0; i < sale_lines / 4; ++i) {
-            const std::string id = "s" + std::to_string(i);
+            const std::string id = "seed-s" + std::to_string(i);
             s.reset();
             s.bind(1, id);
-            s.bind(2, i + 1);
+            s.bind(2, first_number + i + 1);
             s.exec();
             for (int k = 1; k <= 4; ++k) {
                 l.reset();
                 l.bind(1, id);
                 l.bind(2, k);
-                l.bind(3, "p" + std::to_string(rng() % static_cast<unsigned>(products)));
+                l.bind(3, "seed-p" + std::to_string(rng() % static_cast<unsigned>(products)));
                 l.exec();
             }
         }

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
         fs::remove(file.string() + ext);
     {
         bl::Database db(file.string());
+        bench::make_till(db);
         bench::seed_big_shop(db, 100000, 1000000);
         db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
