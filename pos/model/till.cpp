@@ -481,29 +481,18 @@ void TillPresenter::pay_mobilepay() {
 }
 
 void TillPresenter::pay_card_part(const std::string& amount, const std::string& reference) {
-    if (!m_tender)
-        return;
-    std::optional<Money> a;
-    if (!amount.empty()) {
-        auto m = parse_money(amount);
-        if (!m) {
-            m_view.show_problem(m.error());
-            return;
-        }
-        a = m.value();
-    }
-    auto r = m_tender->pay_card(a, reference.substr(0, 40));
-    if (!r) {
-        m_view.show_problem(r.error());
-        return;
-    }
-    finish_if_settled();
+    pay_exactly(Tender::card, amount, reference);
 }
 
 void TillPresenter::pay_mobilepay_part(const std::string& amount) {
+    pay_exactly(Tender::mobilepay, amount, {});
+}
+
+void TillPresenter::pay_exactly(Tender tender, const std::string& amount,
+                                const std::string& reference) {
     if (!m_tender)
         return;
-    std::optional<Money> a;
+    std::optional<Money> a; // none typed: the rest
     if (!amount.empty()) {
         auto m = parse_money(amount);
         if (!m) {
@@ -512,7 +501,8 @@ void TillPresenter::pay_mobilepay_part(const std::string& amount) {
         }
         a = m.value();
     }
-    auto r = m_tender->pay_mobilepay(a);
+    auto r = tender == Tender::card ? m_tender->pay_card(a, reference.substr(0, 40))
+                                    : m_tender->pay_mobilepay(a);
     if (!r) {
         m_view.show_problem(r.error());
         return;

@@ -215,6 +215,7 @@ private:
     void refresh_sale();
     void refresh_status();
     void finish_if_settled();
+    void pay_exactly(Tender tender, const std::string& amount, const std::string& reference);
     bool need_login();
 
     TillStore& m_store;
