@@ -79,6 +79,7 @@ void JsonValue::dump_to(std::string& out) const {
 
 std::string JsonValue::dump() const {
     std::string s;
+    s.reserve(1024);
     dump_to(s);
     return s;
 }

@@ -7,14 +7,22 @@
 namespace bl {
 
 std::string sha256_hex(std::string_view bytes) {
-    // Fetch the implementation once: OpenSSL 3 otherwise looks it up on every call, which
-    // costs more than hashing a journal row.
+    // Fetch the implementation once and reuse one context per thread: OpenSSL 3 otherwise
+    // looks the algorithm up and allocates on every call, which costs more than hashing a
+    // journal row.
     static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    if (md == nullptr)
+    struct Ctx {
+        EVP_MD_CTX* p = EVP_MD_CTX_new();
+        ~Ctx() { EVP_MD_CTX_free(p); }
+    };
+    thread_local Ctx ctx;
+    if (md == nullptr || ctx.p == nullptr)
         throw std::runtime_error("SHA-256 is not available in libcrypto");
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, md, nullptr) != 1)
+    if (EVP_DigestInit_ex2(ctx.p, md, nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.p, bytes.data(), bytes.size()) != 1 ||
+        EVP_DigestFinal_ex(ctx.p, digest, &len) != 1)
         throw std::runtime_error("SHA-256 failed in libcrypto");
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;

@@ -246,15 +246,22 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
     // Refund lines: the original must exist and still have that many units to refund.
     std::map<std::pair<std::string, int>, std::int64_t> refund_in_this_sale;
     for (auto& l : sale.lines) {
-        auto p = find_product(db, l.product_id);
-        if (!p)
-            return err(Message(BL_N_("That item no longer exists in the catalogue.")));
-        if (l.description.empty())
+        // The cart names each line; the product is read only when it did not (the foreign
+        // key on sale_line still refuses a product that does not exist).
+        if (l.description.empty()) {
+            auto p = find_product(db, l.product_id);
+            if (!p)
+                return err(Message(BL_N_("That item no longer exists in the catalogue.")));
             l.description = p->name;
+        }
         if (l.scanned_batch_id) {
-            auto b = find_batch(db, *l.scanned_batch_id);
-            if (!b || b->product_id != l.product_id)
-                return err(Message(BL_N_("The batch label does not belong to \"%s\"."), {p->name}));
+            auto& b = db.prepared("SELECT product_id FROM batch WHERE id = ?");
+            b.bind(1, *l.scanned_batch_id);
+            const bool belongs = b.executeStep() && b.getColumn(0).getString() == l.product_id;
+            b.reset();
+            if (!belongs)
+                return err(
+                    Message(BL_N_("The batch label does not belong to \"%s\"."), {l.description}));
         }
         if (!refund)
             continue;
