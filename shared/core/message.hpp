@@ -13,7 +13,7 @@
 
 namespace bl {
 
-/// A whole sentence for a person, with `%s` (or `%1$s`) placeholders filled from args.
+/// A whole sentence for a person, with `%s` (or `%1$s`) conversions filled from args.
 struct Message {
     const char* msgid = "";
     std::vector<std::string> args;
@@ -32,8 +32,8 @@ struct Message {
 Message field_message(const char* msgid, const char* field,
                       std::initializer_list<std::string> rest = {});
 
-/// Fills `%s` placeholders in order and `%N$s` by position; `%%` is a literal percent sign.
-/// A placeholder without an argument is left as it is, so a bad translation can't crash.
+/// Fills `%s` conversions in order and `%N$s` by position; `%%` is a literal percent sign.
+/// A conversion without an argument is left as it is, so a bad translation can't crash.
 std::string format_message(std::string_view format, const std::vector<std::string>& args);
 
 /// Looks a msgid up in a translation table; the table is whatever the edge loaded

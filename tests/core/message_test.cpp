@@ -15,7 +15,7 @@ struct Danish : bl::Translator {
 };
 } // namespace
 
-TEST_CASE("messages fill placeholders in order and by position") {
+TEST_CASE("messages fill their %s arguments in order and by position") {
     CHECK(bl::format_message("%s of %s", {"2", "5"}) == "2 of 5");
     CHECK(bl::format_message("%2$s før %1$s", {"a", "b"}) == "b før a");
     CHECK(bl::format_message("100 %% sure %s", {"x"}) == "100 % sure x");
