@@ -34,16 +34,7 @@ public:
         cmd.Found("db", &db_path);
         cmd.Found("lang", &lang);
 
-        // Translations: our catalogue from the build tree (or BUNDLINJE_LOCALE_DIR).
-        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(bl::pos::wx(bl::locale_dir()));
-        auto use_language = [](const wxString& l) {
-            auto* t = new wxTranslations();
-            wxTranslations::Set(t); // replaces (and deletes) the one before
-            t->SetLanguage(l == "en" ? "en" : "da");
-            t->AddStdCatalog(); // wx's own words ("Close" on the message bar)
-            t->AddCatalog("bundlinje");
-        };
-        use_language(lang);
+        bl::pos::use_language(bl::pos::utf8(lang));
 
         try {
             m_db = std::make_unique<bl::Database>(bl::pos::utf8(db_path));
@@ -58,7 +49,7 @@ public:
         if (!cmd.Found("lang")) {
             const wxString chosen = bl::pos::wx(bl::get_setting(*m_db, "language").value_or("da"));
             if (chosen != lang)
-                use_language(chosen);
+                bl::pos::use_language(bl::pos::utf8(chosen));
         }
 
         std::filesystem::path folder =
@@ -72,7 +63,7 @@ public:
         m_sink = std::make_unique<bl::pos::PrinterSink>(printer, folder);
 
         const auto shop = m_store->shop();
-        m_frame = new bl::pos::TillFrame(*m_store, bl::pos::wx("Bundlinje – " + shop.name));
+        m_frame = new bl::pos::TillFrame(bl::pos::wx("Bundlinje – " + shop.name));
         m_presenter = std::make_unique<bl::pos::TillPresenter>(*m_store, *m_frame, *m_sink);
         m_frame->attach(*m_presenter);
         m_presenter->start();

@@ -67,13 +67,30 @@ void TillPresenter::approve(const std::string& organiser_id, const std::string& 
 
 Permissions TillPresenter::permissions() const {
     Money limit = Money::from_kroner(50);
-    if (auto typed = m_store.setting("discount_limit"))
-        if (auto m = parse_money(*typed); m && !m.value().is_negative())
-            limit = m.value();
+    if (auto m = parse_money(m_settings.discount_limit); m && !m.value().is_negative())
+        limit = m.value();
     return Permissions{effective_role(), limit};
 }
 
-TillSettings TillPresenter::current_settings() {
+std::optional<Money> TillPresenter::read_money(const std::string& typed) {
+    auto m = parse_money(typed);
+    if (!m) {
+        m_view.show_problem(m.error());
+        return std::nullopt;
+    }
+    return m.value();
+}
+
+std::vector<std::pair<std::string, std::int64_t>> TillPresenter::categories() {
+    return m_store.categories();
+}
+
+std::vector<Product> TillPresenter::products_in(const std::string& category, int limit) {
+    return m_store.products_in(category, limit);
+}
+
+// Settings are read once per login and after saving, not on every sale or screen.
+void TillPresenter::load_settings() {
     TillSettings t;
     t.printer = m_store.setting("printer").value_or("");
     t.mobilepay_name = m_store.setting("mobilepay_name").value_or("MobilePay");
@@ -82,20 +99,19 @@ TillSettings TillPresenter::current_settings() {
     t.receipt_footer = m_store.setting("receipt_footer").value_or("Tak for dit køb!");
     t.language = m_store.setting("language").value_or("da");
     t.shop = m_store.shop();
-    return t;
+    m_settings = t;
 }
 
 receipts::ReceiptData TillPresenter::receipt_base() {
     receipts::ReceiptData data;
-    data.shop = m_store.shop();
+    data.shop = m_settings.shop;
     const Device device = m_store.device();
     data.till_name = device.name;
     data.device_number = device.number;
     data.staff_name = m_staff ? m_staff->name : std::string();
-    const TillSettings t = current_settings();
-    data.mobilepay_name = t.mobilepay_name;
-    if (!t.receipt_footer.empty())
-        data.footer = {t.receipt_footer};
+    data.mobilepay_name = m_settings.mobilepay_name;
+    if (!m_settings.receipt_footer.empty())
+        data.footer = {m_settings.receipt_footer};
     return data;
 }
 
@@ -182,7 +198,7 @@ void TillPresenter::open_settings() {
         return;
     if (!allowed(BL_N_("Only an organiser can change the settings.")))
         return;
-    m_view.show_settings(current_settings());
+    m_view.show_settings(m_settings);
 }
 
 void TillPresenter::save_settings(const TillSettings& typed) {
@@ -197,9 +213,11 @@ void TillPresenter::save_settings(const TillSettings& typed) {
         m_view.show_problem(name.error());
         return;
     }
-    auto limit = parse_money(typed.discount_limit);
-    if (!limit || limit.value().is_negative()) {
-        m_view.show_problem(limit ? Message(BL_N_("A price cannot be negative.")) : limit.error());
+    auto limit = read_money(typed.discount_limit);
+    if (!limit)
+        return;
+    if (limit->is_negative()) {
+        m_view.show_problem(Message(BL_N_("A price cannot be negative.")));
         return;
     }
     auto footer = clean_text(typed.receipt_footer,
@@ -219,7 +237,7 @@ void TillPresenter::save_settings(const TillSettings& typed) {
         m_view.show_problem(*p); // not a printer address: nothing is saved
         return;
     }
-    const TillSettings before = current_settings();
+    const TillSettings before = m_settings;
     if (typed.shop.name != before.shop.name || typed.shop.address != before.shop.address ||
         typed.shop.postcode != before.shop.postcode || typed.shop.city != before.shop.city ||
         typed.shop.cvr != before.shop.cvr) {
@@ -228,6 +246,7 @@ void TillPresenter::save_settings(const TillSettings& typed) {
         auto r = m_store.update_shop(m_staff->id, shop);
         if (!r) {
             m_view.show_problem(r.error()); // the shop's details are checked before the rest
+            (void)m_receipts.use_printer(before.printer); // and nothing changes
             return;
         }
     }
@@ -237,15 +256,17 @@ void TillPresenter::save_settings(const TillSettings& typed) {
     };
     save("printer", before.printer, printer);
     save("mobilepay_name", before.mobilepay_name, name.value());
-    save("discount_limit", before.discount_limit, format_amount(limit.value()));
+    save("discount_limit", before.discount_limit, format_amount(*limit));
     save("impact_block", before.impact_block ? "on" : "off", typed.impact_block ? "on" : "off");
     save("receipt_footer", before.receipt_footer, footer.value());
     save("language", before.language, typed.language);
+    load_settings();
     refresh_sale();
 }
 
 void TillPresenter::start() {
     m_staff.reset();
+    load_settings();
     if (m_training) {
         m_training = false;
         m_view.show_training(false);
@@ -295,12 +316,10 @@ void TillPresenter::log_out() {
 void TillPresenter::open_shift(const std::string& counted_float) {
     if (need_login())
         return;
-    auto amount = parse_money(counted_float);
-    if (!amount) {
-        m_view.show_problem(amount.error());
+    auto amount = read_money(counted_float);
+    if (!amount)
         return;
-    }
-    auto s = m_store.open_shift(m_staff->id, amount.value());
+    auto s = m_store.open_shift(m_staff->id, *amount);
     if (!s) {
         m_view.show_problem(s.error());
         return;
@@ -404,20 +423,18 @@ void TillPresenter::discount_basket(const std::string& typed) {
 void TillPresenter::override_price(std::size_t line, const std::string& typed) {
     if (need_login())
         return;
-    auto price = parse_money(typed);
-    if (!price) {
-        m_view.show_problem(price.error());
+    auto price = read_money(typed);
+    if (!price)
         return;
-    }
     const Money before = line < m_cart.lines().size() ? m_cart.lines()[line].unit_price : Money{};
-    if (auto p = m_cart.override_price(line, price.value(), permissions()))
+    if (auto p = m_cart.override_price(line, *price, permissions()))
         m_view.show_problem(*p);
     else {
         m_approver.reset();
         m_store.journal(m_staff->id, "price_override",
                         JsonObject{{"product_id", m_cart.lines()[line].product.id},
                                    {"old_price_ore", before.ore()},
-                                   {"new_price_ore", price.value().ore()}});
+                                   {"new_price_ore", price->ore()}});
     }
     refresh_sale();
 }
@@ -439,12 +456,8 @@ void TillPresenter::pay() {
 }
 
 void TillPresenter::pay_cash(const std::string& handed_over) {
-    auto amount = parse_money(handed_over);
-    if (!amount) {
-        m_view.show_problem(amount.error());
-        return;
-    }
-    pay_cash_amount(amount.value());
+    if (auto amount = read_money(handed_over))
+        pay_cash_amount(*amount);
 }
 
 void TillPresenter::pay_cash_amount(Money handed_over) {
@@ -494,12 +507,9 @@ void TillPresenter::pay_exactly(Tender tender, const std::string& amount,
         return;
     std::optional<Money> a; // none typed: the rest
     if (!amount.empty()) {
-        auto m = parse_money(amount);
-        if (!m) {
-            m_view.show_problem(m.error());
+        a = read_money(amount);
+        if (!a)
             return;
-        }
-        a = m.value();
     }
     auto r = tender == Tender::card ? m_tender->pay_card(a, reference.substr(0, 40))
                                     : m_tender->pay_mobilepay(a);
@@ -723,7 +733,7 @@ void TillPresenter::x_report() {
                                {"card_ore", t.card.ore()},
                                {"mobilepay_ore", t.mobilepay.ore()}});
     m_view.show_x_report(t);
-    receipts::ShiftReportData report{m_store.shop(),
+    receipts::ShiftReportData report{m_settings.shop,
                                      m_store.device().name,
                                      m_staff->name,
                                      false,
@@ -768,11 +778,9 @@ void TillPresenter::close_shift(const std::string& counted_cash) {
     if (!gate(BL_N_("Only an organiser can close the day with a Z "
                     "report. Ask an organiser to log in.")))
         return;
-    auto counted = parse_money(counted_cash);
-    if (!counted) {
-        m_view.show_problem(counted.error());
+    auto counted = read_money(counted_cash);
+    if (!counted)
         return;
-    }
     auto shift = m_store.current_shift();
     if (!shift) {
         m_view.show_problem(Message(BL_N_("The till is not open. Open a shift and count the "
@@ -780,13 +788,13 @@ void TillPresenter::close_shift(const std::string& counted_cash) {
         return;
     }
     const ShiftTotals totals = m_store.shift_totals(shift->id);
-    auto z = m_store.close_shift(m_staff->id, shift->id, counted.value());
+    auto z = m_store.close_shift(m_staff->id, shift->id, *counted);
     if (!z) {
         m_view.show_problem(z.error());
         return;
     }
     // Committed: now the Z report can be printed.
-    receipts::ShiftReportData report{m_store.shop(),
+    receipts::ShiftReportData report{m_settings.shop,
                                      m_store.device().name,
                                      m_staff->name,
                                      true,
@@ -795,7 +803,7 @@ void TillPresenter::close_shift(const std::string& counted_cash) {
                                      z.value().closed_at.value_or(m_store.now()),
                                      totals,
                                      shift->opening_float,
-                                     counted.value()};
+                                     *counted};
     if (auto problem = m_receipts.deliver(receipts::shift_report(report)))
         m_view.show_problem(*problem);
     log_out();

@@ -184,7 +184,12 @@ public:
     /// Settings: organisers only.
     void open_settings();
     void save_settings(const TillSettings& typed);
-    TillSettings current_settings();
+    /// The settings as of this login (or the last save).
+    const TillSettings& current_settings() const { return m_settings; }
+    /// Category buttons and their tiles (the view asks through the presenter).
+    std::vector<std::pair<std::string, std::int64_t>> categories();
+    std::vector<Product> products_in(const std::string& category, int limit);
+    std::string till_name() { return m_store.device().name; }
     /// Catalogue import from a CSV file: organisers only. Nothing is added until confirmed.
     void import_catalogue(const std::string& path);
     void confirm_import();
@@ -232,6 +237,10 @@ private:
     bool gate(const char* refusal);      ///< true when allowed; uses up an approval
     bool allowed(const char* refusal);   ///< the same check, keeping the approval
     receipts::ReceiptData receipt_base();
+    void load_settings();
+    /// The amount as typed, or nothing after telling the person what is wrong with it.
+    std::optional<Money> read_money(const std::string& typed);
+    TillSettings m_settings;
     bool m_training = false;
 };
 

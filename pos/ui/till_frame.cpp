@@ -17,8 +17,10 @@
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
+#include <wx/translation.h>
 #include <wx/wrapsizer.h>
 
+#include "shared/core/catalog.hpp"
 #include "shared/core/text.hpp"
 
 namespace bl::pos {
@@ -28,6 +30,19 @@ void use_utf8_strings() {
     // msgid would be lost. C.UTF-8 is built into glibc, so it is always there.
     if (!std::setlocale(LC_CTYPE, "C.UTF-8"))
         std::setlocale(LC_CTYPE, "");
+}
+
+void use_language(const std::string& lang) {
+    static bool path_added = false;
+    if (!path_added) {
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx(locale_dir()));
+        path_added = true;
+    }
+    auto* t = new wxTranslations();
+    wxTranslations::Set(t); // replaces (and deletes) the one before
+    t->SetLanguage(lang == "en" ? "en" : "da");
+    t->AddStdCatalog(); // wx's own words ("Close" on the message bar)
+    t->AddCatalog("bundlinje");
 }
 
 wxString wx(const std::string& s) {
@@ -81,8 +96,8 @@ wxString tr(const Message& m) {
 
 } // namespace
 
-TillFrame::TillFrame(TillStore& store, const wxString& title)
-    : wxFrame(nullptr, wxID_ANY, title, wxDefaultPosition, wxSize(1280, 800)), m_store(store) {
+TillFrame::TillFrame(const wxString& title)
+    : wxFrame(nullptr, wxID_ANY, title, wxDefaultPosition, wxSize(1280, 800)) {
     auto* root = new wxBoxSizer(wxVERTICAL);
     m_info = new wxInfoBar(this);
     root->Add(m_info, 0, wxEXPAND);
@@ -412,7 +427,6 @@ wxPanel* TillFrame::build_sale() {
         } else {
             // A name: show the matching items as tiles.
             m_products = m_presenter->search(text);
-            m_current_category.clear();
             build_tiles("");
             if (m_products.empty())
                 show_problem(
@@ -463,7 +477,7 @@ void TillFrame::build_categories() {
     m_category_buttons.clear();
     m_category_sizes.clear();
     // The fullest categories first: the shop's main goods lead.
-    const auto cats = m_store.categories();
+    const auto cats = m_presenter->categories();
     for (const auto& [c, size] : cats) {
         m_category_sizes[c] = size;
         auto* b = new wxButton(m_categories, wxID_ANY, wx(c), wxDefaultPosition, wxSize(130, 52));
@@ -482,7 +496,6 @@ void TillFrame::build_categories() {
 }
 
 void TillFrame::build_tiles(const std::string& category) {
-    m_current_category = category;
     // The chosen category is marked; the others keep their plain names.
     for (auto* b : m_category_buttons) {
         wxString label = b->GetLabel();
@@ -497,7 +510,7 @@ void TillFrame::build_tiles(const std::string& category) {
     // nor load every product).
     constexpr int max_tiles = 60;
     if (!category.empty())
-        m_products = m_store.products_in(category, max_tiles);
+        m_products = m_presenter->products_in(category, max_tiles);
     const std::int64_t hidden = category.empty() ? 0
                                                  : m_category_sizes[category] -
                                                        static_cast<std::int64_t>(m_products.size());
@@ -1203,7 +1216,7 @@ void TillFrame::show_status(const std::string& staff_name, std::int64_t unsent,
                                      "sent: %s)"),
                                    static_cast<long long>(unsent), when),
                   1);
-    SetStatusText(wx(m_store.device().name), 2);
+    SetStatusText(wx(m_presenter->till_name()), 2);
 }
 
 void TillFrame::show_problem(const Message& m) {

@@ -29,13 +29,17 @@ namespace bl::pos {
 /// UTF-8, whatever locale the process was started in. Call first thing in OnInit.
 void use_utf8_strings();
 
+/// Danish ("da", the default) or English ("en") for wx and Bundlinje's catalogue, from
+/// bl::locale_dir(). May be called again to switch.
+void use_language(const std::string& lang);
+
 /// UTF-8 std::string to wxString and back.
 wxString wx(const std::string& s);
 std::string utf8(const wxString& s);
 
 class TillFrame : public wxFrame, public TillView {
 public:
-    TillFrame(TillStore& store, const wxString& title);
+    explicit TillFrame(const wxString& title);
     /// Wires the presenter (which is created with this frame as its view).
     void attach(TillPresenter& presenter);
 
@@ -100,7 +104,6 @@ private:
     void focus_scan();
     long selected_line() const;
 
-    TillStore& m_store;
     TillPresenter* m_presenter = nullptr;
     wxSimplebook* m_book = nullptr;
     wxInfoBar* m_info = nullptr;
@@ -119,7 +122,6 @@ private:
     wxTextCtrl* m_scan = nullptr;
     wxPanel* m_categories = nullptr;
     std::vector<wxButton*> m_category_buttons;
-    std::string m_current_category;
     std::map<std::string, std::int64_t> m_category_sizes;
     wxScrolledWindow* m_tiles = nullptr;
     std::vector<Product> m_products;

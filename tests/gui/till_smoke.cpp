@@ -60,11 +60,7 @@ class SmokeApp : public wxApp {
 public:
     bool OnInit() override {
         bl::pos::use_utf8_strings();
-        wxTranslations::Set(new wxTranslations());
-        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8(bl::locale_dir()));
-        wxTranslations::Get()->SetLanguage("da");
-        wxTranslations::Get()->AddStdCatalog();
-        wxTranslations::Get()->AddCatalog("bundlinje");
+        bl::pos::use_language("da");
         std::random_device rd;
         m_dir = fs::temp_directory_path() / ("bundlinje-gui-" + std::to_string(rd()));
         fs::create_directories(m_dir);
@@ -78,7 +74,7 @@ public:
         }
         m_store = std::make_unique<bl::pos::StoreTill>(*m_db);
         m_sink = std::make_unique<bl::pos::PrinterSink>(std::nullopt, m_dir / "receipts");
-        m_frame = new bl::pos::TillFrame(*m_store, "Bundlinje");
+        m_frame = new bl::pos::TillFrame("Bundlinje");
         m_presenter = std::make_unique<bl::pos::TillPresenter>(*m_store, *m_frame, *m_sink);
         m_frame->attach(*m_presenter);
         m_presenter->start();
