@@ -570,21 +570,19 @@ ShiftTotals shift_totals(Database& db, const std::string& shift_id) {
             t.vat.push_back({r, gross, Money{}});
         }
     }
-    // The VAT of the shift is the sum of the receipts' VAT per rate, as printed on them.
+    // The VAT of the shift is the sum of the receipts' VAT per rate, as printed on them: one
+    // query for each receipt's gross per rate, the rounding per receipt done here.
     {
-        SQLite::Statement q(db.sql(), "SELECT id FROM sale WHERE shift_id = ? AND training = 0");
+        SQLite::Statement q(db.sql(),
+                            "SELECT l.vat_rate_bp, sum(l.line_total_ore) FROM sale_line l "
+                            "JOIN sale s ON s.id = l.sale_id WHERE s.shift_id = ? "
+                            "AND s.training = 0 GROUP BY l.sale_id, l.vat_rate_bp");
         q.bind(1, shift_id);
         std::map<std::int32_t, Money> vat_by_rate;
         while (q.executeStep()) {
-            SQLite::Statement l(db.sql(), "SELECT vat_rate_bp, line_total_ore FROM sale_line "
-                                          "WHERE sale_id = ?");
-            l.bind(1, q.getColumn(0).getString());
-            std::vector<VatLine> lines;
-            while (l.executeStep())
-                lines.push_back(
-                    {VatRate{l.getColumn(0).getInt()}, Money::from_ore(l.getColumn(1).getInt64())});
-            for (const auto& g : summarize_vat(lines).groups)
-                vat_by_rate[g.rate.basis_points] += g.vat;
+            const VatRate rate{q.getColumn(0).getInt()};
+            vat_by_rate[rate.basis_points] +=
+                vat_from_gross(Money::from_ore(q.getColumn(1).getInt64()), rate);
         }
         for (auto& g : t.vat)
             g.vat = vat_by_rate[g.rate.basis_points];
