@@ -279,6 +279,10 @@ TEST_CASE("Z close: expected against counted cash, gapless Z numbers, totals per
     CHECK(t.expected_cash.ore() == 100000 + 30900);
     REQUIRE(t.vat.size() == 1);
     CHECK(t.vat[0].gross.ore() == 18900 * 2 + 11975 * 2);
+    // The shift's VAT is the sum of what the receipts printed, not the VAT of the sum.
+    CHECK(t.vat[0].vat.ore() ==
+          test::count(*s.db, "SELECT sum(vat_ore) FROM sale WHERE shift_id = '" + shift.id + "'"));
+    CHECK(t.vat[0].vat.ore() == 3780 + 2395 + 2395 + 3780);
 
     auto z = bl::close_shift(*s.db, s.at_till(), shift.id, Money::from_ore(130850));
     REQUIRE(z.ok());
