@@ -108,14 +108,35 @@ struct Sink : bl::pos::ReceiptSink {
     }
 };
 
+// A till on a real store with a fake view and receipt outlet; optionally an organiser,
+// Lise (PIN 2468), besides the fixture's Mette and Jonas.
+struct Rig {
+    test::Shop s;
+    std::optional<bl::StaffUser> lise;
+    bl::pos::StoreTill store;
+    FakeView view;
+    Sink sink;
+    bl::pos::TillPresenter till;
+    explicit Rig(bool open_shift = true, bool with_organiser = false)
+        : s(open_shift), lise(with_organiser ? add_organiser(s) : std::nullopt), store(*s.db),
+          till(store, view, sink) {}
+    static std::optional<bl::StaffUser> add_organiser(test::Shop& shop) {
+        auto u = bl::add_staff(
+            *shop.db, {shop.till.id, {}},
+            bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
+        REQUIRE(u.ok());
+        return u.value();
+    }
+};
+
 } // namespace
 
 TEST_CASE("till: log in, open the shift, scan two items, pay cash, receipt after commit") {
-    test::Shop s(false);
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(false, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& sink = rig.sink;
+    auto& till = rig.till;
     till.start();
     CHECK(view.screen == "login");
     CHECK(view.staff.size() == 2);
@@ -158,11 +179,10 @@ TEST_CASE("till: log in, open the shift, scan two items, pay cash, receipt after
 }
 
 TEST_CASE("till: bad input is explained and changes nothing") {
-    test::Shop s;
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
     till.start();
     till.scan(s.mug.barcode);
     CHECK_THAT(view.problems.back(), Catch::Contains("Log in"));
@@ -203,16 +223,12 @@ TEST_CASE("till: bad input is explained and changes nothing") {
 }
 
 TEST_CASE("till: an organiser refunds one of two items back in cash") {
-    test::Shop s;
-    // An organiser to give the refund.
-    auto lise = bl::add_staff(
-        *s.db, {s.till.id, {}},
-        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
-    REQUIRE(lise.ok());
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& sink = rig.sink;
+    auto& till = rig.till;
+    const bl::StaffUser& lise = *rig.lise;
     till.start();
     till.log_in(s.clerk.id, "2468");
     till.scan(s.cloth.barcode);
@@ -225,7 +241,7 @@ TEST_CASE("till: an organiser refunds one of two items back in cash") {
     till.begin_refund();
     CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
     till.log_out();
-    till.log_in(lise.value().id, "2468");
+    till.log_in(lise.id, "2468");
     till.begin_refund();
     CHECK(view.screen == "refund_lookup");
     till.find_refund("R2-1");
@@ -267,14 +283,12 @@ TEST_CASE("refund references: numbers and barcodes, refused with reasons") {
 }
 
 TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and gated") {
-    test::Shop s;
-    auto lise = bl::add_staff(
-        *s.db, {s.till.id, {}},
-        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& sink = rig.sink;
+    auto& till = rig.till;
+    const bl::StaffUser& lise = *rig.lise;
     auto journaled = [&](const char* kind) {
         return test::count(*s.db,
                            std::string("SELECT count(*) FROM journal WHERE kind = '") + kind + "'");
@@ -311,7 +325,7 @@ TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and
     CHECK(journaled("x_report") == 1);
 
     till.log_out();
-    till.log_in(lise.value().id, "2468");
+    till.log_in(lise.id, "2468");
     till.open_drawer();
     CHECK(sink.drawer_kicks == 1);
     CHECK(journaled("drawer_opened") == 1);
@@ -336,14 +350,11 @@ TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and
 }
 
 TEST_CASE("till: discounts within the limit, price overrides by organisers, journaled") {
-    test::Shop s;
-    auto lise = bl::add_staff(
-        *s.db, {s.till.id, {}},
-        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    const bl::StaffUser& lise = *rig.lise;
     till.start();
     till.log_in(s.clerk.id, "2468");
     till.scan(s.mug.barcode); // 189,00
@@ -358,7 +369,7 @@ TEST_CASE("till: discounts within the limit, price overrides by organisers, jour
     CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
     till.abort_sale();
     till.log_out();
-    till.log_in(lise.value().id, "2468");
+    till.log_in(lise.id, "2468");
     till.scan(s.mug.barcode);
     till.override_price(0, "0");
     CHECK_THAT(view.problems.back(), Catch::Contains("more than 0 kr."));
@@ -372,11 +383,10 @@ TEST_CASE("till: discounts within the limit, price overrides by organisers, jour
 }
 
 TEST_CASE("till: park a sale, serve the next customer, resume it") {
-    test::Shop s;
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
     till.start();
     till.log_in(s.clerk.id, "2468");
     till.resume();
@@ -399,20 +409,18 @@ TEST_CASE("till: park a sale, serve the next customer, resume it") {
 }
 
 TEST_CASE("till: organisers change the settings; a typo saves nothing") {
-    test::Shop s;
-    auto lise = bl::add_staff(
-        *s.db, {s.till.id, {}},
-        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& sink = rig.sink;
+    auto& till = rig.till;
+    const bl::StaffUser& lise = *rig.lise;
     till.start();
     till.log_in(s.clerk.id, "2468");
     till.open_settings();
     CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
     till.log_out();
-    till.log_in(lise.value().id, "2468");
+    till.log_in(lise.id, "2468");
     till.open_settings();
     REQUIRE(view.screen == "settings");
     bl::pos::TillSettings t = view.settings;
@@ -465,14 +473,11 @@ TEST_CASE("till: organisers change the settings; a typo saves nothing") {
 }
 
 TEST_CASE("till: catalogue import reports every rejected row and imports only when accepted") {
-    test::Shop s;
-    auto lise = bl::add_staff(
-        *s.db, {s.till.id, {}},
-        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    const bl::StaffUser& lise = *rig.lise;
     const auto file = s.dir.file("varer.csv");
     {
         std::ofstream out(file, std::ios::binary);
@@ -491,7 +496,7 @@ TEST_CASE("till: catalogue import reports every rejected row and imports only wh
     till.import_catalogue(file);
     CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
     till.log_out();
-    till.log_in(lise.value().id, "2468");
+    till.log_in(lise.id, "2468");
     const std::int64_t before = test::count(*s.db, "SELECT count(*) FROM product");
     till.import_catalogue(file);
     REQUIRE(view.screen == "import");
@@ -525,16 +530,14 @@ TEST_CASE("till: catalogue import reports every rejected row and imports only wh
 }
 
 TEST_CASE("till: the organiser's Z closes the day and prints the Z report") {
-    test::Shop s;
-    auto lise = bl::add_staff(
-        *s.db, {s.till.id, {}},
-        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& sink = rig.sink;
+    auto& till = rig.till;
+    const bl::StaffUser& lise = *rig.lise;
     till.start();
-    till.log_in(lise.value().id, "2468");
+    till.log_in(lise.id, "2468");
     till.scan(s.cloth.barcode);
     till.pay();
     till.pay_cash("200");
@@ -553,14 +556,11 @@ TEST_CASE("till: the organiser's Z closes the day and prints the Z report") {
 }
 
 TEST_CASE("till: an organiser approves one action on the spot with their PIN") {
-    test::Shop s;
-    auto lise = bl::add_staff(
-        *s.db, {s.till.id, {}},
-        bl::StaffUser{"", "Lise", bl::StaffRole::organiser, test::demo_pin_hash(), true});
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    const bl::StaffUser& lise = *rig.lise;
     till.start();
     till.log_in(s.clerk.id, "2468");
     till.scan(s.mug.barcode);
@@ -571,9 +571,9 @@ TEST_CASE("till: an organiser approves one action on the spot with their PIN") {
     CHECK(view.approvers == 1);
     till.approve(s.leader.id, "2468");
     CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser can approve"));
-    till.approve(lise.value().id, "1111");
+    till.approve(lise.id, "1111");
     CHECK_THAT(view.problems.back(), Catch::Contains("Wrong PIN"));
-    till.approve(lise.value().id, "2468");
+    till.approve(lise.id, "2468");
     CHECK(view.approved_by == "Lise");
     till.discount_line(0, "50 %");
     CHECK(view.total.ore() == 9450);
@@ -585,11 +585,10 @@ TEST_CASE("till: an organiser approves one action on the spot with their PIN") {
 }
 
 TEST_CASE("till: split tender in the payment screen: part on card with a reference, rest in cash") {
-    test::Shop s;
-    bl::pos::StoreTill store(*s.db);
-    FakeView view;
-    Sink sink;
-    bl::pos::TillPresenter till(store, view, sink);
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
     till.start();
     till.log_in(s.clerk.id, "2468");
     till.scan(s.cloth.barcode); // 119,75
