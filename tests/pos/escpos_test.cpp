@@ -10,6 +10,7 @@
 
 #include "pos/print/escpos.hpp"
 #include "pos/print/transport.hpp"
+#include "sample_receipt.hpp"
 #include "shared/core/text.hpp"
 
 using bl::Money;
@@ -113,48 +114,6 @@ Printed read_escpos(const std::string& b) {
     return p;
 }
 
-bl::receipts::ReceiptData sample(bool cash) {
-    bl::receipts::ReceiptData d;
-    d.shop = {"", "Vielgut Studio", "Jernbanegade 12", "6000", "Kolding", "12345674"};
-    d.till_name = "Kasse 1";
-    d.staff_name = "Søren";
-    d.sale.receipt_number = 42;
-    d.sale.sold_at = *bl::parse_utc("2026-11-27T13:35:00Z");
-    bl::SaleLine a;
-    a.description = "Æblekage-fad, blå glasur";
-    a.quantity = 1;
-    a.unit_price = Money::from_ore(24900);
-    a.vat_rate = bl::VatRate::standard();
-    bl::SaleLine b;
-    b.description = "Grydelapper, 2 stk.";
-    b.quantity = 2;
-    b.unit_price = Money::from_ore(9900);
-    b.discount = Money::from_ore(1980);
-    b.vat_rate = bl::VatRate::standard();
-    bl::SaleLine c;
-    c.description = "Bidrag til værkstedernes materialer";
-    c.quantity = 1;
-    c.unit_price = Money::from_ore(2000);
-    c.vat_rate = bl::VatRate::zero();
-    d.sale.lines = {a, b, c};
-    const Money total = d.sale.total(); // 249 + 198 - 19,80 + 20 = 447,20
-    bl::Payment p;
-    if (cash) {
-        p.tender = bl::Tender::cash;
-        p.amount = Money::from_ore(44700);
-        p.rounding = Money::from_ore(44700) - total;
-        p.tendered = Money::from_kroner(500);
-        p.change = Money::from_ore(5300);
-    } else {
-        p.tender = bl::Tender::card;
-        p.amount = total;
-        p.reference = "Nets 4711";
-    }
-    d.sale.payments = {p};
-    d.footer = {"Tak for dit køb – og for at støtte værkstederne"};
-    return d;
-}
-
 bool has_line(const Printed& p, const std::string& part) {
     for (const auto& l : p.lines)
         if (l.text.find(part) != std::string::npos)
@@ -165,7 +124,8 @@ bool has_line(const Printed& p, const std::string& part) {
 } // namespace
 
 TEST_CASE("a cash receipt prints with Danish letters, legal fields, barcode, cut and kick") {
-    const auto bytes = bl::pos::encode_receipt(bl::receipts::sales_receipt(sample(true)));
+    const auto bytes =
+        bl::pos::encode_receipt(bl::receipts::sales_receipt(test::sample_receipt(true)));
     const Printed p = read_escpos(bytes);
     CHECK(p.initialised);
     CHECK(p.codepage == 5);
@@ -206,7 +166,7 @@ TEST_CASE("a cash receipt prints with Danish letters, legal fields, barcode, cut
 }
 
 TEST_CASE("card receipts do not open the drawer; copies and training say so") {
-    auto d = sample(false);
+    auto d = test::sample_receipt(false);
     const Printed card = read_escpos(bl::pos::encode_receipt(bl::receipts::sales_receipt(d)));
     CHECK_FALSE(card.drawer_kicked);
     CHECK(has_line(card, "Kort (Nets 4711)"));
@@ -219,7 +179,7 @@ TEST_CASE("card receipts do not open the drawer; copies and training say so") {
 }
 
 TEST_CASE("refund receipts name the original receipt") {
-    auto d = sample(false);
+    auto d = test::sample_receipt(false);
     d.sale.refund_of = "x";
     d.refund_of_number = 17;
     for (auto& l : d.sale.lines) {
@@ -265,7 +225,8 @@ TEST_CASE("printer settings are parsed or refused with a reason") {
 }
 
 TEST_CASE("receipts reach a device file and a network printer on port 9100") {
-    const std::string bytes = bl::pos::encode_receipt(bl::receipts::sales_receipt(sample(true)));
+    const std::string bytes =
+        bl::pos::encode_receipt(bl::receipts::sales_receipt(test::sample_receipt(true)));
     const auto path = std::filesystem::temp_directory_path() / "bundlinje-lp0-test";
     std::filesystem::remove(path);
     { std::ofstream create(path); }
@@ -315,7 +276,7 @@ TEST_CASE("receipts reach a device file and a network printer on port 9100") {
 }
 
 TEST_CASE("the impact block: consented names, the others counted, work rounded with ca.") {
-    auto d = sample(false);
+    auto d = test::sample_receipt(false);
     d.impact = bl::receipts::ImpactBlock{
         {"Keramikværkstedet", "Træværkstedet"}, 4, {"Anna", "Kasper"}, 160, true};
     const Printed p = read_escpos(bl::pos::encode_receipt(bl::receipts::sales_receipt(d)));

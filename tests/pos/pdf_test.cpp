@@ -10,6 +10,7 @@
 
 #include "pos/print/transport.hpp"
 #include "receipts/pdf/pdf_receipt.hpp"
+#include "sample_receipt.hpp"
 
 namespace {
 
@@ -28,22 +29,7 @@ std::string run(const std::string& cmd) {
 } // namespace
 
 TEST_CASE("the PDF receipt has the Danish text and a barcode that scans") {
-    bl::receipts::ReceiptData d;
-    d.shop = {"", "Vielgut Studio", "Jernbanegade 12", "6000", "Kolding", "12345674"};
-    d.till_name = "Kasse 1";
-    d.staff_name = "Søren";
-    d.sale.receipt_number = 42;
-    d.sale.sold_at = *bl::parse_utc("2026-11-27T13:35:00Z");
-    bl::SaleLine a;
-    a.description = "Æblekage-fad, blå glasur";
-    a.quantity = 1;
-    a.unit_price = bl::Money::from_ore(24900);
-    a.vat_rate = bl::VatRate::standard();
-    d.sale.lines = {a};
-    bl::Payment p;
-    p.tender = bl::Tender::card;
-    p.amount = d.sale.total();
-    d.sale.payments = {p};
+    bl::receipts::ReceiptData d = test::sample_receipt(false);
     d.impact = bl::receipts::ImpactBlock{{"Keramikværkstedet"}, 3, {"Anna"}, 40, true};
     const auto dir = std::filesystem::temp_directory_path() / "bundlinje-pdf-test";
     std::filesystem::create_directories(dir);
