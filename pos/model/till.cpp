@@ -747,46 +747,39 @@ void TillPresenter::x_report() {
         m_view.show_problem(*problem);
 }
 
-void TillPresenter::begin_close_shift() {
+std::optional<Shift> TillPresenter::closable_shift(bool use_approval) {
     if (need_login())
-        return;
+        return std::nullopt;
     if (!m_cart.empty()) {
         m_view.show_problem(Message(BL_N_("Finish or empty the current sale before closing "
                                           "the day.")));
-        return;
+        return std::nullopt;
     }
-    if (!allowed(BL_N_("Only an organiser can close the day with a Z "
-                       "report. Ask an organiser to log in.")))
-        return;
+    const char* refusal = BL_N_("Only an organiser can close the day with a Z "
+                                "report. Ask an organiser to log in.");
+    if (!(use_approval ? gate(refusal) : allowed(refusal)))
+        return std::nullopt;
     auto shift = m_store.current_shift();
-    if (!shift) {
+    if (!shift)
         m_view.show_problem(Message(BL_N_("The till is not open. Open a shift and count the "
                                           "float first.")));
-        return;
-    }
-    m_view.show_close_shift(m_store.shift_totals(shift->id));
+    return shift;
+}
+
+void TillPresenter::begin_close_shift() {
+    if (auto shift = closable_shift(false))
+        m_view.show_close_shift(m_store.shift_totals(shift->id));
 }
 
 void TillPresenter::close_shift(const std::string& counted_cash) {
     if (need_login())
         return;
-    if (!m_cart.empty()) {
-        m_view.show_problem(Message(BL_N_("Finish or empty the current sale before closing "
-                                          "the day.")));
-        return;
-    }
-    if (!gate(BL_N_("Only an organiser can close the day with a Z "
-                    "report. Ask an organiser to log in.")))
-        return;
     auto counted = read_money(counted_cash);
     if (!counted)
         return;
-    auto shift = m_store.current_shift();
-    if (!shift) {
-        m_view.show_problem(Message(BL_N_("The till is not open. Open a shift and count the "
-                                          "float first.")));
+    auto shift = closable_shift(true);
+    if (!shift)
         return;
-    }
     const ShiftTotals totals = m_store.shift_totals(shift->id);
     auto z = m_store.close_shift(m_staff->id, shift->id, *counted);
     if (!z) {

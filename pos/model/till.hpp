@@ -238,6 +238,8 @@ private:
     bool allowed(const char* refusal);   ///< the same check, keeping the approval
     receipts::ReceiptData receipt_base();
     void load_settings();
+    /// The open shift if the day may be closed now, else nothing (after saying why).
+    std::optional<Shift> closable_shift(bool use_approval);
     /// The amount as typed, or nothing after telling the person what is wrong with it.
     std::optional<Money> read_money(const std::string& typed);
     TillSettings m_settings;
