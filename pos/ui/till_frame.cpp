@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <clocale>
+#include <unordered_map>
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -30,19 +31,6 @@ void use_utf8_strings() {
     // msgid would be lost. C.UTF-8 is built into glibc, so it is always there.
     if (!std::setlocale(LC_CTYPE, "C.UTF-8"))
         std::setlocale(LC_CTYPE, "");
-}
-
-void use_language(const std::string& lang) {
-    static bool path_added = false;
-    if (!path_added) {
-        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx(locale_dir()));
-        path_added = true;
-    }
-    auto* t = new wxTranslations();
-    wxTranslations::Set(t); // replaces (and deletes) the one before
-    t->SetLanguage(lang == "en" ? "en" : "da");
-    t->AddStdCatalog(); // wx's own words ("Close" on the message bar)
-    t->AddCatalog("bundlinje");
 }
 
 wxString wx(const std::string& s) {
@@ -84,17 +72,55 @@ wxString money(Money m) {
     return wx(format_dkk(m));
 }
 
+// The wx catalogues seen as a bl::Translator, so messages are rendered by bl::render like
+// everywhere else. UTF-8 copies are kept because render() takes string views.
+class WxCatalog : public Translator {
+public:
+    std::string_view translate(const char* msgid) const override {
+        auto it = m_cache.find(msgid);
+        if (it == m_cache.end())
+            it = m_cache.emplace(msgid, utf8(wxGetTranslation(wx(msgid)))).first;
+        return it->second;
+    }
+    void forget() { m_cache.clear(); }
+
+private:
+    mutable std::unordered_map<std::string, std::string> m_cache;
+};
+
+WxCatalog& catalog() {
+    static WxCatalog c;
+    return c;
+}
+
 // A message from the model, translated through the app's catalogue.
 wxString tr(const Message& m) {
-    Message copy = m;
-    std::string fmt = utf8(wxGetTranslation(wx(m.msgid)));
-    for (std::size_t i = 0; i < copy.args.size() && i < 32; ++i)
-        if (copy.translated_args & (1u << i))
-            copy.args[i] = utf8(wxGetTranslation(wx(copy.args[i])));
-    return wx(format_message(fmt, copy.args));
+    return wx(render(m, &catalog()));
+}
+
+// A product name broken into lines that fit a tile.
+std::string tile_label(const std::string& name) {
+    std::string out;
+    for (const auto& line : wrap_words(name, 19))
+        out += (out.empty() ? "" : "\n") + line;
+    return out;
 }
 
 } // namespace
+
+void use_language(const std::string& lang) {
+    static bool path_added = false;
+    if (!path_added) {
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx(locale_dir()));
+        path_added = true;
+    }
+    auto* t = new wxTranslations();
+    wxTranslations::Set(t); // replaces (and deletes) the one before
+    t->SetLanguage(lang == "en" ? "en" : "da");
+    t->AddStdCatalog(); // wx's own words ("Close" on the message bar)
+    t->AddCatalog("bundlinje");
+    catalog().forget();
+}
 
 TillFrame::TillFrame(const wxString& title)
     : wxFrame(nullptr, wxID_ANY, title, wxDefaultPosition, wxSize(1280, 800)) {
@@ -348,6 +374,7 @@ wxPanel* TillFrame::build_sale() {
     adjust_row->Add(m_adjust, 0, wxRIGHT | wxALIGN_CENTER_VERTICAL, 6);
     auto adjust_button = [&](const wxString& label, auto action) {
         auto* b = new wxButton(p, wxID_ANY, label, wxDefaultPosition, wxSize(-1, 48));
+        b->SetMinSize(wxSize(60, 48)); // share the row instead of widening the column
         b->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) {
             action(utf8(m_adjust->GetValue()));
             m_adjust->Clear();
@@ -392,6 +419,7 @@ wxPanel* TillFrame::build_sale() {
     auto* more = new wxBoxSizer(wxHORIZONTAL);
     auto small = [&](const wxString& label, auto action) {
         auto* b = new wxButton(p, wxID_ANY, label, wxDefaultPosition, wxSize(-1, 48));
+        b->SetMinSize(wxSize(60, 48)); // share the row instead of widening the column
         b->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) {
             action();
             focus_scan();
@@ -411,7 +439,7 @@ wxPanel* TillFrame::build_sale() {
     m_resume_button = small(_("Resume parked"), [this] { m_presenter->resume(); });
     m_resume_button->Disable();
     small(_("Settings"), [this] { m_presenter->open_settings(); });
-    small(_("Organiser approves"), [this] { m_presenter->ask_approval(); });
+    small(_("Approval"), [this] { m_presenter->ask_approval(); });
     right->Add(more, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     cols->Add(right, 2, wxEXPAND);
     p->SetSizer(cols);
@@ -447,29 +475,6 @@ wxPanel* TillFrame::build_sale() {
             e.Skip();
     });
     return p;
-}
-
-// Breaks a name into lines of at most `width` characters at spaces, for tile labels.
-static std::string wrap(const std::string& text, std::size_t width) {
-    std::string out, line, word;
-    auto flush_word = [&] {
-        if (word.empty())
-            return;
-        if (!line.empty() && utf8_length(line) + 1 + utf8_length(word) > width) {
-            out += line + "\n";
-            line.clear();
-        }
-        line += (line.empty() ? "" : " ") + word;
-        word.clear();
-    };
-    for (char c : text) {
-        if (c == ' ')
-            flush_word();
-        else
-            word += c;
-    }
-    flush_word();
-    return out + line;
 }
 
 void TillFrame::build_categories() {
@@ -516,7 +521,7 @@ void TillFrame::build_tiles(const std::string& category) {
                                                        static_cast<std::int64_t>(m_products.size());
     for (const auto& prod : m_products) {
         auto* b =
-            new wxButton(m_tiles, wxID_ANY, wx(wrap(prod.name, 19)) + "\n" + money(prod.price),
+            new wxButton(m_tiles, wxID_ANY, wx(tile_label(prod.name)) + "\n" + money(prod.price),
                          wxDefaultPosition, tile_size);
         const std::string id = prod.id;
         b->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) {

@@ -78,32 +78,6 @@ std::string work_text(std::int64_t minutes) {
 
 } // namespace
 
-// Breaks text into lines of at most `width` characters at spaces.
-static std::vector<std::string> wrap_words(const std::string& text, std::size_t width) {
-    std::vector<std::string> out;
-    std::string line, word;
-    auto flush = [&] {
-        if (word.empty())
-            return;
-        if (!line.empty() && utf8_length(line) + 1 + utf8_length(word) > width) {
-            out.push_back(line);
-            line.clear();
-        }
-        line += (line.empty() ? "" : " ") + word;
-        word.clear();
-    };
-    for (char c : text) {
-        if (c == ' ')
-            flush();
-        else
-            word += c;
-    }
-    flush();
-    if (!line.empty())
-        out.push_back(line);
-    return out;
-}
-
 std::vector<std::string> impact_lines(const ImpactBlock& b) {
     std::vector<std::string> text;
     text.push_back("Lavet i " + join_and(b.workshops));

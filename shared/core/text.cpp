@@ -222,4 +222,29 @@ std::string search_fold(std::string_view s) {
     return out;
 }
 
+std::vector<std::string> wrap_words(const std::string& text, std::size_t width) {
+    std::vector<std::string> out;
+    std::string line, word;
+    auto flush = [&] {
+        if (word.empty())
+            return;
+        if (!line.empty() && utf8_length(line) + 1 + utf8_length(word) > width) {
+            out.push_back(line);
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ')
+            flush();
+        else
+            word += c;
+    }
+    flush();
+    if (!line.empty())
+        out.push_back(line);
+    return out;
+}
+
 } // namespace bl

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
@@ -35,6 +36,10 @@ bool is_valid_utf8(std::string_view s);
 
 /// Number of code points in valid UTF-8.
 std::size_t utf8_length(std::string_view s);
+
+/// Breaks text into lines of at most `width` characters (code points) at spaces; a word
+/// longer than the width stands on a line of its own.
+std::vector<std::string> wrap_words(const std::string& text, std::size_t width);
 
 /// Folds text for searching: lower case, and the Danish letters with their common ASCII
 /// spellings made equal (æ/ae, ø/oe, å/aa, and accented vowels to plain ones), so that

@@ -76,3 +76,14 @@ TEST_CASE("UTF-8 length and validity") {
     CHECK(bl::is_valid_utf8("Ærø 🏺"));
     CHECK_FALSE(bl::is_valid_utf8("\xC3"));
 }
+
+TEST_CASE("text wraps at spaces to a width in characters") {
+    CHECK(bl::wrap_words("Krus med hank, blå glasur", 19) ==
+          std::vector<std::string>{"Krus med hank, blå", "glasur"});
+    CHECK(bl::wrap_words("Bidrag til værkstedernes materialer", 19) ==
+          std::vector<std::string>{"Bidrag til", "værkstedernes", "materialer"});
+    CHECK(bl::wrap_words("Fuglekassebygningssæt", 10) ==
+          std::vector<std::string>{"Fuglekassebygningssæt"});
+    CHECK(bl::wrap_words("  to   ord ", 20) == std::vector<std::string>{"to ord"});
+    CHECK(bl::wrap_words("", 20).empty());
+}
