@@ -126,6 +126,9 @@ TillFrame::TillFrame(const wxString& title)
     : wxFrame(nullptr, wxID_ANY, title, wxDefaultPosition, wxSize(1280, 800)) {
     auto* root = new wxBoxSizer(wxVERTICAL);
     m_info = new wxInfoBar(this);
+    // Our own close button: GTK's stock one is translated by the C library's locale, not by
+    // the language chosen for the till.
+    m_info->AddButton(wxID_CLOSE, _("Close"));
     root->Add(m_info, 0, wxEXPAND);
     m_training_banner = new wxStaticText(
         this, wxID_ANY, _("TRAINING MODE: sales are not real and count nowhere"), wxDefaultPosition,
