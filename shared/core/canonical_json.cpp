@@ -1,12 +1,20 @@
 #include "shared/core/canonical_json.hpp"
 
+#include <charconv>
+
 namespace bl {
 
 void append_json_string(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Runs of characters that need no escape are copied whole.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(s, run, i - run);
+        run = i + 1;
         switch (c) {
         case '"':
             out += "\\\"";
@@ -30,15 +38,12 @@ void append_json_string(std::string& out, std::string_view s) {
             out += "\\t";
             break;
         default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0x0F];
-            } else {
-                out += ch;
-            }
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0x0F];
         }
     }
+    out.append(s, run, s.size() - run);
     out += '"';
 }
 
@@ -47,7 +52,11 @@ void JsonValue::dump_to(std::string& out) const {
         std::string& out;
         void operator()(std::nullptr_t) const { out += "null"; }
         void operator()(bool b) const { out += b ? "true" : "false"; }
-        void operator()(std::int64_t i) const { out += std::to_string(i); }
+        void operator()(std::int64_t i) const {
+            char digits[24];
+            const auto end = std::to_chars(digits, digits + sizeof digits, i).ptr;
+            out.append(digits, end);
+        }
         void operator()(const std::string& s) const { append_json_string(out, s); }
         void operator()(const std::shared_ptr<JsonArray>& a) const {
             out += '[';
@@ -79,7 +88,7 @@ void JsonValue::dump_to(std::string& out) const {
 
 std::string JsonValue::dump() const {
     std::string s;
-    s.reserve(1024);
+    s.reserve(4096); // a 5-line sale is about 2.5 kB
     dump_to(s);
     return s;
 }

@@ -7,21 +7,9 @@ namespace bl {
 std::string journal_hash(const std::string& prev_hash, const std::string& device_id,
                          std::int64_t seq, const std::string& recorded_at, const std::string& kind,
                          const std::string& payload) {
-    std::string buf;
-    buf.reserve(prev_hash.size() + device_id.size() + recorded_at.size() + kind.size() +
-                payload.size() + 32);
-    buf += prev_hash;
-    buf += '\n';
-    buf += device_id;
-    buf += '\n';
-    buf += std::to_string(seq);
-    buf += '\n';
-    buf += recorded_at;
-    buf += '\n';
-    buf += kind;
-    buf += '\n';
-    buf += payload;
-    return sha256_hex(buf);
+    const std::string number = std::to_string(seq);
+    return sha256_hex(
+        {prev_hash, "\n", device_id, "\n", number, "\n", recorded_at, "\n", kind, "\n", payload});
 }
 
 JournalEntry append_journal(Database& db, const std::string& device_id, const std::string& kind,

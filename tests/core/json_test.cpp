@@ -1,3 +1,6 @@
+#include <cstdint>
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include "shared/core/canonical_json.hpp"
@@ -11,6 +14,11 @@ TEST_CASE("canonical JSON sorts keys, has no spaces and escapes only what it mus
     CHECK(bl::JsonValue(o).dump() ==
           "{\"A\":{\"y\":-9007199254740993,\"z\":false},\"a\":[1,\"x\",null,true],\"b\":2,"
           "\"æ\":\"blå \\\"glasur\\\"\\n\\t\\u0001\"}");
+    // Escapes at the start and end of a string, back to back, and the extreme integers.
+    CHECK(bl::JsonValue(bl::JsonArray{"\\a\\", "\"\"", "\x1f", "", std::int64_t{INT64_MIN},
+                                      std::int64_t{INT64_MAX}, 0})
+              .dump() == "[\"\\\\a\\\\\",\"\\\"\\\"\",\"\\u001f\",\"\","
+                         "-9223372036854775808,9223372036854775807,0]");
 }
 
 TEST_CASE("the same data gives the same bytes however it was built") {
@@ -25,4 +33,10 @@ TEST_CASE("SHA-256 matches the published test vectors") {
     CHECK(bl::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     CHECK(bl::sha256_hex("abc") ==
           "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    // In pieces, as the journal hashes its fields: the same as the whole.
+    CHECK(bl::sha256_hex({"a", "", "bc"}) ==
+          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const std::string long_text(1000, 'q');
+    CHECK(bl::sha256_hex({std::string_view(long_text).substr(0, 333),
+                          std::string_view(long_text).substr(333)}) == bl::sha256_hex(long_text));
 }
