@@ -89,17 +89,21 @@ public:
         return wxApp::OnExit();
     }
 
-    // Faults (disk full, I/O errors) reach here from event handlers: say so and keep the
-    // till running; the sale that failed was rolled back whole.
+    // Faults (disk full, I/O errors) from actions that do not report them themselves reach
+    // here from event handlers: say so in the till's language and keep the till running; the
+    // action that failed was rolled back whole.
     bool OnExceptionInMainLoop() override {
+        wxString text;
         try {
             throw;
+        } catch (const SQLite::Exception& e) {
+            text = bl::pos::translated(bl::describe_failure(e));
         } catch (const std::exception& e) {
-            wxMessageBox(wxString::Format(_("Something went wrong and the last action was not "
-                                            "saved: %s"),
-                                          bl::pos::wx(e.what())),
-                         _("Bundlinje"), wxOK | wxICON_ERROR);
+            text = wxString::Format(_("Something went wrong and the last action was not "
+                                      "saved: %s"),
+                                    bl::pos::wx(e.what()));
         }
+        wxMessageBox(text, _("Bundlinje"), wxOK | wxICON_ERROR);
         return true;
     }
 

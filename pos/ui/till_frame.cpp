@@ -108,6 +108,10 @@ std::string tile_label(const std::string& name) {
 
 } // namespace
 
+wxString translated(const Message& m) {
+    return tr(m);
+}
+
 void use_language(const std::string& lang) {
     static bool path_added = false;
     if (!path_added) {

@@ -33,6 +33,9 @@ void use_utf8_strings();
 /// bl::locale_dir(). May be called again to switch.
 void use_language(const std::string& lang);
 
+/// A message in the language chosen with use_language.
+wxString translated(const Message& m);
+
 /// UTF-8 std::string to wxString and back.
 wxString wx(const std::string& s);
 std::string utf8(const wxString& s);

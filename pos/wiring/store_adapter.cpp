@@ -14,6 +14,22 @@
 
 namespace bl::pos {
 
+namespace {
+
+/// Runs a business action; SQLite refusing to write (disk full, busy, I/O error) becomes a
+/// message for the person at the till instead of an exception. The action's transaction has
+/// been rolled back by then, so nothing is half-saved.
+template <class F>
+auto saved(F&& action) -> decltype(action()) {
+    try {
+        return action();
+    } catch (const SQLite::Exception& e) {
+        return err(describe_failure(e));
+    }
+}
+
+} // namespace
+
 StoreTill::StoreTill(Database& db) : m_db(db) {
     auto d = local_device(db);
     if (!d || d->role != DeviceRole::till)
@@ -39,7 +55,9 @@ std::optional<Timestamp> StoreTill::locked_until(const std::string& staff_id) {
 }
 Result<StaffAccess::Recorded, Message> StoreTill::record(const std::string& staff_id, bool success,
                                                          bool approval) {
-    auto r = record_login_attempt(m_db, m_device.id, staff_id, success, m_policy, approval);
+    auto r = saved([&] {
+        return record_login_attempt(m_db, m_device.id, staff_id, success, m_policy, approval);
+    });
     if (!r)
         return err(r.error());
     return Recorded{r.value().failed_attempts, r.value().locked_until};
@@ -49,7 +67,7 @@ Shop StoreTill::shop() {
     return find_shop(m_db, *m_device.shop_id).value_or(Shop{});
 }
 Result<Shop, Message> StoreTill::update_shop(const std::string& staff_id, const Shop& s) {
-    return bl::update_shop(m_db, Actor{m_device.id, staff_id}, s);
+    return saved([&] { return bl::update_shop(m_db, Actor{m_device.id, staff_id}, s); });
 }
 
 Device StoreTill::device() {
@@ -81,11 +99,11 @@ std::optional<Shift> StoreTill::current_shift() {
 }
 
 Result<Shift, Message> StoreTill::open_shift(const std::string& staff_id, Money opening) {
-    return bl::open_shift(m_db, Actor{m_device.id, staff_id}, opening);
+    return saved([&] { return bl::open_shift(m_db, Actor{m_device.id, staff_id}, opening); });
 }
 
 Result<Sale, Message> StoreTill::record_sale(const std::string& staff_id, const Sale& s) {
-    return bl::record_sale(m_db, Actor{m_device.id, staff_id}, s);
+    return saved([&] { return bl::record_sale(m_db, Actor{m_device.id, staff_id}, s); });
 }
 
 ShiftTotals StoreTill::shift_totals(const std::string& shift_id) {
@@ -94,7 +112,9 @@ ShiftTotals StoreTill::shift_totals(const std::string& shift_id) {
 
 Result<Shift, Message> StoreTill::close_shift(const std::string& staff_id,
                                               const std::string& shift_id, Money counted) {
-    return bl::close_shift(m_db, Actor{m_device.id, staff_id}, shift_id, counted);
+    return saved([&] {
+        return bl::close_shift(m_db, Actor{m_device.id, staff_id}, shift_id, counted);
+    });
 }
 
 void StoreTill::logout(const std::string& staff_id) {
@@ -136,7 +156,11 @@ std::map<std::string, std::string> StoreTill::workshops_by_name() {
 
 Result<std::size_t, std::pair<std::size_t, Message>>
 StoreTill::add_products(const std::string& staff_id, const std::vector<Product>& products) {
-    return bl::add_products(m_db, Actor{m_device.id, staff_id}, products);
+    try {
+        return bl::add_products(m_db, Actor{m_device.id, staff_id}, products);
+    } catch (const SQLite::Exception& e) {
+        return err(std::pair<std::size_t, Message>{0, describe_failure(e)});
+    }
 }
 
 std::optional<std::string> StoreTill::setting(const std::string& key) {

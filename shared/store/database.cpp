@@ -70,6 +70,27 @@ Database::Database(const std::string& path) : m_path(path) {
     }
 }
 
+Message describe_failure(const SQLite::Exception& e) {
+    switch (e.getErrorCode()) {
+    case SQLITE_FULL:
+        return Message(BL_N_("The disk is full, so this was not saved: nothing was recorded "
+                             "and nothing was lost. Free some space on the disk, then try "
+                             "again."));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Message(BL_N_("The database is busy with another program, so this was not "
+                             "saved: nothing was recorded. Try again in a moment."));
+    case SQLITE_READONLY:
+        return Message(BL_N_("The database cannot be written to (it is read-only), so this "
+                             "was not saved: nothing was recorded. Ask the organiser to check "
+                             "the files."));
+    default:
+        return Message(BL_N_("The database could not save this (%s): nothing was recorded. "
+                             "Try again, and if it happens again, ask the organiser."),
+                       {e.getErrorStr()});
+    }
+}
+
 Database::~Database() = default;
 
 int Database::schema_version() {

@@ -31,6 +31,11 @@ private:
     Message m_message;
 };
 
+/// What a person needs to hear when SQLite refused to write (disk full, database busy or
+/// read-only, an I/O error ...). The transaction was rolled back, so it always says that
+/// nothing was recorded.
+Message describe_failure(const SQLite::Exception& e);
+
 /// "BNJE": written to the SQLite header's application_id so a Bundlinje file is known.
 inline constexpr int application_id = 0x424E4A45;
 

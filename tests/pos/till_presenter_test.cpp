@@ -607,3 +607,41 @@ TEST_CASE("till: split tender in the payment screen: part on card with a referen
     CHECK(test::count(*s.db, "SELECT count(*) FROM payment WHERE tender = 'cash' AND "
                              "amount_ore = 2000 AND rounding_ore = 25") == 1);
 }
+
+TEST_CASE("till: a sale the disk cannot take is explained, keeps the cart, and goes through "
+          "once there is room") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    REQUIRE(view.screen == "sale");
+    // The disk is "full": the file may not grow past the pages it has now. Sell until a
+    // sale needs one more page.
+    s.db->sql().exec("PRAGMA max_page_count = 1");
+    std::int64_t sold = 0;
+    for (int i = 0; i < 500 && view.screen != "payment"; ++i) {
+        till.scan(s.mug.barcode);
+        till.pay();
+        till.pay_card("");
+        if (view.screen == "done") {
+            ++sold;
+            till.next_sale();
+        }
+    }
+    REQUIRE(view.screen == "payment");
+    CHECK_THAT(view.problems.back(),
+               Catch::Contains("disk is full") && Catch::Contains("nothing was recorded"));
+    CHECK(till.cart().lines().size() == 1);
+    CHECK(view.remaining.ore() == 18900); // the card payment was taken back, not kept
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == sold);
+    CHECK(rig.sink.printed.size() == static_cast<std::size_t>(sold));
+    // Room again: the same payment goes through, once, and the journal is whole.
+    s.db->sql().exec("PRAGMA max_page_count = 1000000");
+    till.pay_card("");
+    CHECK(view.screen == "done");
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == sold + 1);
+    CHECK(rig.sink.printed.size() == static_cast<std::size_t>(sold + 1));
+    CHECK(bl::verify_journal(*s.db, s.till.id).ok);
+}
