@@ -58,7 +58,7 @@ enum Page {
 };
 
 const wxSize big_button(150, 64);
-const wxSize tile_size(178, 92);
+const wxSize tile_size(170, 92);
 
 void scale_font(wxWindow* w, double factor, bool bold = false) {
     wxFont f = w->GetFont();
