@@ -714,6 +714,25 @@ wxPanel* TillFrame::build_done() {
     s->AddStretchSpacer();
     p->SetSizer(s);
     m_next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
+    // The next customer's first item may be scanned (or its name typed) while the change is
+    // still shown: that starts the next sale, and the key goes into the scan field, so the
+    // scanner's digits are not lost on this screen.
+    p->Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        const wxChar key = e.GetUnicodeKey();
+        if (key == WXK_NONE || e.HasModifiers() || !wxIsalnum(key)) {
+            e.Skip();
+            return;
+        }
+        m_presenter->next_sale();
+        if (m_book->GetSelection() != sale_page)
+            return;
+        // Focus first: GTK selects a field's text when it gets focus, and the next key
+        // would replace a selected first character.
+        m_scan->SetFocus();
+        const wxChar typed = e.ShiftDown() ? key : static_cast<wxChar>(wxTolower(key));
+        m_scan->ChangeValue(wxString(typed));
+        m_scan->SetInsertionPointEnd();
+    });
     return p;
 }
 
