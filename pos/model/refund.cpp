@@ -14,7 +14,8 @@ Result<std::int64_t, Message> parse_receipt_reference(const std::string& input,
     if (s.empty())
         return err(not_a_number);
     if (s[0] == 'T' || s[0] == 't')
-        return err(Message(BL_N_("That is a training receipt; it cannot be refunded.")));
+        return err(Message(BL_N_("That is a training receipt: it cannot be refunded or "
+                                 "copied.")));
     if (s[0] == 'R' || s[0] == 'r') {
         const auto dash = s.find('-');
         if (dash == std::string::npos || dash == 1)
@@ -24,8 +25,8 @@ Result<std::int64_t, Message> parse_receipt_reference(const std::string& input,
         if (dev.size() > 3 || dev.find_first_not_of("0123456789") != std::string::npos)
             return err(not_a_number);
         if (std::stoi(dev) != this_device_number)
-            return err(Message(BL_N_("That receipt is from till %s. Refund it there, or ask "
-                                     "an organiser."),
+            return err(Message(BL_N_("That receipt is from till %s. Find it there, or ask an "
+                                     "organiser."),
                                {dev}));
     }
     if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos)

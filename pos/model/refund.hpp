@@ -14,7 +14,8 @@
 namespace bl::pos {
 
 /// Reads what was typed or scanned to find a receipt: "42", or the receipt barcode
-/// "R1-42" (which must be this till's number). Training receipts ("T1-…") are refused.
+/// "R1-42" (which must be this till's number), for a refund or a copy. Training receipts
+/// ("T1-…") are refused.
 Result<std::int64_t, Message> parse_receipt_reference(const std::string& input,
                                                       int this_device_number);
 

@@ -574,7 +574,7 @@ void TillPresenter::begin_refund() {
         return;
     }
     m_refund.reset();
-    m_view.show_refund_lookup();
+    m_view.show_receipt_lookup(ReceiptLookup::refund, {});
 }
 
 void TillPresenter::find_refund(const std::string& receipt) {
@@ -673,18 +673,74 @@ void TillPresenter::abort_sale() {
     refresh_sale();
 }
 
-void TillPresenter::reprint_last() {
+void TillPresenter::begin_copy() {
     if (need_login())
         return;
+    std::string suggested;
     if (!m_last_receipt) {
-        m_view.show_problem(Message(BL_N_("There is no receipt to copy yet.")));
-        return;
+        if (const std::int64_t n = m_store.last_receipt_number(); n > 0)
+            suggested = std::to_string(n);
+    } else if (!m_last_receipt->sale.training) {
+        suggested = std::to_string(m_last_receipt->sale.receipt_number);
     }
-    receipts::ReceiptData copy = *m_last_receipt;
-    copy.copy = true;
+    m_view.show_receipt_lookup(ReceiptLookup::copy, suggested);
+}
+
+receipts::ReceiptData TillPresenter::receipt_of(const Sale& sale) {
+    receipts::ReceiptData data = receipt_base();
+    data.sale = sale;
+    if (auto seller = m_store.find(sale.staff_id))
+        data.staff_name = seller->name;
+    if (sale.refund_of) {
+        if (auto original = m_store.find_sale(*sale.refund_of))
+            data.refund_of_number = original->receipt_number;
+    } else if (auto impact = m_store.receipt_impact(sale.id); impact && !impact->empty()) {
+        data.impact = receipts::ImpactBlock{impact->workshops, impact->makers, impact->named,
+                                            impact->work.rounded(10), impact->approximate};
+    }
+    return data;
+}
+
+void TillPresenter::copy_receipt(const std::string& receipt) {
+    if (need_login())
+        return;
+    const bool blank = receipt.find_first_not_of(" \r\n") == std::string::npos;
+    std::optional<receipts::ReceiptData> data;
+    if (blank && m_last_receipt) {
+        data = *m_last_receipt; // the last one, training receipts included
+    } else {
+        std::int64_t number = 0;
+        if (blank) {
+            number = m_store.last_receipt_number();
+        } else {
+            auto n = parse_receipt_reference(receipt, m_store.device().number);
+            if (!n) {
+                m_view.show_problem(n.error());
+                return;
+            }
+            number = n.value();
+        }
+        if (number == 0) {
+            m_view.show_problem(Message(BL_N_("There is no receipt to copy yet.")));
+            return;
+        }
+        if (m_last_receipt && !m_last_receipt->sale.training &&
+            m_last_receipt->sale.receipt_number == number) {
+            data = *m_last_receipt;
+        } else if (auto sale = m_store.find_receipt(number)) {
+            data = receipt_of(*sale);
+        } else {
+            m_view.show_problem(
+                Message(BL_N_("Receipt %s was not found on this till."), {std::to_string(number)}));
+            return;
+        }
+    }
+    data->copy = true;
     m_store.journal(m_staff->id, "receipt_copy",
-                    JsonObject{{"receipt_number", copy.sale.receipt_number}});
-    if (auto problem = m_receipts.deliver(receipts::sales_receipt(copy)))
+                    JsonObject{{"receipt_number", data->sale.receipt_number},
+                               {"training", data->sale.training}});
+    refresh_sale();
+    if (auto problem = m_receipts.deliver(receipts::sales_receipt(*data)))
         m_view.show_problem(*problem);
 }
 

@@ -40,6 +40,10 @@ public:
     virtual void logout(const std::string& staff_id) = 0;
     /// A receipt of this till (not training) by its number.
     virtual std::optional<Sale> find_receipt(std::int64_t number) = 0;
+    /// The number of this till's newest receipt (not training); 0 before the first.
+    virtual std::int64_t last_receipt_number() = 0;
+    /// A recorded sale by its id (a refund's original).
+    virtual std::optional<Sale> find_sale(const std::string& id) = 0;
     /// Units of an original line that earlier refunds took back.
     virtual std::int64_t refunded(const std::string& sale_id, int line_no) = 0;
     /// What is behind a sale, for the "Bag om tingene" block; none when the shop has the
@@ -75,6 +79,9 @@ public:
     virtual std::optional<Message> use_printer(const std::string& setting) = 0;
 };
 
+/// Why the view asks for a receipt.
+enum class ReceiptLookup { refund, copy };
+
 /// What the view shows. Each call replaces what was shown before.
 class TillView {
 public:
@@ -85,8 +92,9 @@ public:
     virtual void show_payment(const TenderSession& tender) = 0;
     virtual void show_done(const Sale& sale, Money change) = 0;
     virtual void show_close_shift(const ShiftTotals& totals) = 0;
-    /// Asks for the receipt to refund (typed number or scanned barcode).
-    virtual void show_refund_lookup() = 0;
+    /// Asks for a receipt (typed number or scanned barcode): to refund it, or to print a
+    /// copy of it; `suggested` is filled in (for a copy: the last receipt's number).
+    virtual void show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) = 0;
     virtual void show_refund(const RefundDraft& draft) = 0;
     /// The refund is recorded; `paid_out` (negative) went back on `tender`.
     virtual void show_refund_done(const Sale& refund, Money paid_out, Tender tender) = 0;
@@ -196,8 +204,10 @@ public:
 
     /// Empties the cart (journaled when it held anything).
     void abort_sale();
-    /// Prints a copy of the last receipt, marked KOPI (journaled).
-    void reprint_last();
+    /// Copies, marked KOPI (journaled): asks which receipt, suggesting the last one; then
+    /// prints the copy of the receipt typed or scanned (empty: the last one).
+    void begin_copy();
+    void copy_receipt(const std::string& receipt);
     /// Opens the drawer without a sale: organisers only (journaled).
     void open_drawer();
     /// Training mode on or off: organisers only (journaled).
@@ -237,6 +247,8 @@ private:
     bool gate(const char* refusal);      ///< true when allowed; uses up an approval
     bool allowed(const char* refusal);   ///< the same check, keeping the approval
     receipts::ReceiptData receipt_base();
+    /// A recorded sale's receipt as it was printed (seller, original of a refund, impact).
+    receipts::ReceiptData receipt_of(const Sale& sale);
     void load_settings();
     /// The open shift if the day may be closed now, else nothing (after saying why).
     std::optional<Shift> closable_shift(bool use_approval);

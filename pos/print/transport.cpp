@@ -19,8 +19,8 @@ namespace {
 
 Message unreachable(const PrinterTarget& t) {
     return Message(BL_N_("The printer %s does not answer. Check that it is switched on, has "
-                         "paper and is connected. The sale is saved; print the receipt again "
-                         "from the receipt list."),
+                         "paper and is connected. The sale is saved; print it again with "
+                         "Receipt copy."),
                    {t.describe()});
 }
 
@@ -113,8 +113,8 @@ std::string PrinterTarget::describe() const {
 
 std::optional<Message> print_pdf_with_cups(const std::string& queue, const std::string& pdf_path) {
     const Message failed(BL_N_("The printer %s did not take the receipt. Check it in the "
-                               "printer settings. The sale is saved; print the receipt again "
-                               "from the receipt list."),
+                               "printer settings. The sale is saved; print it again with "
+                               "Receipt copy."),
                          {queue});
     pid_t pid = 0;
     std::string dash_d = "-d";
@@ -140,8 +140,8 @@ std::optional<Message> send_to_printer(const PrinterTarget& t, std::string_view 
         Fd f{::open(t.path.c_str(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_APPEND | O_CLOEXEC)};
         if (f.fd < 0)
             return Message(BL_N_("The printer %s cannot be opened. Check that it is plugged in "
-                                 "and switched on. The sale is saved; print the receipt again "
-                                 "from the receipt list."),
+                                 "and switched on. The sale is saved; print it again with "
+                                 "Receipt copy."),
                            {t.path});
         if (!write_all(f.fd, bytes, timeout))
             return unreachable(t);

@@ -436,7 +436,7 @@ wxPanel* TillFrame::build_sale() {
     };
     small(_("Empty cart"), [this] { m_presenter->abort_sale(); });
     small(_("X report"), [this] { m_presenter->x_report(); });
-    small(_("Receipt copy"), [this] { m_presenter->reprint_last(); });
+    m_copy_button = small(_("Receipt copy"), [this] { m_presenter->begin_copy(); });
     small(_("Open drawer"), [this] { m_presenter->open_drawer(); });
     m_training_button =
         small(_("Training"), [this] { m_presenter->set_training(!m_presenter->training()); });
@@ -849,9 +849,9 @@ void TillFrame::show_close_shift(const ShiftTotals& t) {
 wxPanel* TillFrame::build_refund_lookup() {
     auto* p = new wxPanel(m_book);
     auto* s = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(p, wxID_ANY, _("Refund"));
-    scale_font(title, 2.0, true);
-    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    m_lookup_title = new wxStaticText(p, wxID_ANY, _("Refund"));
+    scale_font(m_lookup_title, 2.0, true);
+    s->Add(m_lookup_title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
     auto* label = new wxStaticText(p, wxID_ANY,
                                    _("Scan the barcode on the receipt, or type "
                                      "its number:"));
@@ -862,28 +862,37 @@ wxPanel* TillFrame::build_refund_lookup() {
     scale_font(m_receipt, 1.8);
     s->Add(m_receipt, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    auto* find =
+    m_lookup_button =
         new wxButton(p, wxID_ANY, _("Find the receipt"), wxDefaultPosition, wxSize(220, 64));
     auto* back = new wxButton(p, wxID_ANY, _("Back"), wxDefaultPosition, big_button);
-    row->Add(find, 0, wxRIGHT, 12);
+    row->Add(m_lookup_button, 0, wxRIGHT, 12);
     row->Add(back, 0);
     s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
     p->SetSizer(s);
     auto submit = [this](wxCommandEvent&) {
-        m_presenter->find_refund(utf8(m_receipt->GetValue()));
+        const std::string typed = utf8(m_receipt->GetValue());
+        if (m_lookup == ReceiptLookup::copy)
+            m_presenter->copy_receipt(typed);
+        else
+            m_presenter->find_refund(typed);
     };
     m_receipt->Bind(wxEVT_TEXT_ENTER, submit);
-    find->Bind(wxEVT_BUTTON, submit);
+    m_lookup_button->Bind(wxEVT_BUTTON, submit);
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->next_sale(); });
     return p;
 }
 
-void TillFrame::show_refund_lookup() {
-    m_receipt->Clear();
+void TillFrame::show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) {
+    m_lookup = purpose;
+    m_lookup_title->SetLabel(purpose == ReceiptLookup::copy ? _("Receipt copy") : _("Refund"));
+    m_lookup_button->SetLabel(purpose == ReceiptLookup::copy ? _("Print the copy")
+                                                             : _("Find the receipt"));
+    m_receipt->ChangeValue(wx(suggested));
     m_info->Dismiss();
     m_book->ChangeSelection(refund_lookup_page);
     Layout();
     m_receipt->SetFocus();
+    m_receipt->SelectAll(); // a scan or a typed number replaces the suggestion
 }
 
 wxPanel* TillFrame::build_refund() {

@@ -53,7 +53,7 @@ public:
     void show_payment(const TenderSession& tender) override;
     void show_done(const Sale& sale, Money change) override;
     void show_close_shift(const ShiftTotals& totals) override;
-    void show_refund_lookup() override;
+    void show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) override;
     void show_refund(const RefundDraft& draft) override;
     void show_refund_done(const Sale& refund, Money paid_out, Tender tender) override;
     void show_status(const std::string& staff_name, std::int64_t unsent,
@@ -80,6 +80,7 @@ public:
     wxTextCtrl* counted_field() const { return m_counted; }
     wxButton* confirm_close_button() const { return m_confirm_close; }
     wxButton* refund_button() const { return m_refund_button; }
+    wxButton* copy_button() const { return m_copy_button; }
     wxButton* park_button() const { return m_park_button; }
     wxButton* resume_button() const { return m_resume_button; }
     wxTextCtrl* receipt_field() const { return m_receipt; }
@@ -147,6 +148,7 @@ private:
     wxStaticText* m_done_info = nullptr;
     wxButton* m_next = nullptr;
     wxButton* m_refund_button = nullptr;
+    wxButton* m_copy_button = nullptr;
     wxButton* m_training_button = nullptr;
     wxButton* m_resume_button = nullptr;
     wxButton* m_park_button = nullptr;
@@ -177,6 +179,9 @@ private:
     wxStaticText* m_x_text = nullptr;
     // refund
     wxTextCtrl* m_receipt = nullptr;
+    wxStaticText* m_lookup_title = nullptr;
+    wxButton* m_lookup_button = nullptr;
+    ReceiptLookup m_lookup = ReceiptLookup::refund;
     wxStaticText* m_refund_title = nullptr;
     wxListCtrl* m_refund_lines = nullptr;
     wxStaticText* m_refund_total = nullptr;

@@ -125,6 +125,14 @@ std::optional<Sale> StoreTill::find_receipt(std::int64_t number) {
     return find_sale_by_receipt(m_db, m_device.id, number, false);
 }
 
+std::int64_t StoreTill::last_receipt_number() {
+    return bl::last_receipt_number(m_db, m_device.id);
+}
+
+std::optional<Sale> StoreTill::find_sale(const std::string& id) {
+    return bl::find_sale(m_db, id);
+}
+
 std::int64_t StoreTill::refunded(const std::string& sale_id, int line_no) {
     return refunded_quantity(m_db, sale_id, line_no);
 }

@@ -39,6 +39,8 @@ public:
                                        Money counted) override;
     void logout(const std::string& staff_id) override;
     std::optional<Sale> find_receipt(std::int64_t number) override;
+    std::int64_t last_receipt_number() override;
+    std::optional<Sale> find_sale(const std::string& id) override;
     std::int64_t refunded(const std::string& sale_id, int line_no) override;
     std::optional<SaleImpact> receipt_impact(const std::string& sale_id) override;
     std::int64_t unsent() override;

@@ -226,7 +226,7 @@ ReceiptText sales_receipt(const ReceiptData& d) {
                         format_amount(p.amount)));
         rounding += p.rounding;
         if (p.tender == Tender::cash) {
-            r.open_drawer = true;
+            r.open_drawer = !d.copy; // a copy changes no money hands
             if (!p.tendered.is_zero()) {
                 add(two_columns("  Modtaget", format_amount(p.tendered)));
                 add(two_columns("  Byttepenge", format_amount(p.change)), Align::left, true);

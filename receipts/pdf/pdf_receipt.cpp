@@ -41,8 +41,8 @@ constexpr float line_height = 9.0f;
 } // namespace
 
 std::optional<Message> write_pdf_receipt(const ReceiptText& receipt, const std::string& path) {
-    const Message failed(BL_N_("The receipt PDF could not be made. The sale is saved; print the "
-                               "receipt again from the receipt list."));
+    const Message failed(BL_N_("The receipt PDF could not be made. The sale is saved; print it "
+                               "again with Receipt copy."));
     HaruError error;
     Doc doc(HPDF_New(on_haru_error, &error));
     if (!doc)

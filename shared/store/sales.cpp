@@ -317,13 +317,7 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
         rounding += p.rounding;
 
     // Gapless per till (and separately for training receipts), under the write lock.
-    auto& n = db.prepared("SELECT coalesce(max(receipt_number), 0) + 1 FROM sale "
-                          "WHERE device_id = ? AND training = ?");
-    n.bind(1, sale.device_id);
-    n.bind(2, sale.training ? 1 : 0);
-    n.executeStep();
-    sale.receipt_number = n.getColumn(0).getInt64();
-    n.reset();
+    sale.receipt_number = last_receipt_number(db, sale.device_id, sale.training) + 1;
 
     // The journal row's sequence is known only after append; reserve it by reading the
     // tail now so the sale row can point at it.
@@ -753,6 +747,17 @@ std::optional<Sale> find_sale_by_receipt(Database& db, const std::string& device
     if (!q.executeStep())
         return std::nullopt;
     return find_sale(db, q.getColumn(0).getString());
+}
+
+std::int64_t last_receipt_number(Database& db, const std::string& device_id, bool training) {
+    auto& q = db.prepared("SELECT coalesce(max(receipt_number), 0) FROM sale "
+                          "WHERE device_id = ? AND training = ?");
+    q.bind(1, device_id);
+    q.bind(2, training ? 1 : 0);
+    q.executeStep();
+    const std::int64_t n = q.getColumn(0).getInt64();
+    q.reset();
+    return n;
 }
 
 } // namespace bl

@@ -39,6 +39,8 @@ Result<Shift, Message> close_shift(Database& db, const Actor& actor, const std::
 std::optional<Sale> find_sale(Database& db, const std::string& id);
 std::optional<Sale> find_sale_by_receipt(Database& db, const std::string& device_id,
                                          std::int64_t receipt_number, bool training = false);
+/// The newest receipt number of a till (in the training series, or not); 0 before the first.
+std::int64_t last_receipt_number(Database& db, const std::string& device_id, bool training = false);
 
 /// What is behind a recorded sale: workshops, makers, work, and the display names of makers
 /// who consented to be named on receipts.

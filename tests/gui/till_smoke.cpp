@@ -200,6 +200,21 @@ private:
                   wait_for([&] { return m_presenter->cart().lines().size() == 1; }),
               "scanning on the change screen starts the next sale with that item");
         m_presenter->remove(0);
+        // A copy of the receipt just printed: the lookup suggests it, Enter prints it.
+        click(f.copy_button());
+        check(wait_for([&] { return f.current_page() == "refund_lookup"; }) &&
+                  !f.receipt_field()->GetValue().empty(),
+              "Receipt copy asks which receipt and suggests the last one");
+        type("");
+        check(
+            wait_for([&] { return f.current_page() == "sale"; }) &&
+                [&] {
+                    for (const auto& e : fs::directory_iterator(m_dir / "receipts"))
+                        if (e.path().filename().string().find("-kopi") != std::string::npos)
+                            return true;
+                    return false;
+                }(),
+            "Enter prints the copy, kept as a -kopi file");
 
         // An organiser closes the day.
         m_presenter->log_out();

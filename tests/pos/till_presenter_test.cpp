@@ -36,7 +36,11 @@ struct FakeView : bl::pos::TillView {
         change = c;
     }
     void show_close_shift(const bl::ShiftTotals&) override { screen = "close_shift"; }
-    void show_refund_lookup() override { screen = "refund_lookup"; }
+    void show_receipt_lookup(bl::pos::ReceiptLookup purpose, const std::string& s) override {
+        screen = purpose == bl::pos::ReceiptLookup::copy ? "copy_lookup" : "refund_lookup";
+        suggested = s;
+    }
+    std::string suggested;
     void show_training(bool on) override { training = on; }
     void show_parked(std::size_t n) override { parked = n; }
     void show_approval(const std::vector<bl::StaffUser>& o) override {
@@ -295,7 +299,10 @@ TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and
     };
     till.start();
     till.log_in(s.clerk.id, "2468");
-    till.reprint_last();
+    till.begin_copy();
+    CHECK(view.screen == "copy_lookup");
+    CHECK(view.suggested.empty());
+    till.copy_receipt("");
     CHECK_THAT(view.problems.back(), Catch::Contains("no receipt to copy"));
     till.scan(s.mug.barcode);
     till.abort_sale();
@@ -312,7 +319,8 @@ TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and
     till.scan(s.cloth.barcode);
     till.pay();
     till.pay_card("");
-    till.reprint_last();
+    till.begin_copy();
+    till.copy_receipt(view.suggested);
     REQUIRE(sink.printed.size() == 2);
     bool kopi = false;
     for (const auto& l : sink.printed[1].lines)
@@ -644,4 +652,76 @@ TEST_CASE("till: a sale the disk cannot take is explained, keeps the cart, and g
     CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == sold + 1);
     CHECK(rig.sink.printed.size() == static_cast<std::size_t>(sold + 1));
     CHECK(bl::verify_journal(*s.db, s.till.id).ok);
+}
+
+TEST_CASE("till: a copy of any receipt of this till, by number or barcode, also after a "
+          "restart") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& sink = rig.sink;
+    auto& till = rig.till;
+    auto text = [](const bl::receipts::ReceiptText& r) {
+        std::string all;
+        for (const auto& l : r.lines)
+            all += l.text + "\n";
+        return all;
+    };
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.scan(s.mug.barcode);
+    till.pay();
+    till.pay_card("");
+    const std::string first = text(sink.printed.at(0));
+    till.next_sale();
+    till.scan(s.cloth.barcode);
+    till.pay();
+    till.pay_cash("200");
+    REQUIRE(sink.printed.size() == 2);
+
+    // The last receipt is suggested; the first one by its barcode: the same receipt, marked.
+    till.begin_copy();
+    CHECK(view.screen == "copy_lookup");
+    CHECK(view.suggested == "2");
+    till.copy_receipt("R1-1");
+    REQUIRE(sink.printed.size() == 3);
+    CHECK(view.screen == "sale");
+    const std::string copy = text(sink.printed[2]);
+    CHECK_THAT(copy, Catch::Contains("KOPI"));
+    CHECK_FALSE(first.find("KOPI") != std::string::npos);
+    CHECK(sink.printed[2].barcode == sink.printed[0].barcode);
+    // Everything but the KOPI mark is as first printed: lines, totals, seller, time.
+    std::string without_mark;
+    for (const auto& l : sink.printed[2].lines)
+        if (l.text.find("KOPI") == std::string::npos)
+            without_mark += l.text + "\n";
+    CHECK(without_mark == first);
+    // A copy of a cash receipt does not open the drawer (the original did).
+    CHECK(sink.printed[1].open_drawer);
+    till.copy_receipt("2");
+    REQUIRE(sink.printed.size() == 4);
+    CHECK_FALSE(sink.printed[3].open_drawer);
+
+    // Wrong references are explained and print nothing.
+    till.copy_receipt("77");
+    CHECK_THAT(view.problems.back(), Catch::Contains("was not found"));
+    till.copy_receipt("T1-1");
+    CHECK_THAT(view.problems.back(), Catch::Contains("training receipt"));
+    till.copy_receipt("R2-1");
+    CHECK_THAT(view.problems.back(), Catch::Contains("from till 2"));
+    CHECK(sink.printed.size() == 4);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'receipt_copy'") == 2);
+
+    // After a restart the till remembers nothing, but the store does.
+    Sink sink2;
+    FakeView view2;
+    bl::pos::TillPresenter again(rig.store, view2, sink2);
+    again.start();
+    again.log_in(s.clerk.id, "2468");
+    again.begin_copy();
+    CHECK(view2.suggested == "2");
+    again.copy_receipt(view2.suggested);
+    REQUIRE(sink2.printed.size() == 1);
+    CHECK_THAT(text(sink2.printed[0]), Catch::Contains("KOPI"));
+    CHECK(sink2.printed[0].barcode == sink.printed[1].barcode);
 }
