@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shared/core/domain.hpp"
@@ -103,6 +104,14 @@ public:
     const Discount& basket_discount() const { return m_basket; }
 
     CartTotals totals() const;
+
+    /// The cart as text to keep against a crash (see bl::keep_carts): products by id,
+    /// quantities, batches, prices and discounts as they are now. Empty for an empty cart.
+    std::string save() const;
+    /// Brings a saved cart back, at the prices and discounts it had. Lines whose product is
+    /// gone from the catalogue, and lines that cannot be read, are left out and counted in
+    /// `dropped`.
+    static Cart restore(std::string_view saved, CatalogueLookup& catalogue, std::size_t& dropped);
 
     /// The lines as the store records them: the basket discount spread over the lines in
     /// proportion to their amounts (largest remainder, so the øre add up exactly).

@@ -268,13 +268,65 @@ void TillPresenter::start() {
     m_staff.reset();
     load_settings();
     if (m_training) {
+        // A practice basket is not kept for whoever logs in next.
         m_training = false;
         m_view.show_training(false);
+        m_cart.clear();
     }
-    m_cart.clear();
     m_tender.reset();
+    if (!m_started) {
+        m_started = true;
+        restore_carts();
+    }
+    // The open cart stays for the next login (after a logout, or a restart).
+    keep_carts();
     m_view.show_login(m_store.staff_list());
     refresh_status();
+}
+
+void TillPresenter::restore_carts() {
+    m_kept = m_store.kept_carts();
+    std::size_t dropped = 0, lines_dropped = 0;
+    m_cart = Cart::restore(m_kept.open, m_store, lines_dropped);
+    dropped += lines_dropped;
+    m_parked.clear();
+    for (const auto& saved : m_kept.parked) {
+        Cart c = Cart::restore(saved, m_store, lines_dropped);
+        dropped += lines_dropped;
+        if (!c.empty())
+            m_parked.push_back(std::move(c));
+    }
+    if (m_cart.empty() && m_parked.empty() && dropped == 0)
+        return;
+    std::int64_t items = 0;
+    for (const auto& l : m_cart.lines())
+        items += l.quantity;
+    const std::string in_open = std::to_string(items), parked = std::to_string(m_parked.size());
+    m_restored = dropped == 0
+                     ? Message(BL_N_("Sales not yet paid when the till stopped are back: %s "
+                                     "items in the open sale, %s parked sales."),
+                               {in_open, parked})
+                     : Message(BL_N_("Sales not yet paid when the till stopped are back: %s "
+                                     "items in the open sale, %s parked sales. %s lines could "
+                                     "not be brought back: their items are no longer in the "
+                                     "catalogue."),
+                               {in_open, parked, std::to_string(dropped)});
+}
+
+void TillPresenter::keep_carts() {
+    if (m_training)
+        return; // practice sales are not kept
+    KeptCarts now;
+    now.open = m_cart.save();
+    for (const auto& c : m_parked)
+        now.parked.push_back(c.save());
+    if (now == m_kept)
+        return;
+    if (auto problem = m_store.keep_carts(now)) {
+        m_view.show_problem(*problem);
+        return;
+    }
+    m_kept = now;
 }
 
 bool TillPresenter::need_login() {
@@ -291,6 +343,7 @@ void TillPresenter::refresh_status() {
 
 void TillPresenter::refresh_sale() {
     m_view.show_sale(m_cart, m_cart.totals());
+    keep_carts();
 }
 
 void TillPresenter::log_in(const std::string& staff_id, const std::string& pin) {
@@ -305,6 +358,11 @@ void TillPresenter::log_in(const std::string& staff_id, const std::string& pin) 
         m_view.show_open_shift(m_staff->name);
     else
         refresh_sale();
+    m_view.show_parked(m_parked.size());
+    if (m_restored) {
+        m_view.show_problem(*m_restored);
+        m_restored.reset();
+    }
 }
 
 void TillPresenter::log_out() {
@@ -550,6 +608,8 @@ void TillPresenter::finish_if_settled() {
         data.impact = receipts::ImpactBlock{impact->workshops, impact->makers, impact->named,
                                             impact->work.rounded(10), impact->approximate};
     m_cart.clear();
+    if (!sale.training)
+        m_kept.open.clear(); // the store took the kept open cart away with the sale
     m_tender.reset();
     m_last_receipt = data;
     m_view.show_done(done.value(), change);

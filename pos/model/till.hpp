@@ -61,6 +61,10 @@ public:
     virtual std::map<std::string, std::string> workshops_by_name() = 0;
     virtual Result<std::size_t, std::pair<std::size_t, Message>>
     add_products(const std::string& staff_id, const std::vector<Product>& products) = 0;
+    /// Keeps the carts not yet paid against a crash (see bl::keep_carts); a problem (a full
+    /// disk) is reported, the carts stay as they are in memory.
+    virtual std::optional<Message> keep_carts(const KeptCarts& carts) = 0;
+    virtual KeptCarts kept_carts() = 0;
     /// Journals an action by `staff_id` that changes nothing else (see bl::record_event).
     virtual void journal(const std::string& staff_id, const std::string& kind,
                          JsonObject payload) = 0;
@@ -256,6 +260,12 @@ private:
     std::optional<Money> read_money(const std::string& typed);
     TillSettings m_settings;
     bool m_training = false;
+    /// Carts kept against a crash: brought back at the first start, written after changes.
+    void restore_carts();
+    void keep_carts();
+    KeptCarts m_kept; ///< what the store holds, as far as this presenter knows
+    bool m_started = false;
+    std::optional<Message> m_restored; ///< said once, after the next login
 };
 
 } // namespace bl::pos

@@ -7,6 +7,7 @@
 #include "receipts/pdf/pdf_receipt.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/catalogue.hpp"
+#include "shared/store/kept_carts.hpp"
 #include "shared/store/outbox.hpp"
 #include "shared/store/production.hpp"
 #include "shared/store/sales.hpp"
@@ -153,6 +154,19 @@ std::int64_t StoreTill::unsent() {
 }
 void StoreTill::journal(const std::string& staff_id, const std::string& kind, JsonObject payload) {
     record_event(m_db, Actor{m_device.id, staff_id}, kind, std::move(payload));
+}
+
+std::optional<Message> StoreTill::keep_carts(const KeptCarts& carts) {
+    try {
+        bl::keep_carts(m_db, carts);
+        return std::nullopt;
+    } catch (const SQLite::Exception& e) {
+        return describe_failure(e);
+    }
+}
+
+KeptCarts StoreTill::kept_carts() {
+    return bl::kept_carts(m_db);
 }
 
 std::map<std::string, std::string> StoreTill::workshops_by_name() {

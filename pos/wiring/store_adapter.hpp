@@ -52,6 +52,8 @@ public:
     void set_setting(const std::string& staff_id, const std::string& key,
                      const std::string& value) override;
     void journal(const std::string& staff_id, const std::string& kind, JsonObject payload) override;
+    std::optional<Message> keep_carts(const KeptCarts& carts) override;
+    KeptCarts kept_carts() override;
     Timestamp now() override;
 
 private:

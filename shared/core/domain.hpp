@@ -205,6 +205,15 @@ struct Shift {
     std::optional<Money> expected_cash;
 };
 
+/// Carts not yet paid, kept so that a crash or a power cut loses no customer's basket, as
+/// the till saves them (bl::pos::Cart::save).
+struct KeptCarts {
+    std::string open;                ///< empty: no open cart
+    std::vector<std::string> parked; ///< in the order they were parked
+    bool empty() const { return open.empty() && parked.empty(); }
+    bool operator==(const KeptCarts&) const = default;
+};
+
 /// Totals of a shift, as on an X or Z report (training sales excluded).
 struct ShiftTotals {
     std::int64_t sales = 0;      ///< receipts with goods sold

@@ -10,6 +10,17 @@ namespace {
 const std::vector<const char*>& steps() {
     static const std::vector<const char*> s = {
 #include "shared/store/schema.sql.inc"
+        ,
+        // 2: carts not yet paid (the one being rung up and the parked ones), kept so that a
+        // crash or a power cut loses no customer's basket. Not business records: never
+        // journaled or sent. A recorded sale removes the open cart in its own transaction.
+        R"SQL(
+CREATE TABLE kept_cart (
+  slot      INTEGER PRIMARY KEY CHECK (slot >= 0),  -- 0: the open cart; 1, 2 ...: parked
+  content   TEXT NOT NULL,
+  saved_at  TEXT NOT NULL
+) STRICT;
+)SQL",
     };
     return s;
 }

@@ -462,6 +462,9 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
                                                     {"rounding_ore", rounding.ore()}});
     if (e.seq != journal_seq)
         throw std::logic_error("journal sequence moved inside a write transaction");
+    // The open cart kept against a crash is this sale now: it goes in the same commit, so
+    // a basket is never both sold and brought back after a restart.
+    db.prepared("DELETE FROM kept_cart WHERE slot = 0").exec();
     tx.commit();
     return sale;
 }

@@ -219,3 +219,58 @@ TEST_CASE("discounts are typed as per cent or kroner") {
         CHECK_FALSE(bl::pos::parse_discount(bad).ok());
     }
 }
+
+TEST_CASE("a saved cart comes back as it was: lines, batches, prices and discounts") {
+    FakeCatalogue cat;
+    Cart cart;
+    REQUIRE(cart.scan("5790099000375", cat).ok());
+    REQUIRE(cart.scan("5790099000375", cat).ok());
+    REQUIRE(cart.scan(bl::make_batch_label(101, 7), cat).ok());
+    REQUIRE(cart.scan("5790099000740", cat).ok());
+    REQUIRE_FALSE(cart.override_price(2, Money::from_ore(9950), organiser));
+    REQUIRE_FALSE(cart.set_line_discount(0, Discount::percent(1000), staff));
+    REQUIRE_FALSE(cart.set_basket_discount(Discount::amount(Money::from_kroner(20)), staff));
+    const std::string saved = cart.save();
+
+    std::size_t dropped = 99;
+    const Cart back = Cart::restore(saved, cat, dropped);
+    CHECK(dropped == 0);
+    REQUIRE(back.lines().size() == 3);
+    CHECK(back.lines()[0].quantity == 2);
+    CHECK(back.lines()[0].discount.kind == Discount::Kind::percent);
+    CHECK(back.lines()[1].batch_id == std::optional<std::string>("batch-7"));
+    CHECK(back.lines()[1].batch_label == std::optional<std::string>(bl::make_batch_label(101, 7)));
+    CHECK(back.lines()[2].price_overridden);
+    CHECK(back.lines()[2].unit_price.ore() == 9950);
+    CHECK(back.basket_discount().kind == Discount::Kind::amount);
+    CHECK(back.totals().total == cart.totals().total);
+    CHECK(back.save() == saved);
+    // An empty cart saves as nothing and comes back empty.
+    CHECK(Cart().save().empty());
+    CHECK(Cart::restore("", cat, dropped).empty());
+    CHECK(dropped == 0);
+}
+
+TEST_CASE("a saved cart whose items left the catalogue, or that is damaged, loses only those "
+          "lines") {
+    FakeCatalogue cat;
+    Cart cart;
+    REQUIRE(cart.scan("5790099000375", cat).ok());
+    REQUIRE(cart.scan("5790099000740", cat).ok());
+    const std::string saved = cart.save();
+    cat.by_id.erase("cloth");
+    std::size_t dropped = 0;
+    Cart back = Cart::restore(saved, cat, dropped);
+    CHECK(dropped == 1);
+    REQUIRE(back.lines().size() == 1);
+    CHECK(back.lines()[0].product.id == "mug");
+
+    // Damaged lines are left out; a wrong header brings nothing back.
+    const std::string damaged = saved + "\nline;mug;-3;;;100;0;0;0\nline;mug;x\nline;mu;g;1";
+    back = Cart::restore(damaged, cat, dropped);
+    CHECK(back.lines().size() == 1);
+    CHECK(dropped == 4);
+    back = Cart::restore("something else\nline;mug;1;;;18900;0;0;0", cat, dropped);
+    CHECK(back.empty());
+    CHECK(dropped == 2);
+}

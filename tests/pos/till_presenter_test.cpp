@@ -725,3 +725,77 @@ TEST_CASE("till: a copy of any receipt of this till, by number or barcode, also 
     CHECK_THAT(text(sink2.printed[0]), Catch::Contains("KOPI"));
     CHECK(sink2.printed[0].barcode == sink.printed[1].barcode);
 }
+
+TEST_CASE("till: carts not yet paid come back after a crash, and a sold one does not") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.scan(s.cloth.barcode);
+    till.park();
+    till.scan(s.mug.barcode);
+    till.scan(s.mug.barcode);
+    till.scan(s.mugs_new.label_code);
+    till.set_quantity(1, "3");
+    const bl::Money total = till.cart().totals().total;
+    REQUIRE(total.ore() == 5 * 18900);
+
+    // The power goes: nothing is logged out or closed. A new till process starts.
+    {
+        FakeView view2;
+        Sink sink2;
+        bl::pos::TillPresenter again(rig.store, view2, sink2);
+        again.start();
+        CHECK(view2.screen == "login");
+        again.log_in(s.clerk.id, "2468");
+        CHECK(view2.screen == "sale");
+        CHECK(again.cart().totals().total == total);
+        REQUIRE(again.cart().lines().size() == 2);
+        CHECK(again.cart().lines()[1].batch_id == std::optional<std::string>(s.mugs_new.id));
+        CHECK(view2.parked == 1);
+        REQUIRE_FALSE(view2.problems.empty());
+        CHECK_THAT(view2.problems.back(),
+                   Catch::Contains("5 items in the open sale") && Catch::Contains("1 parked"));
+        // Sold after the restart, then the power goes again.
+        again.pay();
+        again.pay_card("");
+        CHECK(view2.screen == "done");
+    }
+    FakeView view3;
+    Sink sink3;
+    bl::pos::TillPresenter third(rig.store, view3, sink3);
+    third.start();
+    third.log_in(s.clerk.id, "2468");
+    CHECK(third.cart().empty()); // sold, so not brought back
+    CHECK(view3.problems.size() == 1);
+    CHECK_THAT(view3.problems.back(), Catch::Contains("0 items in the open sale"));
+    CHECK(view3.parked == 1);
+    third.resume();
+    REQUIRE(third.cart().lines().size() == 1);
+    CHECK(third.cart().lines()[0].product.id == s.cloth.id);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == 1);
+    (void)view;
+}
+
+TEST_CASE("till: logging out keeps the open sale for whoever logs in next, but not a practice "
+          "one") {
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& till = rig.till;
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.scan(s.mug.barcode);
+    till.log_out();
+    till.log_in(rig.lise->id, "2468");
+    CHECK(till.cart().lines().size() == 1);
+    till.abort_sale(); // training starts with an empty cart
+    till.set_training(true);
+    REQUIRE(till.training());
+    till.scan(s.cloth.barcode);
+    till.log_out();
+    till.log_in(s.clerk.id, "2468");
+    CHECK(till.cart().empty());
+    CHECK_FALSE(till.training());
+}

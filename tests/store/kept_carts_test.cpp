@@ -1,0 +1,46 @@
+// Carts not yet paid, kept against a crash; and schema step 2, which added them.
+
+#include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+#include "shared/store/kept_carts.hpp"
+
+TEST_CASE("kept carts are replaced whole, and a recorded sale takes the open one with it") {
+    test::Shop s;
+    CHECK(bl::kept_carts(*s.db).empty());
+    bl::keep_carts(*s.db, bl::KeptCarts{"open cart", {"parked 1", "parked 2"}});
+    CHECK(bl::kept_carts(*s.db) == bl::KeptCarts{"open cart", {"parked 1", "parked 2"}});
+    bl::keep_carts(*s.db, bl::KeptCarts{"", {"parked 2"}});
+    CHECK(bl::kept_carts(*s.db) == bl::KeptCarts{"", {"parked 2"}});
+
+    bl::keep_carts(*s.db, bl::KeptCarts{"the mug", {"parked 2"}});
+    s.sell({test::Shop::line(s.mug, 1)});
+    // Sold: the open cart is gone in the sale's own commit; the parked one stays.
+    CHECK(bl::kept_carts(*s.db) == bl::KeptCarts{"", {"parked 2"}});
+    // They are not business records: nothing journaled or waiting to be sent for them.
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind LIKE '%cart%'") == 0);
+}
+
+TEST_CASE("a version 1 database is brought to version 2 with its data") {
+    test::TempDir dir;
+    const std::string path = dir.file("v1.db");
+    std::string mug_id;
+    {
+        test::Shop s;
+        s.db->sql().exec("VACUUM INTO '" + path + "'");
+        mug_id = s.mug.id;
+    }
+    {
+        // Made to look as version 1 wrote it: without the table step 2 adds.
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        raw.exec("DROP TABLE kept_cart");
+        raw.exec("PRAGMA user_version = 1");
+    }
+    bl::Database db(path);
+    CHECK(db.schema_version() == bl::latest_schema_version());
+    CHECK(db.schema_version() >= 2);
+    CHECK(bl::find_product(db, mug_id).has_value());
+    bl::keep_carts(db, bl::KeptCarts{"open", {}});
+    CHECK(bl::kept_carts(db).open == "open");
+    CHECK(db.sql().execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
