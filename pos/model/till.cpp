@@ -825,6 +825,12 @@ void TillPresenter::set_training(bool on) {
         m_view.show_problem(Message(BL_N_("Finish or empty the current sale first.")));
         return;
     }
+    // A parked basket must not cross into or out of practice: a real customer's would not
+    // be kept, a practice one could be sold for real.
+    if (!m_parked.empty() && on != m_training) {
+        m_view.show_problem(Message(BL_N_("Resume and finish the parked sales first.")));
+        return;
+    }
     if (on == m_training)
         return;
     m_training = on;

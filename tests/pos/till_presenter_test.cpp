@@ -791,6 +791,13 @@ TEST_CASE("till: logging out keeps the open sale for whoever logs in next, but n
     till.log_in(rig.lise->id, "2468");
     CHECK(till.cart().lines().size() == 1);
     till.abort_sale(); // training starts with an empty cart
+    till.scan(s.cloth.barcode);
+    till.park();
+    till.set_training(true);
+    CHECK_THAT(rig.view.problems.back(), Catch::Contains("parked sales"));
+    CHECK_FALSE(till.training());
+    till.resume();
+    till.abort_sale();
     till.set_training(true);
     REQUIRE(till.training());
     till.scan(s.cloth.barcode);
