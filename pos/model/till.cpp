@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "shared/core/barcode.hpp"
 #include "shared/core/text.hpp"
 
 namespace bl::pos {
@@ -514,6 +515,14 @@ void TillPresenter::pay() {
 }
 
 void TillPresenter::pay_cash(const std::string& handed_over) {
+    // A scanner used on the payment screen types a barcode into the amount field.
+    const bool digits_only = handed_over.size() >= 8 &&
+                             handed_over.find_first_not_of("0123456789\r\n") == std::string::npos;
+    if (digits_only && classify_barcode(handed_over)) {
+        m_view.show_problem(Message(BL_N_("That is a barcode, not an amount. To add the item, "
+                                          "go back to the sale (Esc) and scan it there.")));
+        return;
+    }
     if (auto amount = read_money(handed_over))
         pay_cash_amount(*amount);
 }

@@ -214,6 +214,9 @@ TEST_CASE("till: bad input is explained and changes nothing") {
     CHECK(view.remaining.ore() == 8900);
     till.pay_cash("abc");
     CHECK_THAT(view.problems.back(), Catch::Contains("not an amount"));
+    till.pay_cash(s.cloth.barcode); // scanned on the payment screen
+    CHECK_THAT(view.problems.back(), Catch::Contains("That is a barcode"));
+    CHECK(view.remaining.ore() == 8900);
     till.pay_card("Nets 1");
     CHECK(view.screen == "done");
     // Z with a cart open, and by someone who is not an organiser.
