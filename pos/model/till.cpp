@@ -324,9 +324,12 @@ void TillPresenter::keep_carts() {
     if (now == m_kept)
         return;
     if (auto problem = m_store.keep_carts(now)) {
-        m_view.show_problem(*problem);
+        if (!m_keeping_failed) // said once, not on every scan until it works again
+            m_view.show_problem(*problem);
+        m_keeping_failed = true;
         return;
     }
+    m_keeping_failed = false;
     m_kept = now;
 }
 

@@ -265,6 +265,7 @@ private:
     void keep_carts();
     KeptCarts m_kept; ///< what the store holds, as far as this presenter knows
     bool m_started = false;
+    bool m_keeping_failed = false;
     std::optional<Message> m_restored; ///< said once, after the next login
 };
 

@@ -161,7 +161,9 @@ std::optional<Message> StoreTill::keep_carts(const KeptCarts& carts) {
         bl::keep_carts(m_db, carts);
         return std::nullopt;
     } catch (const SQLite::Exception& e) {
-        return describe_failure(e);
+        return Message(BL_N_("The sale on screen could not be kept on disk (%s). It is all "
+                             "still here, but it would be lost if the till stopped now."),
+                       {e.getErrorStr()});
     }
 }
 

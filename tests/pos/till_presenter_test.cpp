@@ -6,6 +6,7 @@
 
 #include "../store/fixture.hpp"
 #include "pos/wiring/store_adapter.hpp"
+#include "shared/store/kept_carts.hpp"
 
 namespace {
 
@@ -808,4 +809,36 @@ TEST_CASE("till: logging out keeps the open sale for whoever logs in next, but n
     till.log_in(s.clerk.id, "2468");
     CHECK(till.cart().empty());
     CHECK_FALSE(till.training());
+}
+
+TEST_CASE("till: when the cart cannot be kept on disk the person hears it once and keeps "
+          "selling") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    s.db->sql().exec("CREATE TEMP TRIGGER no_room BEFORE INSERT ON kept_cart BEGIN "
+                     "SELECT RAISE(ABORT, 'disk I/O error (simulated)'); END");
+    till.scan(s.mug.barcode);
+    till.scan(s.mug.barcode);
+    till.scan(s.cloth.barcode);
+    CHECK(till.cart().lines().size() == 2);
+    std::size_t said = 0;
+    for (const auto& p : view.problems)
+        if (p.find("could not be kept on disk") != std::string::npos)
+            ++said;
+    CHECK(said == 1);
+    CHECK_THAT(view.problems.back(), Catch::Contains("would be lost if the till stopped"));
+    CHECK(bl::kept_carts(*s.db).open.empty());
+    // Room again: the next change is kept, without another message.
+    s.db->sql().exec("DROP TRIGGER no_room");
+    const std::size_t before = view.problems.size();
+    till.scan(s.cloth.barcode);
+    CHECK(view.problems.size() == before);
+    CHECK_FALSE(bl::kept_carts(*s.db).open.empty());
+    till.pay();
+    till.pay_card("");
+    CHECK(view.screen == "done");
 }
