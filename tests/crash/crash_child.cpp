@@ -1,5 +1,7 @@
 // Commits sales (and now and then a Z close and a new shift) in a loop, and after each
-// commit writes one line to stdout: "sale <id> <receipt number>" or "z <shift id>".
+// commit writes one line to stdout: "sale <id> <receipt number>" or "z <shift id>". As the
+// till does, the cart of each sale is kept ("cart <seed>-<n>") before the sale commits; its lines
+// are marked "#<seed>-<n>".
 // Killed with SIGKILL by tests/crash/crash_test.cpp at random moments.
 
 #include <cstdio>
@@ -9,6 +11,7 @@
 
 #include "shared/core/cash_rounding.hpp"
 #include "shared/store/catalogue.hpp"
+#include "shared/store/kept_carts.hpp"
 #include "shared/store/sales.hpp"
 
 int main(int argc, char** argv) {
@@ -36,12 +39,14 @@ int main(int argc, char** argv) {
             std::fflush(stdout);
             continue;
         }
+        const std::string mark = std::string(argv[5]) + "-" + std::to_string(i); // unique per run
+        bl::keep_carts(db, bl::KeptCarts{"cart " + mark, {}});
         bl::Sale sale;
         const int lines = 1 + static_cast<int>(rng() % 5);
         for (int l = 0; l < lines; ++l) {
             bl::SaleLine line;
             line.product_id = product->id;
-            line.description = product->name;
+            line.description = product->name + " #" + mark;
             line.quantity = 1 + static_cast<std::int64_t>(rng() % 2);
             line.unit_price = product->price;
             line.vat_rate = product->vat_rate;
