@@ -931,9 +931,14 @@ void TillPresenter::close_shift(const std::string& counted_cash) {
                                      totals,
                                      shift->opening_float,
                                      *counted};
-    if (auto problem = m_receipts.deliver(receipts::shift_report(report)))
-        m_view.show_problem(*problem);
+    std::optional<Message> problem = m_receipts.deliver(receipts::shift_report(report));
+    std::optional<Message> backup = m_store.back_up_after_z(report.z_number);
     log_out();
+    // Said on the login screen that follows, so nobody misses it.
+    if (problem)
+        m_view.show_problem(*problem);
+    if (backup)
+        m_view.show_problem(*backup);
 }
 
 } // namespace bl::pos

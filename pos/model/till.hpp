@@ -61,6 +61,10 @@ public:
     virtual std::map<std::string, std::string> workshops_by_name() = 0;
     virtual Result<std::size_t, std::pair<std::size_t, Message>>
     add_products(const std::string& staff_id, const std::vector<Product>& products) = 0;
+    /// After a Z report: a copy of the whole database in the backups folder (the newest ones
+    /// are kept), so a broken disk does not take the shop's records with it before they are
+    /// synced. A problem is reported; the day stays closed.
+    virtual std::optional<Message> back_up_after_z(std::int64_t z_number) = 0;
     /// Keeps the carts not yet paid against a crash (see bl::keep_carts); a problem (a full
     /// disk) is reported, the carts stay as they are in memory.
     virtual std::optional<Message> keep_carts(const KeptCarts& carts) = 0;

@@ -1,5 +1,7 @@
 #include "pos/wiring/store_adapter.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <stdexcept>
 
@@ -165,6 +167,49 @@ std::optional<Message> StoreTill::keep_carts(const KeptCarts& carts) {
                              "still here, but it would be lost if the till stopped now."),
                        {e.getErrorStr()});
     }
+}
+
+std::filesystem::path StoreTill::backup_folder() const {
+    return std::filesystem::path(m_db.path()).parent_path() / "backups";
+}
+
+std::optional<Message> StoreTill::back_up_after_z(std::int64_t z_number) {
+    namespace fs = std::filesystem;
+    const fs::path folder = backup_folder();
+    // Named by day and Z number, so that they sort oldest first:
+    // "bundlinje-2026-11-27-z000012.db".
+    char z[16];
+    std::snprintf(z, sizeof z, "%06lld", static_cast<long long>(z_number));
+    const std::string name = "bundlinje-" + format_copenhagen_date(m_db.clock()) + "-z" + z + ".db";
+    const fs::path part = folder / (name + ".part");
+    auto failed = [&](const std::string& why) {
+        return Message(BL_N_("The day is closed, but its backup could not be written to %s "
+                             "(%s). Free some space, or copy %s somewhere safe by hand."),
+                       {folder.string(), why, m_db.path()});
+    };
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    fs::remove(part, ec);
+    try {
+        back_up(m_db, part.string());
+    } catch (const SQLite::Exception& e) {
+        fs::remove(part, ec);
+        return failed(e.getErrorStr());
+    }
+    // Whole or not at all: a half-written file never has a backup's name.
+    fs::rename(part, folder / name, ec);
+    if (ec)
+        return failed(ec.message());
+    std::vector<fs::path> backups;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string file = entry.path().filename().string();
+        if (file.rfind("bundlinje-", 0) == 0 && entry.path().extension() == ".db")
+            backups.push_back(entry.path());
+    }
+    std::sort(backups.begin(), backups.end());
+    for (std::size_t i = 0; i + backups_kept < backups.size(); ++i)
+        fs::remove(backups[i], ec);
+    return std::nullopt;
 }
 
 KeptCarts StoreTill::kept_carts() {

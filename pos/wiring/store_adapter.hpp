@@ -53,6 +53,11 @@ public:
                      const std::string& value) override;
     void journal(const std::string& staff_id, const std::string& kind, JsonObject payload) override;
     std::optional<Message> keep_carts(const KeptCarts& carts) override;
+    std::optional<Message> back_up_after_z(std::int64_t z_number) override;
+    /// Where back_up_after_z writes: "backups" beside the database file.
+    std::filesystem::path backup_folder() const;
+    /// How many backups are kept; older ones are removed.
+    static constexpr std::size_t backups_kept = 14;
     KeptCarts kept_carts() override;
     Timestamp now() override;
 

@@ -91,6 +91,12 @@ Message describe_failure(const SQLite::Exception& e) {
     }
 }
 
+void back_up(Database& db, const std::string& path) {
+    SQLite::Statement q(db.sql(), "VACUUM INTO ?");
+    q.bind(1, path);
+    q.exec();
+}
+
 Database::~Database() = default;
 
 int Database::schema_version() {

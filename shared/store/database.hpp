@@ -74,6 +74,11 @@ private:
     std::map<const char*, std::unique_ptr<SQLite::Statement>> m_cache;
 };
 
+/// Writes a consistent copy of the whole database to `path` (which must not exist yet), as it
+/// is at this moment, while the till keeps working on the original. Throws SQLite::Exception
+/// when it cannot (no room, no such folder).
+void back_up(Database& db, const std::string& path);
+
 /// Runs the migrations from the file's version up to latest_schema_version(), each step and
 /// its user_version bump in one transaction.
 void migrate(SQLite::Database& db);

@@ -1,5 +1,8 @@
 // The till presenter with a fake view, on a real store.
 
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include <catch2/catch.hpp>
@@ -565,6 +568,56 @@ TEST_CASE("till: the organiser's Z closes the day and prints the Z report") {
         diff = diff || (l.text.find("Difference") != std::string::npos &&
                         l.text.find("-0,50") != std::string::npos);
     CHECK(diff);
+    // A backup of the day beside the database: a Bundlinje file holding the day's sale.
+    std::vector<std::filesystem::path> backups;
+    for (const auto& e : std::filesystem::directory_iterator(rig.store.backup_folder()))
+        backups.push_back(e.path());
+    REQUIRE(backups.size() == 1);
+    CHECK_THAT(backups[0].filename().string(), Catch::EndsWith("-z000001.db"));
+    bl::Database copy(backups[0].string());
+    CHECK(test::count(copy, "SELECT count(*) FROM sale") == 1);
+    CHECK(test::count(copy, "SELECT count(*) FROM shift WHERE z_number = 1") == 1);
+    CHECK(bl::verify_journal(copy, s.till.id).ok);
+}
+
+TEST_CASE("till: backups after Z keep the newest fourteen, and a failed one is said and closes "
+          "the day anyway") {
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    namespace fs = std::filesystem;
+    const fs::path folder = rig.store.backup_folder();
+    fs::create_directories(folder);
+    for (int day = 1; day <= 20; ++day) { // older days' backups, and a file that is not one
+        char name[64];
+        std::snprintf(name, sizeof name, "bundlinje-2026-10-%02d-z%06d.db", day, day);
+        std::ofstream(folder / name) << "old";
+    }
+    std::ofstream(folder / "notes.txt") << "keep me";
+    till.start();
+    till.log_in(rig.lise->id, "2468");
+    till.close_shift("1.000");
+    REQUIRE(view.screen == "login");
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(folder))
+        names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    REQUIRE(names.size() == bl::pos::StoreTill::backups_kept + 1);
+    CHECK(names.front() == "bundlinje-2026-10-08-z000008.db"); // the oldest six went
+    CHECK(names.back() == "notes.txt");
+    CHECK_THAT(names[names.size() - 2], Catch::EndsWith("-z000001.db"));
+
+    // No room for the next one: the day still closes, and the person hears where to copy.
+    till.log_in(rig.lise->id, "2468");
+    till.open_shift("1.000");
+    fs::remove_all(folder);
+    std::ofstream(folder) << "a file where the folder should be";
+    till.close_shift("1.000");
+    CHECK(view.screen == "login");
+    CHECK(test::count(*s.db, "SELECT count(*) FROM shift WHERE z_number = 2") == 1);
+    CHECK_THAT(view.problems.back(),
+               Catch::Contains("backup could not be written") && Catch::Contains(s.db->path()));
 }
 
 TEST_CASE("till: an organiser approves one action on the spot with their PIN") {
