@@ -1,5 +1,8 @@
 #include "pos/model/tender.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include "shared/core/cash_rounding.hpp"
 
 namespace bl::pos {
@@ -100,6 +103,82 @@ std::vector<Money> TenderSession::quick_cash_amounts() const {
         const Money m = Money::from_kroner(kr);
         if (m > due)
             out.push_back(m);
+    }
+    return out;
+}
+
+namespace {
+
+constexpr std::string_view payment_prefix = "pay;";
+
+std::optional<std::int64_t> read_ore(std::string_view s) {
+    std::int64_t n = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size())
+        return std::nullopt;
+    return n;
+}
+
+} // namespace
+
+bool is_saved_payment(std::string_view line) {
+    return line.substr(0, payment_prefix.size()) == payment_prefix;
+}
+
+std::string save_payments(const std::vector<Payment>& payments) {
+    std::string out;
+    for (const auto& p : payments) {
+        // The reference is the only free text: it loses what would break the line.
+        std::string reference;
+        for (char c : p.reference)
+            if (c != ';' && c != '\n' && c != '\r')
+                reference += c;
+        if (!out.empty())
+            out += '\n';
+        out += std::string(payment_prefix) + std::string(to_string(p.tender)) + ";" +
+               std::to_string(p.amount.ore()) + ";" + std::to_string(p.tendered.ore()) + ";" +
+               std::to_string(p.change.ore()) + ";" + std::to_string(p.rounding.ore()) + ";" +
+               reference;
+    }
+    return out;
+}
+
+std::vector<Payment> restore_payments(std::string_view saved, std::size_t& dropped) {
+    std::vector<Payment> out;
+    dropped = 0;
+    while (!saved.empty()) {
+        const auto end = saved.find('\n');
+        const std::string_view line = saved.substr(0, end);
+        saved = end == std::string_view::npos ? std::string_view() : saved.substr(end + 1);
+        if (line.empty())
+            continue;
+        std::vector<std::string_view> f;
+        std::size_t start = 0;
+        for (int i = 0; i < 6; ++i) { // the reference, last, may be anything else
+            const auto semi = line.find(';', start);
+            if (semi == std::string_view::npos)
+                break;
+            f.push_back(line.substr(start, semi - start));
+            start = semi + 1;
+        }
+        f.push_back(line.substr(std::min(start, line.size())));
+        const auto tender = f.size() == 7 && f[0] == "pay" ? tender_from(f[1]) : std::nullopt;
+        const auto amount = tender ? read_ore(f[2]) : std::nullopt;
+        const auto tendered = tender ? read_ore(f[3]) : std::nullopt;
+        const auto change = tender ? read_ore(f[4]) : std::nullopt;
+        const auto rounding = tender ? read_ore(f[5]) : std::nullopt;
+        if (!amount || !tendered || !change || !rounding || *amount == 0) {
+            ++dropped;
+            continue;
+        }
+        Payment p;
+        p.tender = *tender;
+        p.amount = Money::from_ore(*amount);
+        p.tendered = Money::from_ore(*tendered);
+        p.change = Money::from_ore(*change);
+        p.rounding = Money::from_ore(*rounding);
+        p.reference = std::string(f[6]);
+        out.push_back(std::move(p));
     }
     return out;
 }

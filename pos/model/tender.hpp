@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shared/core/domain.hpp"
@@ -49,5 +50,14 @@ private:
     Money m_total;
     std::vector<Payment> m_payments;
 };
+
+/// Part payments already taken for a sale not yet recorded, as lines kept with the cart
+/// against a crash ("pay;card;30000;0;0;0;Nets 4711"): card and MobilePay money has left the
+/// customer's account, so a restarted till must not forget it.
+std::string save_payments(const std::vector<Payment>& payments);
+/// Reads save_payments' lines back; unreadable lines are left out and counted in `dropped`.
+std::vector<Payment> restore_payments(std::string_view saved, std::size_t& dropped);
+/// Whether a kept line is one of save_payments'.
+bool is_saved_payment(std::string_view line);
 
 } // namespace bl::pos

@@ -1,5 +1,6 @@
 #include "pos/model/till.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -164,7 +165,7 @@ void TillPresenter::confirm_import() {
 }
 
 void TillPresenter::park() {
-    if (need_login())
+    if (need_login() || part_paid())
         return;
     if (m_cart.empty()) {
         m_view.show_problem(Message(BL_N_("The sale has no items. Scan or choose an item "
@@ -288,14 +289,33 @@ void TillPresenter::start() {
 void TillPresenter::restore_carts() {
     m_kept = m_store.kept_carts();
     std::size_t dropped = 0, lines_dropped = 0;
-    m_cart = Cart::restore(m_kept.open, m_store, lines_dropped);
+    std::string cart_text, payments_text;
+    for (std::size_t start = 0; start < m_kept.open.size();) {
+        const auto end = std::min(m_kept.open.find('\n', start), m_kept.open.size());
+        const std::string line = m_kept.open.substr(start, end - start);
+        std::string& into = is_saved_payment(line) ? payments_text : cart_text;
+        into += (into.empty() ? "" : "\n") + line;
+        start = end + 1;
+    }
+    m_cart = Cart::restore(cart_text, m_store, lines_dropped);
     dropped += lines_dropped;
+    m_taken =
+        m_cart.empty() ? std::vector<Payment>{} : restore_payments(payments_text, lines_dropped);
+    dropped += m_cart.empty() ? 0 : lines_dropped;
     m_parked.clear();
     for (const auto& saved : m_kept.parked) {
         Cart c = Cart::restore(saved, m_store, lines_dropped);
         dropped += lines_dropped;
         if (!c.empty())
             m_parked.push_back(std::move(c));
+    }
+    if (!m_taken.empty()) {
+        Money paid;
+        for (const auto& p : m_taken)
+            paid += p.amount;
+        m_restored_paid = Message(BL_N_("%s of the open sale was already paid before the till "
+                                        "stopped. It counts when you press Pay."),
+                                  {format_dkk(paid)});
     }
     if (m_cart.empty() && m_parked.empty() && dropped == 0)
         return;
@@ -319,6 +339,8 @@ void TillPresenter::keep_carts() {
         return; // practice sales are not kept
     KeptCarts now;
     now.open = m_cart.save();
+    if (!now.open.empty() && !m_taken.empty())
+        now.open += "\n" + save_payments(m_taken);
     for (const auto& c : m_parked)
         now.parked.push_back(c.save());
     if (now == m_kept)
@@ -366,6 +388,10 @@ void TillPresenter::log_in(const std::string& staff_id, const std::string& pin) 
     if (m_restored) {
         m_view.show_problem(*m_restored);
         m_restored.reset();
+    }
+    if (m_restored_paid) { // money: said last, so it is what stays on screen
+        m_view.show_problem(*m_restored_paid);
+        m_restored_paid.reset();
     }
 }
 
@@ -514,6 +540,15 @@ void TillPresenter::pay() {
         return;
     }
     m_tender = std::make_unique<TenderSession>(m_cart.totals().total);
+    // Part payments taken before the till stopped count towards this sale.
+    for (const auto& p : m_taken) {
+        auto r = p.tender == Tender::cash   ? m_tender->pay_cash(p.tendered)
+                 : p.tender == Tender::card ? m_tender->pay_card(p.amount, p.reference)
+                                            : m_tender->pay_mobilepay(p.amount, p.reference);
+        if (!r)
+            m_view.show_problem(r.error());
+    }
+    m_taken = m_tender->payments();
     m_view.show_payment(*m_tender);
 }
 
@@ -591,13 +626,41 @@ void TillPresenter::pay_exactly(Tender tender, const std::string& amount,
 }
 
 void TillPresenter::cancel_payment() {
+    if (m_tender && !m_tender->payments().empty()) {
+        // Money has changed hands (a card or MobilePay part, or cash in the drawer): the till
+        // must not forget it by going back.
+        Money paid;
+        for (const auto& p : m_tender->payments())
+            paid += p.amount;
+        m_view.show_problem(Message(BL_N_("%s of this sale is already paid. Take the rest, or "
+                                          "undo the part payments (and give the money back) "
+                                          "first."),
+                                    {format_dkk(paid)}));
+        return;
+    }
     m_tender.reset();
     m_refund.reset();
     refresh_sale();
 }
 
+void TillPresenter::undo_payment() {
+    if (!m_tender || m_tender->payments().empty())
+        return;
+    const Payment p = m_tender->payments().back();
+    m_tender->undo_last();
+    m_taken = m_tender->payments();
+    m_store.journal(m_staff->id, "part_payment_undone",
+                    JsonObject{{"tender", std::string(to_string(p.tender))},
+                               {"amount_ore", p.amount.ore()},
+                               {"reference", p.reference}});
+    keep_carts();
+    m_view.show_payment(*m_tender);
+}
+
 void TillPresenter::finish_if_settled() {
+    m_taken = m_tender->payments();
     if (!m_tender->settled()) {
+        keep_carts(); // a part payment is kept with the cart
         m_view.show_payment(*m_tender);
         return;
     }
@@ -610,9 +673,12 @@ void TillPresenter::finish_if_settled() {
     if (!done) {
         m_view.show_problem(done.error());
         m_tender->undo_last();
+        m_taken = m_tender->payments();
+        keep_carts();
         m_view.show_payment(*m_tender);
         return;
     }
+    m_taken.clear();
     const Money change = m_tender->change();
     receipts::ReceiptData data = receipt_base();
     data.sale = done.value();
@@ -732,8 +798,16 @@ void TillPresenter::refund_pay(Tender tender) {
         m_view.show_problem(*problem);
 }
 
+bool TillPresenter::part_paid() {
+    if (m_taken.empty())
+        return false;
+    m_view.show_problem(Message(BL_N_("Part of this sale is already paid. Press Pay to take "
+                                      "the rest, or to undo the part payments.")));
+    return true;
+}
+
 void TillPresenter::abort_sale() {
-    if (need_login())
+    if (need_login() || part_paid())
         return;
     if (!m_cart.empty()) {
         // Emptying a cart with goods in it is journaled, as cash registers must.

@@ -177,7 +177,10 @@ public:
     /// means the rest.
     void pay_card_part(const std::string& amount, const std::string& reference);
     void pay_mobilepay_part(const std::string& amount);
+    /// Back to the sale: refused once part of the sale is paid (money changed hands).
     void cancel_payment();
+    /// Takes back the last part payment (the person gives that money back); journaled.
+    void undo_payment();
     /// Starts the next sale after the receipt screen.
     void next_sale();
 
@@ -240,6 +243,9 @@ private:
     void finish_if_settled();
     void pay_exactly(Tender tender, const std::string& amount, const std::string& reference);
     bool need_login();
+    /// True (after saying so) when part payments are taken for the open cart: it may then
+    /// only be paid, not parked or emptied.
+    bool part_paid();
 
     TillStore& m_store;
     TillView& m_view;
@@ -271,6 +277,9 @@ private:
     bool m_started = false;
     bool m_keeping_failed = false;
     std::optional<Message> m_restored; ///< said once, after the next login
+    std::optional<Message> m_restored_paid;
+    /// Part payments taken for the open cart (kept with it): they count when Pay is pressed.
+    std::vector<Payment> m_taken;
 };
 
 } // namespace bl::pos

@@ -636,10 +636,16 @@ wxPanel* TillFrame::build_payment() {
     m_reference = new wxTextCtrl(p, wxID_ANY, "", wxDefaultPosition, wxSize(300, -1));
     m_reference->SetHint(_("Card terminal reference (optional)"));
     s->Add(m_reference, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 4);
+    auto* bottom = new wxBoxSizer(wxHORIZONTAL);
+    m_undo_payment = new wxButton(p, wxID_ANY, _("Undo the last part payment"), wxDefaultPosition,
+                                  wxSize(300, 56));
     auto* back =
         new wxButton(p, wxID_ANY, _("Back to the sale (Esc)"), wxDefaultPosition, wxSize(260, 56));
-    s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    bottom->Add(m_undo_payment, 0, wxRIGHT, 12);
+    bottom->Add(back, 0);
+    s->Add(bottom, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
     p->SetSizer(s);
+    m_undo_payment->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter->undo_payment(); });
 
     auto cash = [this](wxCommandEvent&) { m_presenter->pay_cash(utf8(m_cash->GetValue())); };
     m_cash->Bind(wxEVT_TEXT_ENTER, cash);
@@ -670,6 +676,7 @@ void TillFrame::show_payment(const TenderSession& tender) {
     Money paid;
     for (const auto& p : tender.payments())
         paid += p.amount;
+    m_undo_payment->Show(!tender.payments().empty());
     m_paid_so_far->SetLabel(tender.payments().empty()
                                 ? wxString()
                                 : wxString::Format(_("Paid so far: %s"), money(paid)));

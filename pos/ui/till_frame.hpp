@@ -149,6 +149,7 @@ private:
     wxButton* m_next = nullptr;
     wxButton* m_refund_button = nullptr;
     wxButton* m_copy_button = nullptr;
+    wxButton* m_undo_payment = nullptr;
     wxButton* m_training_button = nullptr;
     wxButton* m_resume_button = nullptr;
     wxButton* m_park_button = nullptr;

@@ -87,3 +87,24 @@ TEST_CASE("quick cash amounts: exact, then the notes that cover it") {
     CHECK(small.quick_cash_amounts().size() == 6);
     CHECK(small.quick_cash_amounts()[0].ore() == 4500);
 }
+
+TEST_CASE("part payments kept with a cart come back as they were; damaged lines are left out") {
+    bl::pos::TenderSession t(Money::from_ore(50000));
+    REQUIRE(t.pay_card(Money::from_kroner(300), "Nets; 4711\n").ok());
+    REQUIRE(t.pay_cash(Money::from_kroner(100)).ok());
+    const std::string saved = bl::pos::save_payments(t.payments());
+    CHECK(bl::pos::is_saved_payment(saved));
+    std::size_t dropped = 9;
+    const auto back = bl::pos::restore_payments(saved, dropped);
+    CHECK(dropped == 0);
+    REQUIRE(back.size() == 2);
+    CHECK(back[0].tender == bl::Tender::card);
+    CHECK(back[0].amount.ore() == 30000);
+    CHECK(back[0].reference == "Nets 4711"); // what would break the line is left out
+    CHECK(back[1].tender == bl::Tender::cash);
+    CHECK(back[1].tendered.ore() == 10000);
+    const auto bad = bl::pos::restore_payments(
+        saved + "\npay;gold;100;0;0;0;\npay;card;x;0;0;0;\npay;card", dropped);
+    CHECK(bad.size() == 2);
+    CHECK(dropped == 3);
+}

@@ -895,3 +895,56 @@ TEST_CASE("till: when the cart cannot be kept on disk the person hears it once a
     till.pay_card("");
     CHECK(view.screen == "done");
 }
+
+TEST_CASE("till: a part payment is not forgotten: not by going back, and not by a crash") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    auto journaled = [&](const char* kind) {
+        return test::count(*s.db,
+                           std::string("SELECT count(*) FROM journal WHERE kind = '") + kind + "'");
+    };
+    till.start();
+    till.log_in(s.clerk.id, "2468");
+    till.scan(s.mug.barcode); // 189 kr.
+    till.pay();
+    till.pay_card_part("100", "Nets 11");
+    REQUIRE(view.screen == "payment");
+    CHECK(view.remaining.ore() == 8900);
+    // Going back would forget money the customer has paid: refused until it is undone.
+    till.cancel_payment();
+    CHECK(view.screen == "payment");
+    CHECK_THAT(view.problems.back(), Catch::Contains("100,00 kr. of this sale is already paid"));
+    till.undo_payment();
+    CHECK(view.remaining.ore() == 18900);
+    CHECK(journaled("part_payment_undone") == 1);
+    till.cancel_payment();
+    CHECK(view.screen == "sale");
+
+    // Paid in part again, then the power goes.
+    till.pay();
+    till.pay_card_part("100", "Nets 12");
+    {
+        FakeView view2;
+        Sink sink2;
+        bl::pos::TillPresenter again(rig.store, view2, sink2);
+        again.start();
+        again.log_in(s.clerk.id, "2468");
+        REQUIRE(again.cart().lines().size() == 1);
+        CHECK_THAT(view2.problems.back(),
+                   Catch::Contains("100,00 kr. of the open sale was already paid"));
+        again.park();
+        CHECK_THAT(view2.problems.back(), Catch::Contains("Part of this sale is already paid"));
+        again.abort_sale();
+        CHECK(again.cart().lines().size() == 1);
+        again.pay();
+        CHECK(view2.remaining.ore() == 8900);
+        again.pay_cash("100");
+        REQUIRE(view2.screen == "done");
+    }
+    CHECK(test::count(*s.db, "SELECT count(*) FROM payment WHERE tender = 'card' AND "
+                             "amount_ore = 10000 AND reference = 'Nets 12'") == 1);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == 1);
+    CHECK(bl::kept_carts(*s.db).empty());
+}
