@@ -1,10 +1,10 @@
 #include "pos/model/cart.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <numeric>
 
 #include "shared/core/barcode.hpp"
+#include "shared/core/text.hpp"
 
 namespace bl::pos {
 
@@ -278,26 +278,6 @@ namespace {
 
 constexpr std::string_view saved_header = "bundlinje-cart 1";
 
-std::vector<std::string_view> split(std::string_view text, char sep) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    while (true) {
-        const auto end = text.find(sep, start);
-        out.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
-        if (end == std::string_view::npos)
-            return out;
-        start = end + 1;
-    }
-}
-
-std::optional<std::int64_t> whole_number(std::string_view s) {
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    if (ec != std::errc() || end != s.data() + s.size() || s.empty())
-        return std::nullopt;
-    return n;
-}
-
 // Ids and label codes: letters, digits and '-' only, so the ';' and line breaks of the
 // format never need quoting.
 bool plain(std::string_view s) {
@@ -308,8 +288,8 @@ bool plain(std::string_view s) {
 }
 
 std::optional<Discount> read_discount(std::string_view kind, std::string_view value) {
-    const auto k = whole_number(kind);
-    const auto v = whole_number(value);
+    const auto k = parse_whole_number(kind);
+    const auto v = parse_whole_number(value);
     if (!k || !v || *k < 0 || *k > 2 || *v < 0)
         return std::nullopt;
     const auto d = Discount{static_cast<Discount::Kind>(*k), *v};
@@ -352,8 +332,8 @@ Cart Cart::restore(std::string_view saved, CatalogueLookup& catalogue, std::size
                 cart.m_basket = *d;
             continue;
         }
-        const auto quantity = f.size() == 9 ? whole_number(f[2]) : std::nullopt;
-        const auto price = f.size() == 9 ? whole_number(f[5]) : std::nullopt;
+        const auto quantity = f.size() == 9 ? parse_whole_number(f[2]) : std::nullopt;
+        const auto price = f.size() == 9 ? parse_whole_number(f[5]) : std::nullopt;
         const auto discount = f.size() == 9 ? read_discount(f[7], f[8]) : std::nullopt;
         const bool readable = f.size() == 9 && f[0] == "line" && !f[1].empty() && plain(f[1]) &&
                               plain(f[3]) && plain(f[4]) && quantity && *quantity >= 1 &&

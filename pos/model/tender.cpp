@@ -1,9 +1,7 @@
 #include "pos/model/tender.hpp"
 
-#include <algorithm>
-#include <charconv>
-
 #include "shared/core/cash_rounding.hpp"
+#include "shared/core/text.hpp"
 
 namespace bl::pos {
 
@@ -111,14 +109,6 @@ namespace {
 
 constexpr std::string_view payment_prefix = "pay;";
 
-std::optional<std::int64_t> read_ore(std::string_view s) {
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size())
-        return std::nullopt;
-    return n;
-}
-
 } // namespace
 
 bool is_saved_payment(std::string_view line) {
@@ -146,27 +136,17 @@ std::string save_payments(const std::vector<Payment>& payments) {
 std::vector<Payment> restore_payments(std::string_view saved, std::size_t& dropped) {
     std::vector<Payment> out;
     dropped = 0;
-    while (!saved.empty()) {
-        const auto end = saved.find('\n');
-        const std::string_view line = saved.substr(0, end);
-        saved = end == std::string_view::npos ? std::string_view() : saved.substr(end + 1);
+    for (const std::string_view line : split(saved, '\n')) {
         if (line.empty())
             continue;
-        std::vector<std::string_view> f;
-        std::size_t start = 0;
-        for (int i = 0; i < 6; ++i) { // the reference, last, may be anything else
-            const auto semi = line.find(';', start);
-            if (semi == std::string_view::npos)
-                break;
-            f.push_back(line.substr(start, semi - start));
-            start = semi + 1;
-        }
-        f.push_back(line.substr(std::min(start, line.size())));
-        const auto tender = f.size() == 7 && f[0] == "pay" ? tender_from(f[1]) : std::nullopt;
-        const auto amount = tender ? read_ore(f[2]) : std::nullopt;
-        const auto tendered = tender ? read_ore(f[3]) : std::nullopt;
-        const auto change = tender ? read_ore(f[4]) : std::nullopt;
-        const auto rounding = tender ? read_ore(f[5]) : std::nullopt;
+        // save_payments keeps ';' out of the reference, so a line has exactly seven fields.
+        const auto f = split(line, ';');
+        const bool seven = f.size() == 7 && f[0] == "pay";
+        const auto tender = seven ? tender_from(f[1]) : std::nullopt;
+        const auto amount = tender ? parse_whole_number(f[2]) : std::nullopt;
+        const auto tendered = tender ? parse_whole_number(f[3]) : std::nullopt;
+        const auto change = tender ? parse_whole_number(f[4]) : std::nullopt;
+        const auto rounding = tender ? parse_whole_number(f[5]) : std::nullopt;
         if (!amount || !tendered || !change || !rounding || *amount == 0) {
             ++dropped;
             continue;

@@ -289,13 +289,11 @@ void TillPresenter::start() {
 void TillPresenter::restore_carts() {
     m_kept = m_store.kept_carts();
     std::size_t dropped = 0, lines_dropped = 0;
+    // The open cart's text carries its part payments as lines of their own.
     std::string cart_text, payments_text;
-    for (std::size_t start = 0; start < m_kept.open.size();) {
-        const auto end = std::min(m_kept.open.find('\n', start), m_kept.open.size());
-        const std::string line = m_kept.open.substr(start, end - start);
+    for (const std::string_view line : split(m_kept.open, '\n')) {
         std::string& into = is_saved_payment(line) ? payments_text : cart_text;
-        into += (into.empty() ? "" : "\n") + line;
-        start = end + 1;
+        (into += into.empty() ? "" : "\n") += line;
     }
     m_cart = Cart::restore(cart_text, m_store, lines_dropped);
     dropped += lines_dropped;

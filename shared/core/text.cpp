@@ -1,5 +1,6 @@
 #include "shared/core/text.hpp"
 
+#include <charconv>
 #include <vector>
 
 namespace bl {
@@ -245,6 +246,25 @@ std::vector<std::string> wrap_words(const std::string& text, std::size_t width) 
     if (!line.empty())
         out.push_back(line);
     return out;
+}
+
+std::vector<std::string_view> split(std::string_view s, char separator) {
+    std::vector<std::string_view> out;
+    while (true) {
+        const auto at = s.find(separator);
+        out.push_back(s.substr(0, at));
+        if (at == std::string_view::npos)
+            return out;
+        s.remove_prefix(at + 1);
+    }
+}
+
+std::optional<std::int64_t> parse_whole_number(std::string_view s) {
+    std::int64_t n = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size())
+        return std::nullopt;
+    return n;
 }
 
 } // namespace bl

@@ -4,6 +4,8 @@
 /// characters, bidi overrides, zero-width characters).
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,5 +47,13 @@ std::vector<std::string> wrap_words(const std::string& text, std::size_t width);
 /// spellings made equal (æ/ae, ø/oe, å/aa, and accented vowels to plain ones), so that
 /// "aeble", "æble" and "Æble" all fold to the same key.
 std::string search_fold(std::string_view s);
+
+/// The pieces of `s` between separators, empty ones included ("a;;b" gives "a", "", "b");
+/// they point into `s`.
+std::vector<std::string_view> split(std::string_view s, char separator);
+
+/// A whole number written only with digits and an optional leading '-' (no spaces, no '+',
+/// nothing after it), within the range of int64; nullopt otherwise.
+std::optional<std::int64_t> parse_whole_number(std::string_view s);
 
 } // namespace bl

@@ -1,3 +1,7 @@
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 #include "shared/core/text.hpp"
@@ -86,4 +90,17 @@ TEST_CASE("text wraps at spaces to a width in characters") {
           std::vector<std::string>{"Fuglekassebygningssæt"});
     CHECK(bl::wrap_words("  to   ord ", 20) == std::vector<std::string>{"to ord"});
     CHECK(bl::wrap_words("", 20).empty());
+}
+
+TEST_CASE("split keeps empty pieces; whole numbers are read strictly") {
+    using V = std::vector<std::string_view>;
+    CHECK(bl::split("a;;b", ';') == V{"a", "", "b"});
+    CHECK(bl::split("", ';') == V{""});
+    CHECK(bl::split("line;", ';') == V{"line", ""});
+    CHECK(bl::split("x\ny", '\n') == V{"x", "y"});
+    CHECK(bl::parse_whole_number("18900") == 18900);
+    CHECK(bl::parse_whole_number("-5") == -5);
+    CHECK(bl::parse_whole_number("9223372036854775807") == INT64_MAX);
+    for (const char* bad : {"", " 1", "1 ", "+1", "1.0", "12a", "9223372036854775808", "-"})
+        CHECK_FALSE(bl::parse_whole_number(bad));
 }
