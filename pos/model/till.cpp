@@ -337,8 +337,8 @@ void TillPresenter::keep_carts() {
         return; // practice sales are not kept
     KeptCarts now;
     now.open = m_cart.save();
-    if (!now.open.empty() && !m_taken.empty())
-        now.open += "\n" + save_payments(m_taken);
+    if (!now.open.empty() && !taken().empty())
+        now.open += "\n" + save_payments(taken());
     for (const auto& c : m_parked)
         now.parked.push_back(c.save());
     if (now == m_kept)
@@ -537,16 +537,17 @@ void TillPresenter::pay() {
         m_view.show_open_shift(m_staff->name);
         return;
     }
+    // Part payments already taken (before the till stopped) count towards this sale.
+    const std::vector<Payment> earlier = taken();
     m_tender = std::make_unique<TenderSession>(m_cart.totals().total);
-    // Part payments taken before the till stopped count towards this sale.
-    for (const auto& p : m_taken) {
+    m_taken.clear();
+    for (const auto& p : earlier) {
         auto r = p.tender == Tender::cash   ? m_tender->pay_cash(p.tendered)
                  : p.tender == Tender::card ? m_tender->pay_card(p.amount, p.reference)
                                             : m_tender->pay_mobilepay(p.amount, p.reference);
         if (!r)
             m_view.show_problem(r.error());
     }
-    m_taken = m_tender->payments();
     m_view.show_payment(*m_tender);
 }
 
@@ -646,7 +647,6 @@ void TillPresenter::undo_payment() {
         return;
     const Payment p = m_tender->payments().back();
     m_tender->undo_last();
-    m_taken = m_tender->payments();
     m_store.journal(m_staff->id, "part_payment_undone",
                     JsonObject{{"tender", std::string(to_string(p.tender))},
                                {"amount_ore", p.amount.ore()},
@@ -656,7 +656,6 @@ void TillPresenter::undo_payment() {
 }
 
 void TillPresenter::finish_if_settled() {
-    m_taken = m_tender->payments();
     if (!m_tender->settled()) {
         keep_carts(); // a part payment is kept with the cart
         m_view.show_payment(*m_tender);
@@ -671,18 +670,12 @@ void TillPresenter::finish_if_settled() {
     if (!done) {
         m_view.show_problem(done.error());
         m_tender->undo_last();
-        m_taken = m_tender->payments();
         keep_carts();
         m_view.show_payment(*m_tender);
         return;
     }
-    m_taken.clear();
     const Money change = m_tender->change();
-    receipts::ReceiptData data = receipt_base();
-    data.sale = done.value();
-    if (auto impact = m_store.receipt_impact(done.value().id); impact && !impact->empty())
-        data.impact = receipts::ImpactBlock{impact->workshops, impact->makers, impact->named,
-                                            impact->work.rounded(10), impact->approximate};
+    receipts::ReceiptData data = receipt_of(done.value());
     m_cart.clear();
     if (!sale.training)
         m_kept.open.clear(); // the store took the kept open cart away with the sale
@@ -796,8 +789,12 @@ void TillPresenter::refund_pay(Tender tender) {
         m_view.show_problem(*problem);
 }
 
+const std::vector<Payment>& TillPresenter::taken() const {
+    return m_tender ? m_tender->payments() : m_taken;
+}
+
 bool TillPresenter::part_paid() {
-    if (m_taken.empty())
+    if (taken().empty())
         return false;
     m_view.show_problem(Message(BL_N_("Part of this sale is already paid. Press Pay to take "
                                       "the rest, or to undo the part payments.")));
@@ -833,8 +830,9 @@ void TillPresenter::begin_copy() {
 receipts::ReceiptData TillPresenter::receipt_of(const Sale& sale) {
     receipts::ReceiptData data = receipt_base();
     data.sale = sale;
-    if (auto seller = m_store.find(sale.staff_id))
-        data.staff_name = seller->name;
+    if (!m_staff || sale.staff_id != m_staff->id)
+        if (auto seller = m_store.find(sale.staff_id))
+            data.staff_name = seller->name;
     if (sale.refund_of) {
         if (auto original = m_store.find_sale(*sale.refund_of))
             data.refund_of_number = original->receipt_number;

@@ -278,8 +278,10 @@ private:
     bool m_keeping_failed = false;
     std::optional<Message> m_restored; ///< said once, after the next login
     std::optional<Message> m_restored_paid;
-    /// Part payments taken for the open cart (kept with it): they count when Pay is pressed.
+    /// Part payments brought back after a restart, until Pay applies them to a new tender.
     std::vector<Payment> m_taken;
+    /// Part payments taken for the open cart: the tender's while paying, else m_taken.
+    const std::vector<Payment>& taken() const;
 };
 
 } // namespace bl::pos
