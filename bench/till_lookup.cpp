@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     std::mt19937_64 rng(42);
     const auto seed0 = Clock::now();
     bench::make_till(db);
-    const std::vector<std::string> codes = bench::seed_big_shop(db, products, sale_lines);
+    const std::vector<std::string> codes = bench::seed_big_shop(db.path(), products, sale_lines);
     const double seed_s = std::chrono::duration<double>(Clock::now() - seed0).count();
 
     std::vector<double> lookup_ms;

@@ -26,8 +26,8 @@ int main(int argc, char** argv) {
     {
         bl::Database db(file.string());
         bench::make_till(db);
-        bench::seed_big_shop(db, 100000, 1000000);
-        db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        bench::seed_big_shop(db.path(), 100000, 1000000);
+        bench::open_raw(db.path()).exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     std::vector<double> seconds;
     long max_rss_kb = 0;

@@ -89,15 +89,15 @@ public:
         return wxApp::OnExit();
     }
 
-    // Faults (disk full, I/O errors) from actions that do not report them themselves reach
-    // here from event handlers: say so in the till's language and keep the till running; the
-    // action that failed was rolled back whole.
+    // The store's one exception (a read the database refused; writes report their failures
+    // themselves) and other faults reach here from event handlers: say so in the till's
+    // language and keep the till running; nothing was half-saved.
     bool OnExceptionInMainLoop() override {
         wxString text;
         try {
             throw;
-        } catch (const SQLite::Exception& e) {
-            text = bl::pos::translated(bl::describe_failure(e));
+        } catch (const bl::StoreError& e) {
+            text = bl::pos::translated(e.message());
         } catch (const std::exception& e) {
             text = wxString::Format(_("Something went wrong and the last action was not "
                                       "saved: %s"),

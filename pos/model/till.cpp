@@ -240,21 +240,16 @@ void TillPresenter::save_settings(const TillSettings& typed) {
         return;
     }
     const TillSettings before = m_settings;
+    SettingsChange change;
     if (typed.shop.name != before.shop.name || typed.shop.address != before.shop.address ||
         typed.shop.postcode != before.shop.postcode || typed.shop.city != before.shop.city ||
         typed.shop.cvr != before.shop.cvr) {
-        Shop shop = typed.shop;
-        shop.id = before.shop.id;
-        auto r = m_store.update_shop(m_staff->id, shop);
-        if (!r) {
-            m_view.show_problem(r.error()); // the shop's details are checked before the rest
-            (void)m_receipts.use_printer(before.printer); // and nothing changes
-            return;
-        }
+        change.shop = typed.shop;
+        change.shop->id = before.shop.id;
     }
     auto save = [&](const char* key, const std::string& old_value, const std::string& value) {
         if (old_value != value)
-            m_store.set_setting(m_staff->id, key, value);
+            change.settings.emplace_back(key, value);
     };
     save("printer", before.printer, printer);
     save("mobilepay_name", before.mobilepay_name, name.value());
@@ -262,6 +257,11 @@ void TillPresenter::save_settings(const TillSettings& typed) {
     save("impact_block", before.impact_block ? "on" : "off", typed.impact_block ? "on" : "off");
     save("receipt_footer", before.receipt_footer, footer.value());
     save("language", before.language, typed.language);
+    if (auto problem = m_store.save_settings(m_staff->id, change)) {
+        m_view.show_problem(*problem); // nothing was saved
+        (void)m_receipts.use_printer(before.printer);
+        return;
+    }
     load_settings();
     refresh_sale();
 }
@@ -517,10 +517,10 @@ void TillPresenter::override_price(std::size_t line, const std::string& typed) {
         m_view.show_problem(*p);
     else {
         m_approver.reset();
-        m_store.journal(m_staff->id, "price_override",
-                        JsonObject{{"product_id", m_cart.lines()[line].product.id},
-                                   {"old_price_ore", before.ore()},
-                                   {"new_price_ore", price->ore()}});
+        (void)m_store.journal(m_staff->id, JournalKind::price_override,
+                              JsonObject{{"product_id", m_cart.lines()[line].product.id},
+                                         {"old_price_ore", before.ore()},
+                                         {"new_price_ore", price->ore()}});
     }
     refresh_sale();
 }
@@ -647,10 +647,10 @@ void TillPresenter::undo_payment() {
         return;
     const Payment p = m_tender->payments().back();
     m_tender->undo_last();
-    m_store.journal(m_staff->id, "part_payment_undone",
-                    JsonObject{{"tender", std::string(to_string(p.tender))},
-                               {"amount_ore", p.amount.ore()},
-                               {"reference", p.reference}});
+    (void)m_store.journal(m_staff->id, JournalKind::part_payment_undone,
+                          JsonObject{{"tender", std::string(to_string(p.tender))},
+                                     {"amount_ore", p.amount.ore()},
+                                     {"reference", p.reference}});
     keep_carts();
     m_view.show_payment(*m_tender);
 }
@@ -806,9 +806,10 @@ void TillPresenter::abort_sale() {
         return;
     if (!m_cart.empty()) {
         // Emptying a cart with goods in it is journaled, as cash registers must.
-        m_store.journal(m_staff->id, "sale_aborted",
-                        JsonObject{{"total_ore", m_cart.totals().total.ore()},
-                                   {"lines", static_cast<std::int64_t>(m_cart.lines().size())}});
+        (void)m_store.journal(
+            m_staff->id, JournalKind::sale_aborted,
+            JsonObject{{"total_ore", m_cart.totals().total.ore()},
+                       {"lines", static_cast<std::int64_t>(m_cart.lines().size())}});
         m_cart.clear();
     }
     refresh_sale();
@@ -878,9 +879,9 @@ void TillPresenter::copy_receipt(const std::string& receipt) {
         }
     }
     data->copy = true;
-    m_store.journal(m_staff->id, "receipt_copy",
-                    JsonObject{{"receipt_number", data->sale.receipt_number},
-                               {"training", data->sale.training}});
+    (void)m_store.journal(m_staff->id, JournalKind::receipt_copy,
+                          JsonObject{{"receipt_number", data->sale.receipt_number},
+                                     {"training", data->sale.training}});
     refresh_sale();
     if (auto problem = m_receipts.deliver(receipts::sales_receipt(*data)))
         m_view.show_problem(*problem);
@@ -892,7 +893,8 @@ void TillPresenter::open_drawer() {
     if (!gate(BL_N_("Only an organiser can open the drawer without a "
                     "sale.")))
         return;
-    m_store.journal(m_staff->id, "drawer_opened", JsonObject{{"without_sale", true}});
+    (void)m_store.journal(m_staff->id, JournalKind::drawer_opened,
+                          JsonObject{{"without_sale", true}});
     if (auto problem = m_receipts.open_drawer())
         m_view.show_problem(*problem);
 }
@@ -916,7 +918,8 @@ void TillPresenter::set_training(bool on) {
     if (on == m_training)
         return;
     m_training = on;
-    m_store.journal(m_staff->id, on ? "training_on" : "training_off", JsonObject{});
+    (void)m_store.journal(m_staff->id, on ? JournalKind::training_on : JournalKind::training_off,
+                          JsonObject{});
     m_view.show_training(on);
 }
 
@@ -930,12 +933,12 @@ void TillPresenter::x_report() {
         return;
     }
     const ShiftTotals t = m_store.shift_totals(shift->id);
-    m_store.journal(m_staff->id, "x_report",
-                    JsonObject{{"shift_id", shift->id},
-                               {"gross_ore", t.gross.ore()},
-                               {"cash_ore", t.cash.ore()},
-                               {"card_ore", t.card.ore()},
-                               {"mobilepay_ore", t.mobilepay.ore()}});
+    (void)m_store.journal(m_staff->id, JournalKind::x_report,
+                          JsonObject{{"shift_id", shift->id},
+                                     {"gross_ore", t.gross.ore()},
+                                     {"cash_ore", t.cash.ore()},
+                                     {"card_ore", t.card.ore()},
+                                     {"mobilepay_ore", t.mobilepay.ore()}});
     m_view.show_x_report(t);
     receipts::ShiftReportData report{m_settings.shop,
                                      m_store.device().name,

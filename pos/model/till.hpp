@@ -15,6 +15,7 @@
 #include "pos/model/tender.hpp"
 #include "receipts/layout/sales_receipt.hpp"
 #include "shared/core/canonical_json.hpp"
+#include "shared/rules/journal_kind.hpp"
 #include "shared/impact/sale_impact.hpp"
 
 namespace bl::pos {
@@ -55,8 +56,9 @@ public:
     /// A local setting ("printer", "mobilepay_name", "discount_limit", "impact_block",
     /// "receipt_footer"), and changing one (journaled).
     virtual std::optional<std::string> setting(const std::string& key) = 0;
-    virtual void set_setting(const std::string& staff_id, const std::string& key,
-                             const std::string& value) = 0;
+    /// Changes settings and the shop's details in one journaled transaction.
+    virtual std::optional<Message> save_settings(const std::string& staff_id,
+                                                 SettingsChange change) = 0;
     /// Workshops by folded name (for the catalogue import) and adding products in one go.
     virtual std::map<std::string, std::string> workshops_by_name() = 0;
     virtual Result<std::size_t, std::pair<std::size_t, Message>>
@@ -70,8 +72,8 @@ public:
     virtual std::optional<Message> keep_carts(const KeptCarts& carts) = 0;
     virtual KeptCarts kept_carts() = 0;
     /// Journals an action by `staff_id` that changes nothing else (see bl::record_event).
-    virtual void journal(const std::string& staff_id, const std::string& kind,
-                         JsonObject payload) = 0;
+    virtual std::optional<Message> journal(const std::string& staff_id, JournalKind kind,
+                                           JsonObject payload) = 0;
     virtual Timestamp now() = 0;
 };
 

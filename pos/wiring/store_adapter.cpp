@@ -14,24 +14,9 @@
 #include "shared/store/production.hpp"
 #include "shared/store/sales.hpp"
 #include "shared/store/setup.hpp"
+#include "shared/store/shifts.hpp"
 
 namespace bl::pos {
-
-namespace {
-
-/// Runs a business action; SQLite refusing to write (disk full, busy, I/O error) becomes a
-/// message for the person at the till instead of an exception. The action's transaction has
-/// been rolled back by then, so nothing is half-saved.
-template <class F>
-auto saved(F&& action) -> decltype(action()) {
-    try {
-        return action();
-    } catch (const SQLite::Exception& e) {
-        return err(describe_failure(e));
-    }
-}
-
-} // namespace
 
 StoreTill::StoreTill(Database& db) : m_db(db) {
     auto d = local_device(db);
@@ -58,9 +43,7 @@ std::optional<Timestamp> StoreTill::locked_until(const std::string& staff_id) {
 }
 Result<StaffAccess::Recorded, Message> StoreTill::record(const std::string& staff_id, bool success,
                                                          bool approval) {
-    auto r = saved([&] {
-        return record_login_attempt(m_db, m_device.id, staff_id, success, m_policy, approval);
-    });
+    auto r = record_login_attempt(m_db, m_device.id, staff_id, success, m_policy, approval);
     if (!r)
         return err(r.error());
     return Recorded{r.value().failed_attempts, r.value().locked_until};
@@ -70,7 +53,7 @@ Shop StoreTill::shop() {
     return find_shop(m_db, *m_device.shop_id).value_or(Shop{});
 }
 Result<Shop, Message> StoreTill::update_shop(const std::string& staff_id, const Shop& s) {
-    return saved([&] { return bl::update_shop(m_db, Actor{m_device.id, staff_id}, s); });
+    return bl::update_shop(m_db, Actor{m_device.id, staff_id}, s);
 }
 
 Device StoreTill::device() {
@@ -102,11 +85,11 @@ std::optional<Shift> StoreTill::current_shift() {
 }
 
 Result<Shift, Message> StoreTill::open_shift(const std::string& staff_id, Money opening) {
-    return saved([&] { return bl::open_shift(m_db, Actor{m_device.id, staff_id}, opening); });
+    return bl::open_shift(m_db, Actor{m_device.id, staff_id}, opening);
 }
 
 Result<Sale, Message> StoreTill::record_sale(const std::string& staff_id, const Sale& s) {
-    return saved([&] { return bl::record_sale(m_db, Actor{m_device.id, staff_id}, s); });
+    return bl::record_sale(m_db, Actor{m_device.id, staff_id}, s);
 }
 
 ShiftTotals StoreTill::shift_totals(const std::string& shift_id) {
@@ -115,13 +98,12 @@ ShiftTotals StoreTill::shift_totals(const std::string& shift_id) {
 
 Result<Shift, Message> StoreTill::close_shift(const std::string& staff_id,
                                               const std::string& shift_id, Money counted) {
-    return saved([&] {
-        return bl::close_shift(m_db, Actor{m_device.id, staff_id}, shift_id, counted);
-    });
+    return bl::close_shift(m_db, Actor{m_device.id, staff_id}, shift_id, counted);
 }
 
 void StoreTill::logout(const std::string& staff_id) {
-    record_logout(m_db, Actor{m_device.id, staff_id});
+    (void)record_logout(m_db, Actor{m_device.id, staff_id}); // a logout that is not journaled
+                                                             // still logs out
 }
 
 std::optional<Sale> StoreTill::find_receipt(std::int64_t number) {
@@ -154,19 +136,20 @@ std::optional<Timestamp> StoreTill::last_sync() {
 std::int64_t StoreTill::unsent() {
     return outbox_pending_count(m_db);
 }
-void StoreTill::journal(const std::string& staff_id, const std::string& kind, JsonObject payload) {
-    record_event(m_db, Actor{m_device.id, staff_id}, kind, std::move(payload));
+std::optional<Message> StoreTill::journal(const std::string& staff_id, JournalKind kind,
+                                          JsonObject payload) {
+    auto r = record_event(m_db, Actor{m_device.id, staff_id}, kind, std::move(payload));
+    if (!r)
+        return r.error();
+    return std::nullopt;
 }
 
 std::optional<Message> StoreTill::keep_carts(const KeptCarts& carts) {
-    try {
-        bl::keep_carts(m_db, carts);
+    if (bl::keep_carts(m_db, carts))
         return std::nullopt;
-    } catch (const SQLite::Exception& e) {
-        return Message(BL_N_("The sale on screen could not be kept on disk (%s). It is all "
-                             "still here, but it would be lost if the till stopped now."),
-                       {e.getErrorStr()});
-    }
+    return Message(BL_N_("The sale on screen could not be kept on disk. It is all still here, "
+                         "but it would be lost if the till stopped now. Check that the disk "
+                         "has free space."));
 }
 
 std::filesystem::path StoreTill::backup_folder() const {
@@ -182,24 +165,22 @@ std::optional<Message> StoreTill::back_up_after_z(std::int64_t z_number) {
     std::snprintf(z, sizeof z, "%06lld", static_cast<long long>(z_number));
     const std::string name = "bundlinje-" + format_copenhagen_date(m_db.clock()) + "-z" + z + ".db";
     const fs::path part = folder / (name + ".part");
-    auto failed = [&](const std::string& why) {
-        return Message(BL_N_("The day is closed, but its backup could not be written to %s "
-                             "(%s). Free some space, or copy %s somewhere safe by hand."),
-                       {folder.string(), why, m_db.path()});
+    auto failed = [&] {
+        return Message(BL_N_("The day is closed, but its backup could not be written to %s. "
+                             "Free some space, or copy %s somewhere safe by hand."),
+                       {folder.string(), m_db.path()});
     };
     std::error_code ec;
     fs::create_directories(folder, ec);
     fs::remove(part, ec);
-    try {
-        back_up(m_db, part.string());
-    } catch (const SQLite::Exception& e) {
+    if (auto copied = back_up(m_db, part.string()); !copied) {
         fs::remove(part, ec);
-        return failed(e.getErrorStr());
+        return failed();
     }
     // Whole or not at all: a half-written file never has a backup's name.
     fs::rename(part, folder / name, ec);
     if (ec)
-        return failed(ec.message());
+        return failed();
     std::vector<fs::path> backups;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
         const std::string file = entry.path().filename().string();
@@ -225,20 +206,19 @@ std::map<std::string, std::string> StoreTill::workshops_by_name() {
 
 Result<std::size_t, std::pair<std::size_t, Message>>
 StoreTill::add_products(const std::string& staff_id, const std::vector<Product>& products) {
-    try {
-        return bl::add_products(m_db, Actor{m_device.id, staff_id}, products);
-    } catch (const SQLite::Exception& e) {
-        return err(std::pair<std::size_t, Message>{0, describe_failure(e)});
-    }
+    return bl::add_products(m_db, Actor{m_device.id, staff_id}, products);
 }
 
 std::optional<std::string> StoreTill::setting(const std::string& key) {
     return get_setting(m_db, key);
 }
 
-void StoreTill::set_setting(const std::string& staff_id, const std::string& key,
-                            const std::string& value) {
-    bl::set_setting(m_db, Actor{m_device.id, staff_id}, key, value);
+std::optional<Message> StoreTill::save_settings(const std::string& staff_id,
+                                                SettingsChange change) {
+    auto r = bl::save_settings(m_db, Actor{m_device.id, staff_id}, std::move(change));
+    if (!r)
+        return r.error();
+    return std::nullopt;
 }
 
 Timestamp StoreTill::now() {

@@ -7,6 +7,7 @@
 #include "pos/print/transport.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/people.hpp"
+#include "shared/store/setup.hpp"
 
 namespace bl::pos {
 
@@ -49,9 +50,10 @@ public:
     std::map<std::string, std::string> workshops_by_name() override;
     Result<std::size_t, std::pair<std::size_t, Message>>
     add_products(const std::string& staff_id, const std::vector<Product>& products) override;
-    void set_setting(const std::string& staff_id, const std::string& key,
-                     const std::string& value) override;
-    void journal(const std::string& staff_id, const std::string& kind, JsonObject payload) override;
+    std::optional<Message> save_settings(const std::string& staff_id,
+                                         SettingsChange change) override;
+    std::optional<Message> journal(const std::string& staff_id, JournalKind kind,
+                                   JsonObject payload) override;
     std::optional<Message> keep_carts(const KeptCarts& carts) override;
     std::optional<Message> back_up_after_z(std::int64_t z_number) override;
     /// Where back_up_after_z writes: "backups" beside the database file.

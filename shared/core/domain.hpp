@@ -239,6 +239,12 @@ inline constexpr std::int64_t cash_denominations[] = {100000, 50000, 20000, 1000
 /// Throws MoneyOverflow for absurd counts.
 Money count_cash(const std::vector<std::int64_t>& counts);
 
+/// Local settings and, optionally, a shop's details changed together (see bl::save_settings).
+struct SettingsChange {
+    std::vector<std::pair<std::string, std::string>> settings; ///< key, new value
+    std::optional<Shop> shop;                                  ///< by id, all fields as typed
+};
+
 struct JournalEntry {
     std::string device_id;
     std::int64_t seq = 0;

@@ -18,6 +18,9 @@ Err<std::decay_t<E>> err(E&& e) {
     return {std::forward<E>(e)};
 }
 
+/// The value of a Result whose success carries nothing but the fact: `Result<Done, Message>`.
+struct Done {};
+
 /// Either a value or an expected error. Accessing the wrong side is a programming fault.
 template <class T, class E>
 class [[nodiscard]] Result {

@@ -17,6 +17,7 @@
 #include "shared/store/production.hpp"
 #include "shared/store/sales.hpp"
 #include "shared/store/setup.hpp"
+#include "shared/store/summary.hpp"
 
 namespace bl {
 
@@ -213,8 +214,11 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
         shop.id = *till.shop_id;
     }
     const std::string local = local_device_id(db);
-    if (o.role == DemoRole::till) // Vielgut Studio prints "Bag om tingene" on its receipts
-        set_setting(db, Actor{local, {}}, "impact_block", "on");
+    if (o.role == DemoRole::till) { // Vielgut Studio prints "Bag om tingene" on its receipts
+        auto on = set_setting(db, Actor{local, {}}, "impact_block", "on");
+        if (!on)
+            return fail(on.error());
+    }
 
     // Staff.
     std::map<std::string, StaffUser> staff_by_role;
@@ -509,16 +513,6 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
 
 DemoSummary summarize(Database& db, const std::string& assets_dir) {
     DemoSummary s;
-    auto one = [&db](const char* sql) {
-        SQLite::Statement q(db.sql(), sql);
-        return q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getInt64()
-                                                           : std::int64_t{0};
-    };
-    auto text = [&db](const char* sql) {
-        SQLite::Statement q(db.sql(), sql);
-        return q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getString()
-                                                           : std::string();
-    };
     if (auto d = local_device(db)) {
         s.device = d->name;
         if (d->shop_id)
@@ -526,26 +520,23 @@ DemoSummary summarize(Database& db, const std::string& assets_dir) {
                 s.shop = shop->name + ", " + shop->address + ", " + shop->postcode + " " +
                          shop->city + " (CVR " + shop->cvr + ")";
     }
-    s.workshops = one("SELECT count(*) FROM workshop");
-    s.makers = one("SELECT count(*) FROM maker");
-    s.named_on_receipts =
-        one("SELECT count(*) FROM maker m WHERE (SELECT level FROM maker_consent c WHERE "
-            "c.maker_id = m.id AND c.channel = 'receipt' ORDER BY version DESC LIMIT 1) > 0");
-    s.products = one("SELECT count(*) FROM product");
-    s.batches = one("SELECT count(*) FROM batch");
-    s.logged_minutes = one("SELECT sum(minutes) FROM contribution");
-    s.sales = one("SELECT count(*) FROM sale WHERE refund_of IS NULL AND training = 0");
-    s.refunds = one("SELECT count(*) FROM sale WHERE refund_of IS NOT NULL AND training = 0");
-    s.revenue_ore = one("SELECT sum(total_ore) FROM sale WHERE training = 0");
-    s.shifts = one("SELECT count(*) FROM shift");
-    s.journal_rows = one("SELECT count(*) FROM journal");
-    s.outbox_pending = outbox_pending_count(db);
-    const std::string first = text("SELECT min(sold_at) FROM sale");
-    const std::string last = text("SELECT max(sold_at) FROM sale");
-    if (auto t = parse_utc(first))
-        s.first_sale = format_copenhagen(*t);
-    if (auto t = parse_utc(last))
-        s.last_sale = format_copenhagen(*t);
+    const StoreCounts c = count_store(db);
+    s.workshops = c.workshops;
+    s.makers = c.makers;
+    s.named_on_receipts = c.named_on_receipts;
+    s.products = c.products;
+    s.batches = c.batches;
+    s.logged_minutes = c.logged_minutes;
+    s.sales = c.sales;
+    s.refunds = c.refunds;
+    s.revenue_ore = c.revenue_ore;
+    s.shifts = c.shifts;
+    s.journal_rows = c.journal_rows;
+    s.outbox_pending = c.outbox_pending;
+    if (c.first_sale)
+        s.first_sale = format_copenhagen(*c.first_sale);
+    if (c.last_sale)
+        s.last_sale = format_copenhagen(*c.last_sale);
     if (auto rows = read_table(assets_dir + "/demo/staff.csv", 3))
         for (const auto& r : rows.value())
             s.logins.push_back({r.fields[0], r.fields[1], r.fields[2]});

@@ -2,6 +2,8 @@
 
 #include "shared/core/barcode.hpp"
 #include "shared/core/text.hpp"
+#include "shared/store/detail/actions.hpp"
+#include "shared/store/detail/connection.hpp"
 #include "shared/store/setup.hpp"
 
 namespace bl {
@@ -74,7 +76,8 @@ Result<Product, Message> add_product_in_tx(Database& db, const Actor& actor, Pro
     if (p.workshop_id && !find_workshop(db, *p.workshop_id))
         return err(Message(BL_N_("The product's workshop does not exist.")));
     if (p.barcode.empty()) {
-        SQLite::Statement n(db.sql(), "SELECT count(*) FROM product WHERE barcode LIKE '28%'");
+        SQLite::Statement n(store::sql(db),
+                            "SELECT count(*) FROM product WHERE barcode LIKE '28%'");
         n.executeStep();
         std::int64_t next = n.getColumn(0).getInt64() + 1;
         do {
@@ -93,7 +96,7 @@ Result<Product, Message> add_product_in_tx(Database& db, const Actor& actor, Pro
                                {p.barcode, other->name}));
     }
     {
-        SQLite::Statement q(db.sql(), "SELECT name FROM product WHERE sku = ?");
+        SQLite::Statement q(store::sql(db), "SELECT name FROM product WHERE sku = ?");
         q.bind(1, p.sku);
         if (q.executeStep())
             return err(Message(BL_N_("The item number %s is already used by \"%s\"."),
@@ -102,7 +105,7 @@ Result<Product, Message> add_product_in_tx(Database& db, const Actor& actor, Pro
     if (p.id.empty())
         p.id = db.ids.next();
     const std::string now = format_utc(db.clock());
-    SQLite::Statement ins(db.sql(),
+    SQLite::Statement ins(store::sql(db),
                           "INSERT INTO product(id, sku, name, name_fold, category, price_ore, "
                           "vat_rate_bp, barcode, materials, locally_sourced, workshop_id, active, "
                           "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -122,184 +125,210 @@ Result<Product, Message> add_product_in_tx(Database& db, const Actor& actor, Pro
     ins.bind(13, now);
     ins.bind(14, now);
     ins.exec();
-    SQLite::Statement fts(db.sql(), "INSERT INTO product_search(rowid, name_fold) "
-                                    "VALUES (last_insert_rowid(), ?)");
+    SQLite::Statement fts(store::sql(db), "INSERT INTO product_search(rowid, name_fold) "
+                                          "VALUES (last_insert_rowid(), ?)");
     fts.bind(1, search_fold(p.name));
     fts.exec();
-    record_action(db, actor, "product_added", product_json(p));
+    store::record_action(db, actor, JournalKind::product_added, product_json(p));
     return p;
 }
 
 } // namespace
 
 Result<Product, Message> add_product(Database& db, const Actor& actor, Product p) {
-    auto tx = db.begin();
-    auto r = add_product_in_tx(db, actor, std::move(p));
-    if (r)
-        tx.commit();
-    return r;
+    return store::writing([&]() -> Result<Product, Message> {
+        auto tx = store::begin_write(db);
+        auto r = add_product_in_tx(db, actor, std::move(p));
+        if (r)
+            tx.commit();
+        return r;
+    });
 }
 
 Result<std::size_t, std::pair<std::size_t, Message>>
 add_products(Database& db, const Actor& actor, const std::vector<Product>& products) {
-    auto tx = db.begin();
-    for (std::size_t i = 0; i < products.size(); ++i) {
-        auto r = add_product_in_tx(db, actor, products[i]);
-        if (!r)
-            return err(std::pair<std::size_t, Message>{i, r.error()});
-    }
-    tx.commit();
-    return products.size();
+    std::size_t failed_at = 0; // which product was refused (a disk failure: the first)
+    auto added = store::writing([&]() -> Result<std::size_t, Message> {
+        auto tx = store::begin_write(db);
+        for (std::size_t i = 0; i < products.size(); ++i) {
+            auto r = add_product_in_tx(db, actor, products[i]);
+            if (!r) {
+                failed_at = i;
+                return err(r.error());
+            }
+        }
+        tx.commit();
+        return products.size();
+    });
+    if (!added)
+        return err(std::pair<std::size_t, Message>{failed_at, added.error()});
+    return added.value();
 }
 
 Result<Product, Message> change_price(Database& db, const Actor& actor,
                                       const std::string& product_id, Money new_price) {
-    if (new_price.is_negative())
-        return err(Message(BL_N_("A price cannot be negative.")));
-    if (new_price.ore() > max_typed_ore)
-        return err(
-            Message(BL_N_("The price %s is too high for the till."), {format_dkk(new_price)}));
-    auto tx = db.begin();
-    auto p = find_product(db, product_id);
-    if (!p)
-        return err(Message(BL_N_("That product does not exist.")));
-    SQLite::Statement u(db.sql(), "UPDATE product SET price_ore = ?, updated_at = ? WHERE id = ?");
-    u.bind(1, new_price.ore());
-    u.bind(2, format_utc(db.clock()));
-    u.bind(3, product_id);
-    u.exec();
-    record_action(db, actor, "price_changed",
-                  JsonObject{{"product_id", product_id},
-                             {"old_price_ore", p->price.ore()},
-                             {"new_price_ore", new_price.ore()}});
-    tx.commit();
-    p->price = new_price;
-    return *p;
+    return store::writing([&]() -> Result<Product, Message> {
+        if (new_price.is_negative())
+            return err(Message(BL_N_("A price cannot be negative.")));
+        if (new_price.ore() > max_typed_ore)
+            return err(
+                Message(BL_N_("The price %s is too high for the till."), {format_dkk(new_price)}));
+        auto tx = store::begin_write(db);
+        auto p = find_product(db, product_id);
+        if (!p)
+            return err(Message(BL_N_("That product does not exist.")));
+        SQLite::Statement u(store::sql(db),
+                            "UPDATE product SET price_ore = ?, updated_at = ? WHERE id = ?");
+        u.bind(1, new_price.ore());
+        u.bind(2, format_utc(db.clock()));
+        u.bind(3, product_id);
+        u.exec();
+        store::record_action(db, actor, JournalKind::price_changed,
+                             JsonObject{{"product_id", product_id},
+                                        {"old_price_ore", p->price.ore()},
+                                        {"new_price_ore", new_price.ore()}});
+        tx.commit();
+        p->price = new_price;
+        return *p;
+    });
 }
 
 std::optional<Product> find_product(Database& db, const std::string& id) {
-    auto& q = db.prepared("SELECT id, sku, name, category, price_ore, vat_rate_bp, "
-                          "coalesce(barcode, ''), materials, locally_sourced, workshop_id, "
-                          "active FROM product WHERE id = ?");
-    q.bind(1, id);
-    std::optional<Product> p;
-    if (q.executeStep())
-        p = read_product(q);
-    q.reset();
-    return p;
+    return store::reading([&]() -> std::optional<Product> {
+        store::Statement q(db, "SELECT id, sku, name, category, price_ore, vat_rate_bp, "
+                               "coalesce(barcode, ''), materials, locally_sourced, workshop_id, "
+                               "active FROM product WHERE id = ?");
+        q->bind(1, id);
+        std::optional<Product> p;
+        if (q->executeStep())
+            p = read_product(*q);
+        return p;
+    });
 }
 
 std::optional<Product> find_product_by_barcode(Database& db, const std::string& code) {
-    auto& q = db.prepared("SELECT id, sku, name, category, price_ore, vat_rate_bp, "
-                          "coalesce(barcode, ''), materials, locally_sourced, workshop_id, "
-                          "active FROM product WHERE barcode = ?");
-    q.bind(1, code);
-    std::optional<Product> p;
-    if (q.executeStep())
-        p = read_product(q);
-    q.reset();
-    return p;
+    return store::reading([&]() -> std::optional<Product> {
+        store::Statement q(db, "SELECT id, sku, name, category, price_ore, vat_rate_bp, "
+                               "coalesce(barcode, ''), materials, locally_sourced, workshop_id, "
+                               "active FROM product WHERE barcode = ?");
+        q->bind(1, code);
+        std::optional<Product> p;
+        if (q->executeStep())
+            p = read_product(*q);
+        return p;
+    });
 }
 
 std::vector<Product> search_products(Database& db, const std::string& query, int limit) {
-    // Every word must appear somewhere in the name, in any order ("blå krus" finds
-    // "Krus med hank, blå glasur"). Words of three characters or more use the trigram index;
-    // shorter ones are checked with LIKE on the folded name.
-    std::vector<std::string> words;
-    std::string word;
-    for (char c : search_fold(query) + " ") {
-        if (c == ' ' || c == ',' || c == '.') {
-            if (!word.empty())
-                words.push_back(word);
-            word.clear();
-        } else {
-            word += c;
-        }
-    }
-    if (words.empty())
-        return {};
-    std::string match;
-    std::vector<std::string> likes;
-    for (const auto& w : words) {
-        if (utf8_length(w) >= 3) {
-            std::string quoted = "\"";
-            for (char c : w)
-                quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-            match += (match.empty() ? "" : " AND ") + quoted + "\"";
-        } else {
-            std::string pattern = "%";
-            for (char c : w) {
-                if (c == '%' || c == '_' || c == '\\')
-                    pattern += '\\';
-                pattern += c;
+    return store::reading([&]() -> std::vector<Product> {
+        // Every word must appear somewhere in the name, in any order ("blå krus" finds
+        // "Krus med hank, blå glasur"). Words of three characters or more use the trigram index;
+        // shorter ones are checked with LIKE on the folded name.
+        std::vector<std::string> words;
+        std::string word;
+        for (char c : search_fold(query) + " ") {
+            if (c == ' ' || c == ',' || c == '.') {
+                if (!word.empty())
+                    words.push_back(word);
+                word.clear();
+            } else {
+                word += c;
             }
-            likes.push_back(pattern + "%");
         }
-    }
-    // Fetch a bounded set of candidates without ordering (ordering thousands of matches is
-    // what makes a search slow), then rank here: names that start with the first word first,
-    // then alphabetically.
-    constexpr int candidates = 200;
-    std::string sql = std::string(product_columns) + "WHERE active = 1";
-    if (!match.empty())
-        sql += " AND rowid IN (SELECT rowid FROM product_search WHERE product_search MATCH ? "
-               "LIMIT " +
-               std::to_string(candidates * 2) + ")";
-    for (std::size_t i = 0; i < likes.size(); ++i)
-        sql += " AND name_fold LIKE ? ESCAPE '\\'";
-    sql += " LIMIT " + std::to_string(candidates);
-    SQLite::Statement q(db.sql(), sql);
-    int k = 1;
-    if (!match.empty())
-        q.bind(k++, match);
-    for (const auto& l : likes)
-        q.bind(k++, l);
-    std::vector<std::pair<std::string, Product>> found;
-    while (q.executeStep()) {
-        Product p = read_product(q);
-        found.emplace_back(search_fold(p.name), std::move(p));
-    }
-    const std::string& first = words.front();
-    std::stable_sort(found.begin(), found.end(), [&first](const auto& a, const auto& b) {
-        const bool sa = a.first.rfind(first, 0) == 0, sb = b.first.rfind(first, 0) == 0;
-        return sa != sb ? sa : a.first < b.first;
+        if (words.empty())
+            return {};
+        std::string match;
+        std::vector<std::string> likes;
+        for (const auto& w : words) {
+            if (utf8_length(w) >= 3) {
+                std::string quoted = "\"";
+                for (char c : w)
+                    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+                match += (match.empty() ? "" : " AND ") + quoted + "\"";
+            } else {
+                std::string pattern = "%";
+                for (char c : w) {
+                    if (c == '%' || c == '_' || c == '\\')
+                        pattern += '\\';
+                    pattern += c;
+                }
+                likes.push_back(pattern + "%");
+            }
+        }
+        // Fetch a bounded set of candidates without ordering (ordering thousands of matches is
+        // what makes a search slow), then rank here: names that start with the first word first,
+        // then alphabetically.
+        constexpr int candidates = 200;
+        std::string sql = std::string(product_columns) + "WHERE active = 1";
+        if (!match.empty())
+            sql += " AND rowid IN (SELECT rowid FROM product_search WHERE product_search MATCH ? "
+                   "LIMIT " +
+                   std::to_string(candidates * 2) + ")";
+        for (std::size_t i = 0; i < likes.size(); ++i)
+            sql += " AND name_fold LIKE ? ESCAPE '\\'";
+        sql += " LIMIT " + std::to_string(candidates);
+        SQLite::Statement q(store::sql(db), sql);
+        int k = 1;
+        if (!match.empty())
+            q.bind(k++, match);
+        for (const auto& l : likes)
+            q.bind(k++, l);
+        std::vector<std::pair<std::string, Product>> found;
+        while (q.executeStep()) {
+            Product p = read_product(q);
+            found.emplace_back(search_fold(p.name), std::move(p));
+        }
+        const std::string& first = words.front();
+        std::stable_sort(found.begin(), found.end(), [&first](const auto& a, const auto& b) {
+            const bool sa = a.first.rfind(first, 0) == 0, sb = b.first.rfind(first, 0) == 0;
+            return sa != sb ? sa : a.first < b.first;
+        });
+        std::vector<Product> out;
+        for (auto& f : found) {
+            if (static_cast<int>(out.size()) >= limit)
+                break;
+            out.push_back(std::move(f.second));
+        }
+        return out;
     });
-    std::vector<Product> out;
-    for (auto& f : found) {
-        if (static_cast<int>(out.size()) >= limit)
-            break;
-        out.push_back(std::move(f.second));
-    }
-    return out;
 }
 
 std::vector<std::pair<std::string, std::int64_t>> list_categories(Database& db) {
-    SQLite::Statement q(db.sql(), "SELECT category, count(*) FROM product WHERE active = 1 "
-                                  "GROUP BY category ORDER BY count(*) DESC, category");
-    std::vector<std::pair<std::string, std::int64_t>> out;
-    while (q.executeStep())
-        out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
-    return out;
+    return store::reading([&]() -> std::vector<std::pair<std::string, std::int64_t>> {
+        SQLite::Statement q(store::sql(db),
+                            "SELECT category, count(*) FROM product WHERE active = 1 "
+                            "GROUP BY category ORDER BY count(*) DESC, category");
+        std::vector<std::pair<std::string, std::int64_t>> out;
+        while (q.executeStep())
+            out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+        return out;
+    });
 }
 
 std::vector<Product> list_products_in(Database& db, const std::string& category, int limit) {
-    SQLite::Statement q(db.sql(), std::string(product_columns) +
-                                      "WHERE active = 1 AND category = ? ORDER BY name_fold "
-                                      "LIMIT ?");
-    q.bind(1, category);
-    q.bind(2, limit);
-    std::vector<Product> out;
-    while (q.executeStep())
-        out.push_back(read_product(q));
-    return out;
+    return store::reading([&]() -> std::vector<Product> {
+        SQLite::Statement q(store::sql(db),
+                            std::string(product_columns) +
+                                "WHERE active = 1 AND category = ? ORDER BY name_fold "
+                                "LIMIT ?");
+        q.bind(1, category);
+        q.bind(2, limit);
+        std::vector<Product> out;
+        while (q.executeStep())
+            out.push_back(read_product(q));
+        return out;
+    });
 }
 
 std::vector<Product> list_products(Database& db) {
-    SQLite::Statement q(db.sql(), std::string(product_columns) + "ORDER BY category, name_fold");
-    std::vector<Product> out;
-    while (q.executeStep())
-        out.push_back(read_product(q));
-    return out;
+    return store::reading([&]() -> std::vector<Product> {
+        SQLite::Statement q(store::sql(db),
+                            std::string(product_columns) + "ORDER BY category, name_fold");
+        std::vector<Product> out;
+        while (q.executeStep())
+            out.push_back(read_product(q));
+        return out;
+    });
 }
 
 } // namespace bl

@@ -8,8 +8,8 @@
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
+#include "shared/store/actor.hpp"
 #include "shared/store/database.hpp"
-#include "shared/store/outbox.hpp"
 
 namespace bl {
 

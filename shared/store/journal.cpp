@@ -1,50 +1,9 @@
 #include "shared/store/journal.hpp"
 
-#include "shared/core/sha256.hpp"
+#include "shared/store/detail/actions.hpp"
+#include "shared/store/detail/connection.hpp"
 
 namespace bl {
-
-std::string journal_hash(const std::string& prev_hash, const std::string& device_id,
-                         std::int64_t seq, const std::string& recorded_at, const std::string& kind,
-                         const std::string& payload) {
-    const std::string number = std::to_string(seq);
-    return sha256_hex(
-        {prev_hash, "\n", device_id, "\n", number, "\n", recorded_at, "\n", kind, "\n", payload});
-}
-
-JournalEntry append_journal(Database& db, const std::string& device_id, const std::string& kind,
-                            const JsonObject& payload, Timestamp at) {
-    JournalEntry e;
-    e.device_id = device_id;
-    e.kind = kind;
-    e.recorded_at = at;
-    e.payload = JsonValue(payload).dump();
-    // Read the tail from the journal itself (not the head table): the chain is the truth.
-    auto& last =
-        db.prepared("SELECT seq, hash FROM journal WHERE device_id = ? ORDER BY seq DESC LIMIT 1");
-    last.bind(1, device_id);
-    if (last.executeStep()) {
-        e.seq = last.getColumn(0).getInt64() + 1;
-        e.prev_hash = last.getColumn(1).getString();
-    } else {
-        e.seq = 1;
-        e.prev_hash = genesis_hash;
-    }
-    last.reset();
-    const std::string at_text = format_utc(at);
-    e.hash = journal_hash(e.prev_hash, device_id, e.seq, at_text, kind, e.payload);
-    auto& ins = db.prepared("INSERT INTO journal(device_id, seq, recorded_at, kind, payload, "
-                            "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    ins.bind(1, device_id);
-    ins.bind(2, e.seq);
-    ins.bind(3, at_text);
-    ins.bind(4, kind);
-    ins.bind(5, e.payload);
-    ins.bind(6, e.prev_hash);
-    ins.bind(7, e.hash);
-    ins.exec();
-    return e;
-}
 
 namespace {
 
@@ -58,19 +17,17 @@ JournalCheck bad(std::int64_t rows, std::int64_t seq, Message m) {
 }
 
 std::int64_t max_reference(Database& db, const char* sql, const std::string& device_id) {
-    SQLite::Statement q(db.sql(), sql);
+    SQLite::Statement q(store::sql(db), sql);
     q.bind(1, device_id);
     if (q.executeStep() && !q.getColumn(0).isNull())
         return q.getColumn(0).getInt64();
     return 0;
 }
 
-} // namespace
-
-JournalCheck verify_journal(Database& db, const std::string& device_id,
-                            const std::optional<JournalAnchor>& anchor) {
-    SQLite::Statement q(db.sql(), "SELECT seq, recorded_at, kind, payload, prev_hash, hash "
-                                  "FROM journal WHERE device_id = ? ORDER BY seq");
+JournalCheck verify_chain(Database& db, const std::string& device_id,
+                          const std::optional<JournalAnchor>& anchor) {
+    SQLite::Statement q(store::sql(db), "SELECT seq, recorded_at, kind, payload, prev_hash, hash "
+                                        "FROM journal WHERE device_id = ? ORDER BY seq");
     q.bind(1, device_id);
     std::int64_t expected = 1;
     std::string prev = genesis_hash;
@@ -117,7 +74,7 @@ JournalCheck verify_journal(Database& db, const std::string& device_id,
                           "rows after %s are missing."),
                     {std::to_string(last), std::to_string(should_reach), std::to_string(last)}));
     };
-    SQLite::Statement h(db.sql(), "SELECT seq, hash FROM journal_head WHERE device_id = ?");
+    SQLite::Statement h(store::sql(db), "SELECT seq, hash FROM journal_head WHERE device_id = ?");
     h.bind(1, device_id);
     if (h.executeStep()) {
         const std::int64_t head_seq = h.getColumn(0).getInt64();
@@ -150,21 +107,98 @@ JournalCheck verify_journal(Database& db, const std::string& device_id,
     return ok;
 }
 
+} // namespace
+
+JournalCheck verify_journal(Database& db, const std::string& device_id,
+                            const std::optional<JournalAnchor>& anchor) {
+    return store::reading([&] { return verify_chain(db, device_id, anchor); });
+}
+
 std::vector<std::string> journal_devices(Database& db) {
-    std::vector<std::string> out;
-    SQLite::Statement q(db.sql(), "SELECT DISTINCT device_id FROM journal ORDER BY device_id");
-    while (q.executeStep())
-        out.push_back(q.getColumn(0).getString());
-    return out;
+    return store::reading([&] {
+        std::vector<std::string> out;
+        SQLite::Statement q(store::sql(db),
+                            "SELECT DISTINCT device_id FROM journal ORDER BY device_id");
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).getString());
+        return out;
+    });
 }
 
 std::optional<JournalAnchor> journal_head(Database& db, const std::string& device_id) {
-    SQLite::Statement q(db.sql(), "SELECT seq, hash FROM journal WHERE device_id = ? "
-                                  "ORDER BY seq DESC LIMIT 1");
-    q.bind(1, device_id);
-    if (!q.executeStep())
-        return std::nullopt;
-    return JournalAnchor{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+    return store::reading([&]() -> std::optional<JournalAnchor> {
+        store::Statement q(db, "SELECT seq, hash FROM journal WHERE device_id = ? "
+                               "ORDER BY seq DESC LIMIT 1");
+        q->bind(1, device_id);
+        if (!q->executeStep())
+            return std::nullopt;
+        return JournalAnchor{q->getColumn(0).getInt64(), q->getColumn(1).getString()};
+    });
 }
+
+std::vector<JournalEntry> journal_rows(Database& db, const std::string& device_id,
+                                       std::int64_t from_seq, int limit) {
+    return store::reading([&] {
+        SQLite::Statement q(store::sql(db),
+                            "SELECT seq, recorded_at, kind, payload, prev_hash, hash FROM journal "
+                            "WHERE device_id = ? AND seq >= ? ORDER BY seq LIMIT ?");
+        q.bind(1, device_id);
+        q.bind(2, from_seq);
+        q.bind(3, limit);
+        std::vector<JournalEntry> out;
+        while (q.executeStep())
+            out.push_back(JournalEntry{device_id, q.getColumn(0).getInt64(),
+                                       parse_utc(q.getColumn(1).getString()).value_or(Timestamp{}),
+                                       q.getColumn(2).getString(), q.getColumn(3).getString(),
+                                       q.getColumn(4).getString(), q.getColumn(5).getString()});
+        return out;
+    });
+}
+
+namespace store {
+
+std::int64_t next_journal_seq(Database& db, const std::string& device_id) {
+    Statement h(db, "SELECT coalesce(max(seq), 0) + 1 FROM journal WHERE device_id = ?");
+    h->bind(1, device_id);
+    h->executeStep();
+    return h->getColumn(0).getInt64();
+}
+
+JournalEntry append_journal(Database& db, const std::string& device_id, JournalKind kind,
+                            const JsonObject& payload, Timestamp at) {
+    JournalEntry e;
+    e.device_id = device_id;
+    e.kind = std::string(to_string(kind));
+    e.recorded_at = at;
+    e.payload = JsonValue(payload).dump();
+    {
+        // Read the tail from the journal itself (not the head table): the chain is the truth.
+        Statement last(db, "SELECT seq, hash FROM journal WHERE device_id = ? ORDER BY seq DESC "
+                           "LIMIT 1");
+        last->bind(1, device_id);
+        if (last->executeStep()) {
+            e.seq = last->getColumn(0).getInt64() + 1;
+            e.prev_hash = last->getColumn(1).getString();
+        } else {
+            e.seq = 1;
+            e.prev_hash = genesis_hash;
+        }
+    }
+    const std::string at_text = format_utc(at);
+    e.hash = journal_hash(e.prev_hash, device_id, e.seq, at_text, e.kind, e.payload);
+    Statement ins(db, "INSERT INTO journal(device_id, seq, recorded_at, kind, payload, "
+                      "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    ins->bind(1, device_id);
+    ins->bind(2, e.seq);
+    ins->bind(3, at_text);
+    ins->bind(4, e.kind);
+    ins->bind(5, e.payload);
+    ins->bind(6, e.prev_hash);
+    ins->bind(7, e.hash);
+    ins->exec();
+    return e;
+}
+
+} // namespace store
 
 } // namespace bl

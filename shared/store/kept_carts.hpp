@@ -11,7 +11,7 @@
 namespace bl {
 
 /// Replaces what was kept, in one transaction.
-void keep_carts(Database& db, const KeptCarts& carts);
+Result<Done, Message> keep_carts(Database& db, const KeptCarts& carts);
 KeptCarts kept_carts(Database& db);
 
 } // namespace bl

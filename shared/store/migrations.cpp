@@ -1,4 +1,9 @@
+#include "shared/store/detail/migrations.hpp"
+
 #include <vector>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 
 #include "shared/store/database.hpp"
 
@@ -31,6 +36,8 @@ int latest_schema_version() {
     return static_cast<int>(steps().size());
 }
 
+namespace store {
+
 void migrate(SQLite::Database& db) {
     SQLite::Statement v(db, "PRAGMA user_version");
     v.executeStep();
@@ -47,4 +54,5 @@ void migrate(SQLite::Database& db) {
     }
 }
 
+} // namespace store
 } // namespace bl

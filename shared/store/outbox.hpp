@@ -1,7 +1,7 @@
 #pragma once
 /// The outbox: what this device still has to send to the central store, written in the same
-/// transaction as the change it describes, and record_action(), which every business action
-/// uses to write its journal row and outbox row together.
+/// transaction as the change it describes; and record_event() for actions that change
+/// nothing but the journal.
 
 #include <optional>
 #include <string>
@@ -9,29 +9,17 @@
 
 #include "shared/core/canonical_json.hpp"
 #include "shared/core/domain.hpp"
+#include "shared/rules/journal_kind.hpp"
+#include "shared/store/actor.hpp"
 #include "shared/store/database.hpp"
 
 namespace bl {
 
-/// Who does an action: the device whose journal records it and the staff member, if any.
-struct Actor {
-    std::string device_id;
-    std::string staff_id; ///< empty for actions no person is logged in for (setup, demo load)
-};
-
-/// Writes the action's journal row (kind, payload plus the staff id) and, when the actor is
-/// this database's own device, its outbox row, inside the caller's open transaction.
-/// `outbox_payload` replaces the journal payload for the outbox where they differ (a maker's
-/// display name goes to the central store but never into the journal).
-JournalEntry record_action(Database& db, const Actor& actor, const std::string& kind,
-                           JsonObject payload,
-                           const std::optional<JsonObject>& outbox_payload = std::nullopt);
-
 /// Journals an action that changes no other table (a drawer opened without a sale, a
 /// receipt copy, an X report, an emptied cart, training mode on or off) in its own
-/// transaction.
-JournalEntry record_event(Database& db, const Actor& actor, const std::string& kind,
-                          JsonObject payload);
+/// transaction, with its outbox row.
+Result<JournalEntry, Message> record_event(Database& db, const Actor& actor, JournalKind kind,
+                                           JsonObject payload);
 
 struct OutboxItem {
     std::int64_t id = 0;
@@ -53,6 +41,6 @@ std::optional<Timestamp> last_acknowledged(Database& db, const std::string& devi
 
 /// Records that the central store holds every row up to and including `id`: the rows leave
 /// the outbox and the acknowledged journal position is kept, in one transaction.
-void outbox_mark_sent(Database& db, std::int64_t up_to_id);
+Result<Done, Message> outbox_mark_sent(Database& db, std::int64_t up_to_id);
 
 } // namespace bl

@@ -1,6 +1,8 @@
 #include "shared/store/people.hpp"
 
 #include "shared/core/text.hpp"
+#include "shared/store/detail/actions.hpp"
+#include "shared/store/detail/connection.hpp"
 #include "shared/store/setup.hpp"
 
 namespace bl {
@@ -34,209 +36,237 @@ bool local_is_till(Database& db) {
 } // namespace
 
 Result<StaffUser, Message> add_staff(Database& db, const Actor& actor, StaffUser u) {
-    auto name = clean_text(u.name, name_rules);
-    if (!name)
-        return err(name.error());
-    u.name = name.value();
-    if (u.pin_hash.rfind("$argon2id$", 0) != 0)
-        return err(Message(BL_N_("The PIN was not stored safely; choose the PIN again.")));
-    auto tx = db.begin();
-    if (u.id.empty())
-        u.id = db.ids.next();
-    SQLite::Statement ins(db.sql(), "INSERT INTO staff_user(id, name, role, pin_hash, active, "
-                                    "created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    ins.bind(1, u.id);
-    ins.bind(2, u.name);
-    ins.bind(3, std::string(to_string(u.role)));
-    ins.bind(4, u.pin_hash);
-    ins.bind(5, u.active ? 1 : 0);
-    ins.bind(6, format_utc(db.clock()));
-    ins.exec();
-    // The PIN hash travels to central (so staff can log in on every till) but not into the
-    // journal, which is exported for inspection.
-    JsonObject j{{"user_id", u.id}, {"name", u.name}, {"role", std::string(to_string(u.role))}};
-    JsonObject o = j;
-    o.emplace("pin_hash", u.pin_hash);
-    record_action(db, actor, "staff_added", j, o);
-    tx.commit();
-    return u;
+    return store::writing([&]() -> Result<StaffUser, Message> {
+        auto name = clean_text(u.name, name_rules);
+        if (!name)
+            return err(name.error());
+        u.name = name.value();
+        if (u.pin_hash.rfind("$argon2id$", 0) != 0)
+            return err(Message(BL_N_("The PIN was not stored safely; choose the PIN again.")));
+        auto tx = store::begin_write(db);
+        if (u.id.empty())
+            u.id = db.ids.next();
+        SQLite::Statement ins(store::sql(db),
+                              "INSERT INTO staff_user(id, name, role, pin_hash, active, "
+                              "created_at) VALUES (?, ?, ?, ?, ?, ?)");
+        ins.bind(1, u.id);
+        ins.bind(2, u.name);
+        ins.bind(3, std::string(to_string(u.role)));
+        ins.bind(4, u.pin_hash);
+        ins.bind(5, u.active ? 1 : 0);
+        ins.bind(6, format_utc(db.clock()));
+        ins.exec();
+        // The PIN hash travels to central (so staff can log in on every till) but not into the
+        // journal, which is exported for inspection.
+        JsonObject j{{"user_id", u.id}, {"name", u.name}, {"role", std::string(to_string(u.role))}};
+        JsonObject o = j;
+        o.emplace("pin_hash", u.pin_hash);
+        store::record_action(db, actor, JournalKind::staff_added, j, o);
+        tx.commit();
+        return u;
+    });
 }
 
 std::optional<StaffUser> find_staff(Database& db, const std::string& id) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT id, name, role, pin_hash, active FROM staff_user WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep())
-        return std::nullopt;
-    return read_staff(q);
+    return store::reading([&]() -> std::optional<StaffUser> {
+        SQLite::Statement q(store::sql(db),
+                            "SELECT id, name, role, pin_hash, active FROM staff_user WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep())
+            return std::nullopt;
+        return read_staff(q);
+    });
 }
 
 std::vector<StaffUser> list_staff(Database& db) {
-    std::vector<StaffUser> out;
-    SQLite::Statement q(db.sql(), "SELECT id, name, role, pin_hash, active FROM staff_user "
-                                  "ORDER BY name");
-    while (q.executeStep())
-        out.push_back(read_staff(q));
-    return out;
+    return store::reading([&]() -> std::vector<StaffUser> {
+        std::vector<StaffUser> out;
+        SQLite::Statement q(store::sql(db),
+                            "SELECT id, name, role, pin_hash, active FROM staff_user "
+                            "ORDER BY name");
+        while (q.executeStep())
+            out.push_back(read_staff(q));
+        return out;
+    });
 }
 
 std::optional<LoginState> login_state(Database& db, const std::string& staff_id) {
-    auto& q = db.prepared("SELECT failed_attempts, locked_until FROM staff_user WHERE id = ?");
-    q.bind(1, staff_id);
-    std::optional<LoginState> st;
-    if (q.executeStep()) {
-        st = LoginState{q.getColumn(0).getInt(), std::nullopt};
-        if (!q.getColumn(1).isNull())
-            st->locked_until = parse_utc(q.getColumn(1).getString());
-    }
-    q.reset();
-    return st;
+    return store::reading([&]() -> std::optional<LoginState> {
+        store::Statement q(db, "SELECT failed_attempts, locked_until FROM staff_user WHERE id = ?");
+        q->bind(1, staff_id);
+        std::optional<LoginState> st;
+        if (q->executeStep()) {
+            st = LoginState{q->getColumn(0).getInt(), std::nullopt};
+            if (!q->getColumn(1).isNull())
+                st->locked_until = parse_utc(q->getColumn(1).getString());
+        }
+        return st;
+    });
 }
 
 Result<LoginState, Message> record_login_attempt(Database& db, const std::string& device_id,
                                                  const std::string& staff_id, bool success,
                                                  const LockoutPolicy& policy, bool approval) {
-    auto tx = db.begin();
-    auto st = login_state(db, staff_id);
-    if (!st)
-        return err(Message(BL_N_("That person is not a user of this till.")));
-    const Timestamp now = db.clock();
-    if (st->locked_at(now))
-        return err(Message(BL_N_("Too many wrong PINs. Try again after %s, or ask an "
-                                 "organiser."),
-                           {format_copenhagen(*st->locked_until)}));
-    std::string kind;
-    if (success) {
-        st->failed_attempts = 0;
-        st->locked_until.reset();
-        kind = approval ? "approval" : "login";
-    } else {
-        ++st->failed_attempts;
-        kind = "login_failed";
-        if (st->failed_attempts >= policy.max_failures) {
-            st->locked_until = now + policy.lock_for;
+    return store::writing([&]() -> Result<LoginState, Message> {
+        auto tx = store::begin_write(db);
+        auto st = login_state(db, staff_id);
+        if (!st)
+            return err(Message(BL_N_("That person is not a user of this till.")));
+        const Timestamp now = db.clock();
+        if (st->locked_at(now))
+            return err(Message(BL_N_("Too many wrong PINs. Try again after %s, or ask an "
+                                     "organiser."),
+                               {format_copenhagen(*st->locked_until)}));
+        JournalKind kind = JournalKind::login;
+        if (success) {
             st->failed_attempts = 0;
-            kind = "staff_locked";
+            st->locked_until.reset();
+            kind = approval ? JournalKind::approval : JournalKind::login;
+        } else {
+            ++st->failed_attempts;
+            kind = JournalKind::login_failed;
+            if (st->failed_attempts >= policy.max_failures) {
+                st->locked_until = now + policy.lock_for;
+                st->failed_attempts = 0;
+                kind = JournalKind::staff_locked;
+            }
         }
-    }
-    SQLite::Statement u(db.sql(), "UPDATE staff_user SET failed_attempts = ?, locked_until = ? "
-                                  "WHERE id = ?");
-    u.bind(1, st->failed_attempts);
-    if (st->locked_until)
-        u.bind(2, format_utc(*st->locked_until));
-    u.bind(3, staff_id);
-    u.exec();
-    JsonObject payload{{"user_id", staff_id}};
-    if (st->locked_until)
-        payload.emplace("locked_until", format_utc(*st->locked_until));
-    // The journal names who logged in (staff_id) only for a success; a failed attempt is
-    // about the account, not by it.
-    record_action(db, Actor{device_id, success ? staff_id : std::string()}, kind, payload);
-    tx.commit();
-    return *st;
+        SQLite::Statement u(store::sql(db),
+                            "UPDATE staff_user SET failed_attempts = ?, locked_until = ? "
+                            "WHERE id = ?");
+        u.bind(1, st->failed_attempts);
+        if (st->locked_until)
+            u.bind(2, format_utc(*st->locked_until));
+        u.bind(3, staff_id);
+        u.exec();
+        JsonObject payload{{"user_id", staff_id}};
+        if (st->locked_until)
+            payload.emplace("locked_until", format_utc(*st->locked_until));
+        // The journal names who logged in (staff_id) only for a success; a failed attempt is
+        // about the account, not by it.
+        store::record_action(db, Actor{device_id, success ? staff_id : std::string()}, kind,
+                             payload);
+        tx.commit();
+        return *st;
+    });
 }
 
-void record_logout(Database& db, const Actor& actor) {
-    auto tx = db.begin();
-    record_action(db, actor, "logout", JsonObject{});
-    tx.commit();
+Result<Done, Message> record_logout(Database& db, const Actor& actor) {
+    return store::writing([&]() -> Result<Done, Message> {
+        auto tx = store::begin_write(db);
+        store::record_action(db, actor, JournalKind::logout, JsonObject{});
+        tx.commit();
+        return Done{};
+    });
 }
 
 Result<Maker, Message> add_maker(Database& db, const Actor& actor, Maker m,
                                  const std::optional<MakerPrivate>& priv) {
-    auto name = clean_text(m.display_name, TextRules{0, 40, false, BL_N_("Display name")});
-    if (!name)
-        return err(name.error());
-    m.display_name = name.value();
-    if (priv && local_is_till(db))
-        return err(Message(BL_N_("A till never stores makers' real names or contact "
-                                 "details. Register the maker on a workshop station.")));
-    MakerPrivate p;
-    if (priv) {
-        p = *priv;
-        auto real = clean_text(p.real_name, TextRules{0, 80, false, BL_N_("Real name")});
-        if (!real)
-            return err(real.error());
-        p.real_name = real.value();
-        auto story = clean_text(p.story, TextRules{0, 2000, true, BL_N_("Story")});
-        if (!story)
-            return err(story.error());
-        p.story = story.value();
-        for (auto* f : {&p.phone, &p.email}) {
-            auto c = clean_text(*f, TextRules{0, 120, false, BL_N_("Contact details")});
-            if (!c)
-                return err(c.error());
-            *f = c.value();
+    return store::writing([&]() -> Result<Maker, Message> {
+        auto name = clean_text(m.display_name, TextRules{0, 40, false, BL_N_("Display name")});
+        if (!name)
+            return err(name.error());
+        m.display_name = name.value();
+        if (priv && local_is_till(db))
+            return err(Message(BL_N_("A till never stores makers' real names or contact "
+                                     "details. Register the maker on a workshop station.")));
+        MakerPrivate p;
+        if (priv) {
+            p = *priv;
+            auto real = clean_text(p.real_name, TextRules{0, 80, false, BL_N_("Real name")});
+            if (!real)
+                return err(real.error());
+            p.real_name = real.value();
+            auto story = clean_text(p.story, TextRules{0, 2000, true, BL_N_("Story")});
+            if (!story)
+                return err(story.error());
+            p.story = story.value();
+            for (auto* f : {&p.phone, &p.email}) {
+                auto c = clean_text(*f, TextRules{0, 120, false, BL_N_("Contact details")});
+                if (!c)
+                    return err(c.error());
+                *f = c.value();
+            }
         }
-    }
-    auto tx = db.begin();
-    if (!find_workshop(db, m.workshop_id))
-        return err(Message(BL_N_("The maker's workshop does not exist.")));
-    if (m.id.empty())
-        m.id = db.ids.next();
-    p.maker_id = m.id;
-    SQLite::Statement ins(db.sql(), "INSERT INTO maker(id, workshop_id, display_name, active, "
-                                    "created_at) VALUES (?, ?, ?, ?, ?)");
-    ins.bind(1, m.id);
-    ins.bind(2, m.workshop_id);
-    ins.bind(3, m.display_name);
-    ins.bind(4, m.active ? 1 : 0);
-    ins.bind(5, format_utc(db.clock()));
-    ins.exec();
-    if (priv) {
-        SQLite::Statement pi(db.sql(), "INSERT INTO maker_private(maker_id, real_name, phone, "
-                                       "email, story) VALUES (?, ?, ?, ?, ?)");
-        pi.bind(1, p.maker_id);
-        pi.bind(2, p.real_name);
-        pi.bind(3, p.phone);
-        pi.bind(4, p.email);
-        pi.bind(5, p.story);
-        pi.exec();
-    }
-    // The journal knows the maker by id only; the display name (and, from a workshop
-    // station, the private details) travel to central through the outbox.
-    JsonObject j{{"maker_id", m.id}, {"workshop_id", m.workshop_id}};
-    JsonObject o = j;
-    o.emplace("display_name", m.display_name);
-    if (priv)
-        o.emplace("private", JsonObject{{"real_name", p.real_name},
-                                        {"phone", p.phone},
-                                        {"email", p.email},
-                                        {"story", p.story}});
-    record_action(db, actor, "maker_added", j, o);
-    tx.commit();
-    return m;
+        auto tx = store::begin_write(db);
+        if (!find_workshop(db, m.workshop_id))
+            return err(Message(BL_N_("The maker's workshop does not exist.")));
+        if (m.id.empty())
+            m.id = db.ids.next();
+        p.maker_id = m.id;
+        SQLite::Statement ins(store::sql(db),
+                              "INSERT INTO maker(id, workshop_id, display_name, active, "
+                              "created_at) VALUES (?, ?, ?, ?, ?)");
+        ins.bind(1, m.id);
+        ins.bind(2, m.workshop_id);
+        ins.bind(3, m.display_name);
+        ins.bind(4, m.active ? 1 : 0);
+        ins.bind(5, format_utc(db.clock()));
+        ins.exec();
+        if (priv) {
+            SQLite::Statement pi(store::sql(db),
+                                 "INSERT INTO maker_private(maker_id, real_name, phone, "
+                                 "email, story) VALUES (?, ?, ?, ?, ?)");
+            pi.bind(1, p.maker_id);
+            pi.bind(2, p.real_name);
+            pi.bind(3, p.phone);
+            pi.bind(4, p.email);
+            pi.bind(5, p.story);
+            pi.exec();
+        }
+        // The journal knows the maker by id only; the display name (and, from a workshop
+        // station, the private details) travel to central through the outbox.
+        JsonObject j{{"maker_id", m.id}, {"workshop_id", m.workshop_id}};
+        JsonObject o = j;
+        o.emplace("display_name", m.display_name);
+        if (priv)
+            o.emplace("private", JsonObject{{"real_name", p.real_name},
+                                            {"phone", p.phone},
+                                            {"email", p.email},
+                                            {"story", p.story}});
+        store::record_action(db, actor, JournalKind::maker_added, j, o);
+        tx.commit();
+        return m;
+    });
 }
 
 std::optional<Maker> find_maker(Database& db, const std::string& id) {
-    SQLite::Statement q(db.sql(), "SELECT id, workshop_id, display_name, active FROM maker "
-                                  "WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep())
-        return std::nullopt;
-    return read_maker(q);
+    return store::reading([&]() -> std::optional<Maker> {
+        SQLite::Statement q(store::sql(db),
+                            "SELECT id, workshop_id, display_name, active FROM maker "
+                            "WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep())
+            return std::nullopt;
+        return read_maker(q);
+    });
 }
 
 std::vector<Maker> list_makers(Database& db, const std::optional<std::string>& workshop_id) {
-    std::vector<Maker> out;
-    SQLite::Statement q(db.sql(), "SELECT id, workshop_id, display_name, active FROM maker "
-                                  "WHERE ?1 IS NULL OR workshop_id = ?1 ORDER BY id");
-    if (workshop_id)
-        q.bind(1, *workshop_id);
-    while (q.executeStep())
-        out.push_back(read_maker(q));
-    return out;
+    return store::reading([&]() -> std::vector<Maker> {
+        std::vector<Maker> out;
+        SQLite::Statement q(store::sql(db),
+                            "SELECT id, workshop_id, display_name, active FROM maker "
+                            "WHERE ?1 IS NULL OR workshop_id = ?1 ORDER BY id");
+        if (workshop_id)
+            q.bind(1, *workshop_id);
+        while (q.executeStep())
+            out.push_back(read_maker(q));
+        return out;
+    });
 }
 
 std::optional<MakerPrivate> find_maker_private(Database& db, const std::string& maker_id) {
-    SQLite::Statement q(db.sql(), "SELECT maker_id, real_name, phone, email, story FROM "
-                                  "maker_private WHERE maker_id = ?");
-    q.bind(1, maker_id);
-    if (!q.executeStep())
-        return std::nullopt;
-    return MakerPrivate{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                        q.getColumn(2).getString(), q.getColumn(3).getString(),
-                        q.getColumn(4).getString()};
+    return store::reading([&]() -> std::optional<MakerPrivate> {
+        SQLite::Statement q(store::sql(db), "SELECT maker_id, real_name, phone, email, story FROM "
+                                            "maker_private WHERE maker_id = ?");
+        q.bind(1, maker_id);
+        if (!q.executeStep())
+            return std::nullopt;
+        return MakerPrivate{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                            q.getColumn(2).getString(), q.getColumn(3).getString(),
+                            q.getColumn(4).getString()};
+    });
 }
 
 namespace {
@@ -253,14 +283,14 @@ Result<Consent, Message> consent_in_tx(Database& db, const Actor& actor,
     auto m = find_maker(db, maker_id);
     if (!m)
         return err(Message(BL_N_("That maker does not exist.")));
-    SQLite::Statement e(db.sql(), "SELECT erased_at IS NOT NULL FROM maker WHERE id = ?");
+    SQLite::Statement e(store::sql(db), "SELECT erased_at IS NOT NULL FROM maker WHERE id = ?");
     e.bind(1, maker_id);
     e.executeStep();
     if (e.getColumn(0).getInt() != 0 && lv > 0)
         return err(Message(BL_N_("This maker's data has been erased; consent cannot be given "
                                  "again for the erased record.")));
-    SQLite::Statement v(db.sql(), "SELECT coalesce(max(version), 0) FROM maker_consent "
-                                  "WHERE maker_id = ? AND channel = ?");
+    SQLite::Statement v(store::sql(db), "SELECT coalesce(max(version), 0) FROM maker_consent "
+                                        "WHERE maker_id = ? AND channel = ?");
     v.bind(1, maker_id);
     v.bind(2, std::string(to_string(channel)));
     v.executeStep();
@@ -271,8 +301,9 @@ Result<Consent, Message> consent_in_tx(Database& db, const Actor& actor,
     c.version = v.getColumn(0).getInt() + 1;
     c.recorded_at = db.clock();
     c.recorded_by = actor.staff_id;
-    SQLite::Statement ins(db.sql(), "INSERT INTO maker_consent(maker_id, channel, version, "
-                                    "level, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement ins(store::sql(db),
+                          "INSERT INTO maker_consent(maker_id, channel, version, "
+                          "level, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)");
     ins.bind(1, maker_id);
     ins.bind(2, std::string(to_string(channel)));
     ins.bind(3, c.version);
@@ -280,11 +311,11 @@ Result<Consent, Message> consent_in_tx(Database& db, const Actor& actor,
     ins.bind(5, format_utc(c.recorded_at));
     ins.bind(6, c.recorded_by);
     ins.exec();
-    record_action(db, actor, "consent_recorded",
-                  JsonObject{{"maker_id", maker_id},
-                             {"channel", std::string(to_string(channel))},
-                             {"level", lv},
-                             {"version", c.version}});
+    store::record_action(db, actor, JournalKind::consent_recorded,
+                         JsonObject{{"maker_id", maker_id},
+                                    {"channel", std::string(to_string(channel))},
+                                    {"level", lv},
+                                    {"version", c.version}});
     return c;
 }
 
@@ -293,73 +324,83 @@ Result<Consent, Message> consent_in_tx(Database& db, const Actor& actor,
 Result<Consent, Message> record_consent(Database& db, const Actor& actor,
                                         const std::string& maker_id, ConsentChannel channel,
                                         ConsentLevel level) {
-    auto tx = db.begin();
-    auto r = consent_in_tx(db, actor, maker_id, channel, level);
-    if (r)
-        tx.commit();
-    return r;
+    return store::writing([&]() -> Result<Consent, Message> {
+        auto tx = store::begin_write(db);
+        auto r = consent_in_tx(db, actor, maker_id, channel, level);
+        if (r)
+            tx.commit();
+        return r;
+    });
 }
 
 ConsentLevel current_consent(Database& db, const std::string& maker_id, ConsentChannel channel) {
-    auto& q = db.prepared("SELECT level FROM maker_consent WHERE maker_id = ? AND channel = ? "
-                          "ORDER BY version DESC LIMIT 1");
-    q.bind(1, maker_id);
-    q.bind(2, std::string(to_string(channel)));
-    const int level = q.executeStep() ? q.getColumn(0).getInt() : 0;
-    q.reset();
-    return static_cast<ConsentLevel>(level);
+    return store::reading([&]() -> ConsentLevel {
+        store::Statement q(db, "SELECT level FROM maker_consent WHERE maker_id = ? AND channel = ? "
+                               "ORDER BY version DESC LIMIT 1");
+        q->bind(1, maker_id);
+        q->bind(2, std::string(to_string(channel)));
+        const int level = q->executeStep() ? q->getColumn(0).getInt() : 0;
+        return static_cast<ConsentLevel>(level);
+    });
 }
 
 std::vector<Consent> consent_history(Database& db, const std::string& maker_id) {
-    std::vector<Consent> out;
-    SQLite::Statement q(db.sql(), "SELECT channel, level, version, recorded_at, recorded_by "
-                                  "FROM maker_consent WHERE maker_id = ? "
-                                  "ORDER BY recorded_at, channel, version");
-    q.bind(1, maker_id);
-    while (q.executeStep()) {
-        Consent c;
-        c.maker_id = maker_id;
-        c.channel = consent_channel_from(q.getColumn(0).getString()).value();
-        c.level = static_cast<ConsentLevel>(q.getColumn(1).getInt());
-        c.version = q.getColumn(2).getInt();
-        c.recorded_at = parse_utc(q.getColumn(3).getString()).value_or(Timestamp{});
-        c.recorded_by = q.getColumn(4).getString();
-        out.push_back(c);
-    }
-    return out;
+    return store::reading([&]() -> std::vector<Consent> {
+        std::vector<Consent> out;
+        SQLite::Statement q(store::sql(db),
+                            "SELECT channel, level, version, recorded_at, recorded_by "
+                            "FROM maker_consent WHERE maker_id = ? "
+                            "ORDER BY recorded_at, channel, version");
+        q.bind(1, maker_id);
+        while (q.executeStep()) {
+            Consent c;
+            c.maker_id = maker_id;
+            c.channel = consent_channel_from(q.getColumn(0).getString()).value();
+            c.level = static_cast<ConsentLevel>(q.getColumn(1).getInt());
+            c.version = q.getColumn(2).getInt();
+            c.recorded_at = parse_utc(q.getColumn(3).getString()).value_or(Timestamp{});
+            c.recorded_by = q.getColumn(4).getString();
+            out.push_back(c);
+        }
+        return out;
+    });
 }
 
 Result<Maker, Message> erase_maker(Database& db, const Actor& actor, const std::string& maker_id) {
-    auto tx = db.begin();
-    auto m = find_maker(db, maker_id);
-    if (!m)
-        return err(Message(BL_N_("That maker does not exist.")));
-    for (ConsentChannel ch : {ConsentChannel::receipt, ConsentChannel::report, ConsentChannel::web})
-        if (current_consent(db, maker_id, ch) != ConsentLevel::counted_only) {
-            auto r = consent_in_tx(db, actor, maker_id, ch, ConsentLevel::counted_only);
-            if (!r)
-                return err(r.error());
-        }
-    SQLite::Statement u(db.sql(), "UPDATE maker SET display_name = '', active = 0, "
-                                  "erased_at = ? WHERE id = ?");
-    u.bind(1, format_utc(db.clock()));
-    u.bind(2, maker_id);
-    u.exec();
-    SQLite::Statement d(db.sql(), "DELETE FROM maker_private WHERE maker_id = ?");
-    d.bind(1, maker_id);
-    d.exec();
-    // Unsent copies of the personal data must not leave the device after erasure.
-    SQLite::Statement o(db.sql(), "UPDATE outbox SET payload = json_set(payload, "
-                                  "'$.display_name', '', '$.private', json('null')) "
-                                  "WHERE kind = 'maker_added' "
-                                  "AND json_extract(payload, '$.maker_id') = ?");
-    o.bind(1, maker_id);
-    o.exec();
-    record_action(db, actor, "maker_erased", JsonObject{{"maker_id", maker_id}});
-    tx.commit();
-    m->display_name.clear();
-    m->active = false;
-    return *m;
+    return store::writing([&]() -> Result<Maker, Message> {
+        auto tx = store::begin_write(db);
+        auto m = find_maker(db, maker_id);
+        if (!m)
+            return err(Message(BL_N_("That maker does not exist.")));
+        for (ConsentChannel ch :
+             {ConsentChannel::receipt, ConsentChannel::report, ConsentChannel::web})
+            if (current_consent(db, maker_id, ch) != ConsentLevel::counted_only) {
+                auto r = consent_in_tx(db, actor, maker_id, ch, ConsentLevel::counted_only);
+                if (!r)
+                    return err(r.error());
+            }
+        SQLite::Statement u(store::sql(db), "UPDATE maker SET display_name = '', active = 0, "
+                                            "erased_at = ? WHERE id = ?");
+        u.bind(1, format_utc(db.clock()));
+        u.bind(2, maker_id);
+        u.exec();
+        SQLite::Statement d(store::sql(db), "DELETE FROM maker_private WHERE maker_id = ?");
+        d.bind(1, maker_id);
+        d.exec();
+        // Unsent copies of the personal data must not leave the device after erasure.
+        SQLite::Statement o(store::sql(db), "UPDATE outbox SET payload = json_set(payload, "
+                                            "'$.display_name', '', '$.private', json('null')) "
+                                            "WHERE kind = 'maker_added' "
+                                            "AND json_extract(payload, '$.maker_id') = ?");
+        o.bind(1, maker_id);
+        o.exec();
+        store::record_action(db, actor, JournalKind::maker_erased,
+                             JsonObject{{"maker_id", maker_id}});
+        tx.commit();
+        m->display_name.clear();
+        m->active = false;
+        return *m;
+    });
 }
 
 } // namespace bl

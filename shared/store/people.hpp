@@ -10,8 +10,8 @@
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
+#include "shared/store/actor.hpp"
 #include "shared/store/database.hpp"
-#include "shared/store/outbox.hpp"
 
 namespace bl {
 
@@ -45,7 +45,7 @@ Result<LoginState, Message> record_login_attempt(Database& db, const std::string
                                                  bool approval = false);
 
 /// Journals a logout.
-void record_logout(Database& db, const Actor& actor);
+Result<Done, Message> record_logout(Database& db, const Actor& actor);
 
 /// Adds a maker to a workshop, counted only (consent level 0 on every channel) until a
 /// consent is recorded. `priv` (real name, contact) is refused on a till.

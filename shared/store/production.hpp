@@ -10,8 +10,8 @@
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
 #include "shared/impact/allocation.hpp"
+#include "shared/store/actor.hpp"
 #include "shared/store/database.hpp"
-#include "shared/store/outbox.hpp"
 
 namespace bl {
 

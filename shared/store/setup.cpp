@@ -1,6 +1,8 @@
 #include "shared/store/setup.hpp"
 
 #include "shared/core/text.hpp"
+#include "shared/store/detail/actions.hpp"
+#include "shared/store/detail/connection.hpp"
 
 namespace bl {
 
@@ -36,7 +38,7 @@ std::optional<Message> check_device(Database& db, Device& d) {
     d.name = name.value();
     if (d.number < 1 || d.number > 999)
         return Message(BL_N_("A device number must be between 1 and 999."));
-    SQLite::Statement q(db.sql(), "SELECT name FROM device WHERE number = ?");
+    SQLite::Statement q(store::sql(db), "SELECT name FROM device WHERE number = ?");
     q.bind(1, d.number);
     if (q.executeStep())
         return Message(BL_N_("Device number %s is already used by \"%s\"."),
@@ -53,8 +55,8 @@ std::optional<Message> check_device(Database& db, Device& d) {
 }
 
 void insert_device(Database& db, const Device& d) {
-    SQLite::Statement ins(db.sql(), "INSERT INTO device(id, name, role, number, shop_id, "
-                                    "workshop_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement ins(store::sql(db), "INSERT INTO device(id, name, role, number, shop_id, "
+                                          "workshop_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     ins.bind(1, d.id);
     ins.bind(2, d.name);
     ins.bind(3, std::string(to_string(d.role)));
@@ -90,8 +92,9 @@ Result<JsonObject, Message> insert_shop(Database& db, Shop& s) {
         return err(*problem);
     if (s.id.empty())
         s.id = db.ids.next();
-    SQLite::Statement ins(db.sql(), "INSERT INTO shop(id, name, address, postcode, city, cvr, "
-                                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement ins(store::sql(db),
+                          "INSERT INTO shop(id, name, address, postcode, city, cvr, "
+                          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     ins.bind(1, s.id);
     ins.bind(2, s.name);
     ins.bind(3, s.address);
@@ -120,8 +123,9 @@ Result<JsonObject, Message> insert_workshop(Database& db, Workshop& w) {
     w.address = addr.value();
     if (w.id.empty())
         w.id = db.ids.next();
-    SQLite::Statement ins(db.sql(), "INSERT INTO workshop(id, name, craft, address, created_at) "
-                                    "VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement ins(store::sql(db),
+                          "INSERT INTO workshop(id, name, craft, address, created_at) "
+                          "VALUES (?, ?, ?, ?, ?)");
     ins.bind(1, w.id);
     ins.bind(2, w.name);
     ins.bind(3, w.craft);
@@ -168,139 +172,183 @@ Result<JsonObject, Message> device_with_places(Database& db, Device& d,
 } // namespace
 
 std::string local_device_id(Database& db) {
-    auto& q = db.prepared("SELECT device_id FROM local_device WHERE singleton = 1");
-    std::string id = q.executeStep() ? q.getColumn(0).getString() : std::string();
-    q.reset();
-    return id;
+    return store::reading([&]() -> std::string {
+        store::Statement q(db, "SELECT device_id FROM local_device WHERE singleton = 1");
+        std::string id = q->executeStep() ? q->getColumn(0).getString() : std::string();
+        return id;
+    });
 }
 
 std::optional<Device> local_device(Database& db) {
-    const std::string id = local_device_id(db);
-    if (id.empty())
-        return std::nullopt;
-    return find_device(db, id);
+    return store::reading([&]() -> std::optional<Device> {
+        const std::string id = local_device_id(db);
+        if (id.empty())
+            return std::nullopt;
+        return find_device(db, id);
+    });
 }
 
 Result<Device, Message> initialise_local_device(Database& db, Device self,
                                                 std::optional<Shop> new_shop,
                                                 std::optional<Workshop> new_workshop) {
-    auto tx = db.begin();
-    if (!local_device_id(db).empty())
-        return err(Message(BL_N_("This database already belongs to a device.")));
-    auto payload = device_with_places(db, self, new_shop, new_workshop);
-    if (!payload)
-        return err(payload.error());
-    SQLite::Statement mine(db.sql(),
-                           "INSERT INTO local_device(singleton, device_id) VALUES (1, ?)");
-    mine.bind(1, self.id);
-    mine.exec();
-    record_action(db, Actor{self.id, {}}, "device_initialised", payload.value());
-    tx.commit();
-    return self;
+    return store::writing([&]() -> Result<Device, Message> {
+        auto tx = store::begin_write(db);
+        if (!local_device_id(db).empty())
+            return err(Message(BL_N_("This database already belongs to a device.")));
+        auto payload = device_with_places(db, self, new_shop, new_workshop);
+        if (!payload)
+            return err(payload.error());
+        SQLite::Statement mine(store::sql(db),
+                               "INSERT INTO local_device(singleton, device_id) VALUES (1, ?)");
+        mine.bind(1, self.id);
+        mine.exec();
+        store::record_action(db, Actor{self.id, {}}, JournalKind::device_initialised,
+                             payload.value());
+        tx.commit();
+        return self;
+    });
 }
 
 Result<Device, Message> add_device(Database& db, const Actor& actor, Device d,
                                    std::optional<Shop> new_shop,
                                    std::optional<Workshop> new_workshop) {
-    auto tx = db.begin();
-    auto payload = device_with_places(db, d, new_shop, new_workshop);
-    if (!payload)
-        return err(payload.error());
-    record_action(db, actor, "device_added", payload.value());
-    tx.commit();
-    return d;
+    return store::writing([&]() -> Result<Device, Message> {
+        auto tx = store::begin_write(db);
+        auto payload = device_with_places(db, d, new_shop, new_workshop);
+        if (!payload)
+            return err(payload.error());
+        store::record_action(db, actor, JournalKind::device_added, payload.value());
+        tx.commit();
+        return d;
+    });
 }
 
 Result<Shop, Message> update_shop(Database& db, const Actor& actor, Shop s) {
-    if (auto problem = check_shop(s))
-        return err(*problem);
-    auto tx = db.begin();
-    if (!find_shop(db, s.id))
-        return err(Message(BL_N_("That shop does not exist.")));
-    SQLite::Statement u(db.sql(), "UPDATE shop SET name = ?, address = ?, postcode = ?, "
-                                  "city = ?, cvr = ? WHERE id = ?");
-    u.bind(1, s.name);
-    u.bind(2, s.address);
-    u.bind(3, s.postcode);
-    u.bind(4, s.city);
-    u.bind(5, s.cvr);
-    u.bind(6, s.id);
-    u.exec();
-    record_action(db, actor, "shop_changed",
-                  JsonObject{{"shop_id", s.id},
-                             {"name", s.name},
-                             {"address", s.address},
-                             {"postcode", s.postcode},
-                             {"city", s.city},
-                             {"cvr", s.cvr}});
-    tx.commit();
-    return s;
+    return store::writing([&]() -> Result<Shop, Message> {
+        if (auto problem = check_shop(s))
+            return err(*problem);
+        auto saved = save_settings(db, actor, SettingsChange{{}, s});
+        if (!saved)
+            return err(saved.error());
+        return s;
+    });
 }
 
 std::optional<Shop> find_shop(Database& db, const std::string& id) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT id, name, address, postcode, city, cvr FROM shop WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep())
-        return std::nullopt;
-    return Shop{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()};
+    return store::reading([&]() -> std::optional<Shop> {
+        SQLite::Statement q(store::sql(db),
+                            "SELECT id, name, address, postcode, city, cvr FROM shop WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep())
+            return std::nullopt;
+        return Shop{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                    q.getColumn(2).getString(), q.getColumn(3).getString(),
+                    q.getColumn(4).getString(), q.getColumn(5).getString()};
+    });
 }
 
 std::vector<Shop> list_shops(Database& db) {
-    std::vector<Shop> out;
-    SQLite::Statement q(db.sql(), "SELECT id FROM shop ORDER BY name");
-    while (q.executeStep())
-        out.push_back(*find_shop(db, q.getColumn(0).getString()));
-    return out;
+    return store::reading([&]() -> std::vector<Shop> {
+        std::vector<Shop> out;
+        SQLite::Statement q(store::sql(db), "SELECT id FROM shop ORDER BY name");
+        while (q.executeStep())
+            out.push_back(*find_shop(db, q.getColumn(0).getString()));
+        return out;
+    });
 }
 
 std::optional<Workshop> find_workshop(Database& db, const std::string& id) {
-    SQLite::Statement q(db.sql(), "SELECT id, name, craft, address FROM workshop WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep())
-        return std::nullopt;
-    return Workshop{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                    q.getColumn(2).getString(), q.getColumn(3).getString()};
+    return store::reading([&]() -> std::optional<Workshop> {
+        SQLite::Statement q(store::sql(db),
+                            "SELECT id, name, craft, address FROM workshop WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep())
+            return std::nullopt;
+        return Workshop{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                        q.getColumn(2).getString(), q.getColumn(3).getString()};
+    });
 }
 
 std::vector<Workshop> list_workshops(Database& db) {
-    std::vector<Workshop> out;
-    SQLite::Statement q(db.sql(), "SELECT id FROM workshop ORDER BY name");
-    while (q.executeStep())
-        out.push_back(*find_workshop(db, q.getColumn(0).getString()));
-    return out;
+    return store::reading([&]() -> std::vector<Workshop> {
+        std::vector<Workshop> out;
+        SQLite::Statement q(store::sql(db), "SELECT id FROM workshop ORDER BY name");
+        while (q.executeStep())
+            out.push_back(*find_workshop(db, q.getColumn(0).getString()));
+        return out;
+    });
 }
 
 std::optional<Device> find_device(Database& db, const std::string& id) {
-    auto& q = db.prepared("SELECT id, name, role, number, shop_id, workshop_id FROM device "
-                          "WHERE id = ?");
-    q.bind(1, id);
-    std::optional<Device> d;
-    if (q.executeStep())
-        d = read_device(q);
-    q.reset();
-    return d;
+    return store::reading([&]() -> std::optional<Device> {
+        store::Statement q(db, "SELECT id, name, role, number, shop_id, workshop_id FROM device "
+                               "WHERE id = ?");
+        q->bind(1, id);
+        std::optional<Device> d;
+        if (q->executeStep())
+            d = read_device(*q);
+        return d;
+    });
 }
 
 std::optional<std::string> get_setting(Database& db, const std::string& key) {
-    SQLite::Statement q(db.sql(), "SELECT value FROM setting WHERE key = ?");
-    q.bind(1, key);
-    if (!q.executeStep())
-        return std::nullopt;
-    return q.getColumn(0).getString();
+    return store::reading([&]() -> std::optional<std::string> {
+        SQLite::Statement q(store::sql(db), "SELECT value FROM setting WHERE key = ?");
+        q.bind(1, key);
+        if (!q.executeStep())
+            return std::nullopt;
+        return q.getColumn(0).getString();
+    });
 }
 
-void set_setting(Database& db, const Actor& actor, const std::string& key,
-                 const std::string& value) {
-    auto tx = db.begin();
-    SQLite::Statement u(db.sql(), "INSERT INTO setting(key, value) VALUES (?, ?) "
-                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    u.bind(1, key);
-    u.bind(2, value);
-    u.exec();
-    record_action(db, actor, "setting_changed", JsonObject{{"key", key}, {"value", value}});
-    tx.commit();
+Result<Done, Message> set_setting(Database& db, const Actor& actor, const std::string& key,
+                                  const std::string& value) {
+    return store::writing([&]() -> Result<Done, Message> {
+        return save_settings(db, actor, SettingsChange{{{key, value}}, std::nullopt});
+    });
+}
+
+Result<Done, Message> save_settings(Database& db, const Actor& actor, SettingsChange change) {
+    return store::writing([&]() -> Result<Done, Message> {
+        if (change.shop)
+            if (auto problem = check_shop(*change.shop))
+                return err(*problem);
+        auto tx = store::begin_write(db);
+        if (change.shop) {
+            const Shop& s = *change.shop;
+            if (!find_shop(db, s.id))
+                return err(Message(BL_N_("That shop does not exist.")));
+            SQLite::Statement u(store::sql(db),
+                                "UPDATE shop SET name = ?, address = ?, postcode = ?, "
+                                "city = ?, cvr = ? WHERE id = ?");
+            u.bind(1, s.name);
+            u.bind(2, s.address);
+            u.bind(3, s.postcode);
+            u.bind(4, s.city);
+            u.bind(5, s.cvr);
+            u.bind(6, s.id);
+            u.exec();
+            store::record_action(db, actor, JournalKind::shop_changed,
+                                 JsonObject{{"shop_id", s.id},
+                                            {"name", s.name},
+                                            {"address", s.address},
+                                            {"postcode", s.postcode},
+                                            {"city", s.city},
+                                            {"cvr", s.cvr}});
+        }
+        for (const auto& [key, value] : change.settings) {
+            SQLite::Statement u(store::sql(db),
+                                "INSERT INTO setting(key, value) VALUES (?, ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            u.bind(1, key);
+            u.bind(2, value);
+            u.exec();
+            store::record_action(db, actor, JournalKind::setting_changed,
+                                 JsonObject{{"key", key}, {"value", value}});
+        }
+        tx.commit();
+        return Done{};
+    });
 }
 
 } // namespace bl

@@ -9,8 +9,8 @@
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
+#include "shared/store/actor.hpp"
 #include "shared/store/database.hpp"
-#include "shared/store/outbox.hpp"
 
 namespace bl {
 
@@ -41,9 +41,14 @@ std::optional<Device> find_device(Database& db, const std::string& id);
 std::vector<Shop> list_shops(Database& db);
 std::vector<Workshop> list_workshops(Database& db);
 
-/// Local settings. Changing one is a journaled action.
+/// Local settings ("printer", "mobilepay_name", "discount_limit", "impact_block",
+/// "receipt_footer", "language"). Changing one is a journaled action.
 std::optional<std::string> get_setting(Database& db, const std::string& key);
-void set_setting(Database& db, const Actor& actor, const std::string& key,
-                 const std::string& value);
+Result<Done, Message> set_setting(Database& db, const Actor& actor, const std::string& key,
+                                  const std::string& value);
+
+/// Several settings and, optionally, the shop's details (as printed on receipts) changed
+/// together: one transaction, one journal row per setting and one for the shop; all or none.
+Result<Done, Message> save_settings(Database& db, const Actor& actor, SettingsChange change);
 
 } // namespace bl

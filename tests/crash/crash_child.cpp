@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
             continue;
         }
         const std::string mark = std::string(argv[5]) + "-" + std::to_string(i); // unique per run
-        bl::keep_carts(db, bl::KeptCarts{"cart " + mark, {}});
+        if (!bl::keep_carts(db, bl::KeptCarts{"cart " + mark, {}}))
+            return 7;
         bl::Sale sale;
         const int lines = 1 + static_cast<int>(rng() % 5);
         for (int l = 0; l < lines; ++l) {

@@ -24,6 +24,7 @@
 #include "shared/demo/demo.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/production.hpp"
+#include "shared/store/raw_sql.hpp"
 
 namespace fs = std::filesystem;
 
@@ -128,11 +129,7 @@ private:
             std::printf("FAIL screenshot %s\n", name);
     }
 
-    std::int64_t count(const char* sql) {
-        SQLite::Statement q(m_db->sql(), sql);
-        q.executeStep();
-        return q.getColumn(0).getInt64();
-    }
+    std::int64_t count(const char* sql) { return bl::raw_sql::integer(*m_db, sql); }
 
     void run() {
         auto& f = *m_frame;

@@ -172,7 +172,7 @@ TEST_CASE("till: log in, open the shift, scan two items, pay cash, receipt after
     };
     // The block is off unless the shop turns it on.
     CHECK_FALSE(has(sink.printed[0], "Bag om tingene"));
-    bl::set_setting(*s.db, {s.till.id, {}}, "impact_block", "on");
+    REQUIRE(bl::set_setting(*s.db, {s.till.id, {}}, "impact_block", "on"));
     till.next_sale();
     till.scan(s.mugs_new.label_code);
     till.pay();
@@ -684,7 +684,7 @@ TEST_CASE("till: a sale the disk cannot take is explained, keeps the cart, and g
     REQUIRE(view.screen == "sale");
     // The disk is "full": the file may not grow past the pages it has now. Sell until a
     // sale needs one more page.
-    s.db->sql().exec("PRAGMA max_page_count = 1");
+    test::exec(*s.db, "PRAGMA max_page_count = 1");
     std::int64_t sold = 0;
     for (int i = 0; i < 500 && view.screen != "payment"; ++i) {
         till.scan(s.mug.barcode);
@@ -703,7 +703,7 @@ TEST_CASE("till: a sale the disk cannot take is explained, keeps the cart, and g
     CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == sold);
     CHECK(rig.sink.printed.size() == static_cast<std::size_t>(sold));
     // Room again: the same payment goes through, once, and the journal is whole.
-    s.db->sql().exec("PRAGMA max_page_count = 1000000");
+    test::exec(*s.db, "PRAGMA max_page_count = 1000000");
     till.pay_card("");
     CHECK(view.screen == "done");
     CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == sold + 1);
@@ -872,8 +872,8 @@ TEST_CASE("till: when the cart cannot be kept on disk the person hears it once a
     auto& till = rig.till;
     till.start();
     till.log_in(s.clerk.id, "2468");
-    s.db->sql().exec("CREATE TEMP TRIGGER no_room BEFORE INSERT ON kept_cart BEGIN "
-                     "SELECT RAISE(ABORT, 'disk I/O error (simulated)'); END");
+    test::exec(*s.db, "CREATE TEMP TRIGGER no_room BEFORE INSERT ON kept_cart BEGIN "
+                      "SELECT RAISE(ABORT, 'disk I/O error (simulated)'); END");
     till.scan(s.mug.barcode);
     till.scan(s.mug.barcode);
     till.scan(s.cloth.barcode);
@@ -886,7 +886,7 @@ TEST_CASE("till: when the cart cannot be kept on disk the person hears it once a
     CHECK_THAT(view.problems.back(), Catch::Contains("would be lost if the till stopped"));
     CHECK(bl::kept_carts(*s.db).open.empty());
     // Room again: the next change is kept, without another message.
-    s.db->sql().exec("DROP TRIGGER no_room");
+    test::exec(*s.db, "DROP TRIGGER no_room");
     const std::size_t before = view.problems.size();
     till.scan(s.cloth.barcode);
     CHECK(view.problems.size() == before);

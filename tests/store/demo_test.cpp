@@ -3,6 +3,7 @@
 #include "fixture.hpp"
 #include "shared/core/sha256.hpp"
 #include "shared/demo/demo.hpp"
+#include "shared/store/raw_sql.hpp"
 
 using test::count;
 
@@ -11,19 +12,18 @@ namespace {
 // A digest of every row of every table, in primary-key order.
 std::string content_digest(bl::Database& db) {
     std::string all;
-    SQLite::Statement tables(db.sql(), "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                                       "name NOT LIKE 'sqlite_%' ORDER BY name");
-    while (tables.executeStep()) {
-        const std::string t = tables.getColumn(0).getString();
-        SQLite::Statement shape(db.sql(), "SELECT * FROM " + t + " LIMIT 0");
+    for (const auto& table :
+         bl::raw_sql::rows(db, "SELECT t.name, (SELECT count(*) FROM pragma_table_info(t.name)) "
+                               "FROM sqlite_schema t WHERE t.type = 'table' AND t.name NOT LIKE "
+                               "'sqlite_%' ORDER BY t.name")) {
+        const std::string t = *table[0];
         std::string order;
-        for (int c = 1; c <= shape.getColumnCount(); ++c)
+        for (int c = 1; c <= std::stoi(*table[1]); ++c)
             order += (c > 1 ? ", " : "") + std::to_string(c);
-        SQLite::Statement rows(db.sql(), "SELECT * FROM " + t + " ORDER BY " + order);
-        while (rows.executeStep()) {
+        for (const auto& row : bl::raw_sql::rows(db, "SELECT * FROM " + t + " ORDER BY " + order)) {
             all += t;
-            for (int c = 0; c < rows.getColumnCount(); ++c)
-                all += "|" + rows.getColumn(c).getString();
+            for (const auto& value : row)
+                all += "|" + value.value_or("");
             all += "\n";
         }
     }

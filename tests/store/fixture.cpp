@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "shared/auth/pin.hpp"
+#include "shared/store/raw_sql.hpp"
 
 namespace test {
 
@@ -26,13 +27,13 @@ const std::string& demo_pin_hash() {
 }
 
 void exec(bl::Database& db, const std::string& sql) {
-    db.sql().exec(sql);
+    bl::raw_sql::execute(db, sql);
 }
 
 std::int64_t count(bl::Database& db, const std::string& sql) {
-    SQLite::Statement q(db.sql(), sql);
-    REQUIRE(q.executeStep());
-    return q.getColumn(0).getInt64();
+    const auto value = bl::raw_sql::text(db, sql);
+    REQUIRE(value.has_value());
+    return std::stoll(*value);
 }
 
 Shop::Shop(bool open) {

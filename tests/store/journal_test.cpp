@@ -2,6 +2,7 @@
 
 #include "fixture.hpp"
 #include "shared/core/sha256.hpp"
+#include "shared/store/raw_sql.hpp"
 
 using test::count;
 using test::exec;
@@ -141,15 +142,17 @@ TEST_CASE("an anchor recorded elsewhere catches a rewritten tail") {
 
 TEST_CASE("journal hashes follow the documented formula") {
     Journaled j;
-    SQLite::Statement q(j.db->sql(), "SELECT device_id, seq, recorded_at, kind, payload, "
-                                     "prev_hash, hash FROM journal WHERE seq = 1 LIMIT 1");
-    REQUIRE(q.executeStep());
+    const auto rows = bl::raw_sql::rows(*j.db, "SELECT device_id, seq, recorded_at, kind, "
+                                               "payload, prev_hash, hash FROM journal WHERE "
+                                               "seq = 1 LIMIT 1");
+    REQUIRE(rows.size() == 1);
+    const auto& q = rows[0];
     const std::string expected =
-        bl::sha256_hex(q.getColumn(5).getString() + "\n" + q.getColumn(0).getString() + "\n1\n" +
-                       q.getColumn(2).getString() + "\n" + q.getColumn(3).getString() + "\n" +
-                       q.getColumn(4).getString());
-    CHECK(q.getColumn(6).getString() == expected);
-    CHECK(q.getColumn(5).getString() == bl::genesis_hash);
+        bl::sha256_hex(*q[5] + "\n" + *q[0] + "\n1\n" + *q[2] + "\n" + *q[3] + "\n" + *q[4]);
+    CHECK(*q[6] == expected);
+    CHECK(*q[5] == bl::genesis_hash);
+    // The pure function the central store uses gives the same.
+    CHECK(bl::journal_hash(*q[5], *q[0], 1, *q[2], *q[3], *q[4]) == expected);
 }
 
 TEST_CASE("the outbox hands out rows in order with their hashes, and forgets acknowledged ones") {
@@ -164,14 +167,14 @@ TEST_CASE("the outbox hands out rows in order with their hashes, and forgets ack
         CHECK(item.journal_hash.size() == 64);
         CHECK_FALSE(item.payload.empty());
     }
-    bl::outbox_mark_sent(*j.db, first[2].id);
+    REQUIRE(bl::outbox_mark_sent(*j.db, first[2].id));
     CHECK(bl::outbox_pending_count(*j.db) == pending - 3);
     CHECK(bl::last_acknowledged(*j.db, j.till.id).has_value());
     CHECK(bl::outbox_pending(*j.db, 1)[0].id > first[2].id);
     // Everything acknowledged: the outbox is empty, yet a truncated journal is still caught
     // (the last action here refers to no other row, so only the acknowledgement knows it).
-    bl::record_event(*j.db, j.at_till(), "drawer_opened", bl::JsonObject{});
-    bl::outbox_mark_sent(*j.db, bl::outbox_pending(*j.db, 1000).back().id);
+    REQUIRE(bl::record_event(*j.db, j.at_till(), bl::JournalKind::drawer_opened, {}));
+    REQUIRE(bl::outbox_mark_sent(*j.db, bl::outbox_pending(*j.db, 1000).back().id));
     CHECK(bl::outbox_pending_count(*j.db) == 0);
     CHECK(j.check().ok);
     const std::int64_t last = j.rows();

@@ -1,9 +1,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
+#include "shared/store/raw_sql.hpp"
 
 namespace {
 
@@ -15,9 +17,9 @@ std::string bytes_of(const std::string& path) {
 }
 
 std::string pragma(bl::Database& db, const char* name) {
-    SQLite::Statement q(db.sql(), std::string("PRAGMA ") + name);
-    REQUIRE(q.executeStep());
-    return q.getColumn(0).getString();
+    const auto value = bl::raw_sql::text(db, std::string("PRAGMA ") + name);
+    REQUIRE(value.has_value());
+    return *value;
 }
 
 } // namespace
