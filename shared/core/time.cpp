@@ -1,6 +1,25 @@
 #include "shared/core/time.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+
+#include <date/tz.h>
+
+// Debian's libdate-tz is built with USE_OS_TZDB=1 (it reads the compiled zone files of the
+// system's tzdata) and with std::string_view; the date::date-tz target carries both. Code that
+// saw other values would disagree with the library about the layout of its database and crash
+// on the first lookup, so refuse to build instead.
+#if !USE_OS_TZDB || !HAS_STRING_VIEW
+#error "time.cpp must be compiled with USE_OS_TZDB=1 and HAS_STRING_VIEW=1: link date::date-tz"
+#endif
 
 namespace bl {
 
@@ -8,10 +27,130 @@ using namespace std::chrono;
 
 namespace {
 
-sys_seconds dst_change(int y, month m) {
-    // 01:00 UTC on the last Sunday of the month.
-    const sys_days d{year{y} / m / Sunday[last]};
-    return d + hours{1};
+constexpr const char* zone_name = "Europe/Copenhagen";
+
+[[noreturn]] void tz_database_unusable(const std::string& what) {
+    throw std::runtime_error(
+        "Copenhagen time cannot be worked out: " + what +
+        ". Bundlinje converts times through the system time zone database in "
+        "/usr/share/zoneinfo; install (or reinstall) the Debian package tzdata.");
+}
+
+// The directory libdate-tz reads (discover_tz_dir in its tz.cpp): buildroot's uclibc one when
+// it exists, else /usr/share/zoneinfo. It does not look at TZDIR.
+std::filesystem::path tz_dir() {
+    std::error_code ec;
+    if (std::filesystem::is_directory("/usr/share/zoneinfo/uclibc", ec))
+        return "/usr/share/zoneinfo/uclibc";
+    return "/usr/share/zoneinfo";
+}
+
+// The header of a compiled zone file (TZif, RFC 8536), with its counts.
+struct TzifHeader {
+    char version = 0;
+    std::size_t isut = 0, isstd = 0, leap = 0, time = 0, type = 0, chars = 0;
+};
+
+std::optional<TzifHeader> tzif_header_at(const std::string& b, std::size_t at) {
+    if (at > b.size() || b.size() - at < 44 || b.compare(at, 4, "TZif") != 0)
+        return std::nullopt;
+    std::size_t count[6];
+    for (std::size_t i = 0; i < 6; ++i) {
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 4; ++k)
+            v = v << 8 | static_cast<unsigned char>(b[at + 20 + 4 * i + k]);
+        if (v > 100'000) // negative as a signed count, or absurd for a zone
+            return std::nullopt;
+        count[i] = v;
+    }
+    return TzifHeader{b[at + 4], count[0], count[1], count[2], count[3], count[4], count[5]};
+}
+
+std::size_t tzif_block_size(const TzifHeader& h, std::size_t time_size) {
+    return h.time * (time_size + 1) + h.type * 6 + h.chars + h.leap * (time_size + 4) + h.isstd +
+           h.isut;
+}
+
+// libdate-tz asserts (aborts) on a zone file whose headers are wrong and follows the indices
+// in it unchecked, so check the part it reads before handing it over. Empty when sound.
+std::string tzif_problem(const std::string& b) {
+    const auto first = tzif_header_at(b, 0);
+    if (!first)
+        return "it is not a compiled time zone file";
+    TzifHeader h = *first;
+    std::size_t data = 44, time_size = 4;
+    if (first->version != '\0') { // version 2 and later: libdate-tz reads the 64-bit part
+        const std::size_t second_at = 44 + tzif_block_size(*first, 4);
+        const auto second = tzif_header_at(b, second_at);
+        if (!second || second->version != first->version)
+            return "its 64-bit part is damaged";
+        h = *second;
+        data = second_at + 44;
+        time_size = 8;
+    }
+    if (b.size() - data < tzif_block_size(h, time_size))
+        return "it is cut short";
+    if (h.type == 0 || h.chars == 0)
+        return "it has no local time types";
+    const std::size_t types = data + h.time * time_size;
+    for (std::size_t i = 0; i < h.time; ++i)
+        if (static_cast<unsigned char>(b[types + i]) >= h.type)
+            return "a change names a local time type it does not have";
+    const std::size_t infos = types + h.time;
+    for (std::size_t i = 0; i < h.type; ++i)
+        if (static_cast<unsigned char>(b[infos + 6 * i + 5]) >= h.chars)
+            return "a local time type has no abbreviation";
+    return {};
+}
+
+std::string without_trailing_space(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
+        s.pop_back();
+    return s;
+}
+
+const date::time_zone* load_copenhagen() {
+    const std::filesystem::path dir = tz_dir();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec))
+        tz_database_unusable("there is no " + dir.string());
+    const std::filesystem::path file = dir / zone_name;
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        tz_database_unusable(file.string() + " is missing");
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad())
+        tz_database_unusable(file.string() + " cannot be read");
+    if (const std::string problem = tzif_problem(bytes); !problem.empty())
+        tz_database_unusable(file.string() + " is damaged (" + problem + ")");
+
+    // Two instants whose offsets no tzdata update will change. Asking for the first also makes
+    // libdate-tz read the zone file now, where a failure can be reported (it reads a zone's
+    // file on first use).
+    const date::time_zone* zone = nullptr;
+    seconds winter{}, summer{};
+    try {
+        zone = date::locate_zone(zone_name);
+        winter = zone->get_info(sys_seconds{sys_days{year{2000} / January / 15}}).offset;
+        summer = zone->get_info(sys_seconds{sys_days{year{2000} / July / 15}}).offset;
+    } catch (const std::exception& e) {
+        tz_database_unusable("libdate-tz could not read " + file.string() + " (" +
+                             without_trailing_space(e.what()) + ")");
+    }
+    if (winter != hours{1} || summer != hours{2})
+        tz_database_unusable(file.string() +
+                             " does not hold Copenhagen's times (CET and CEST in 2000)");
+    return zone;
+}
+
+// Looked up once. A failed lookup throws and leaves nothing cached, so the next call tries again.
+const date::time_zone& copenhagen() {
+    static const date::time_zone* const zone = load_copenhagen();
+    return *zone;
+}
+
+int whole_minutes(seconds s) {
+    return static_cast<int>(floor<minutes>(s).count());
 }
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
@@ -75,24 +214,19 @@ std::optional<Timestamp> parse_utc(std::string_view s) {
 }
 
 int copenhagen_offset_minutes(Timestamp t) {
-    const int y = int(year_month_day{floor<days>(t)}.year());
-    const auto s = floor<seconds>(t);
-    return (s >= dst_change(y, March) && s < dst_change(y, October)) ? 120 : 60;
+    return whole_minutes(copenhagen().get_info(floor<seconds>(t)).offset);
 }
 
 LocalTime to_copenhagen(Timestamp t) {
-    const int off = copenhagen_offset_minutes(t);
-    const auto local = floor<seconds>(t) + minutes{off};
+    const auto s = floor<seconds>(t);
+    const seconds off = copenhagen().get_info(s).offset;
+    const auto local = s + off;
     const auto day = floor<days>(local);
     const year_month_day ymd{day};
     const hh_mm_ss tod{local - day};
-    return {int(ymd.year()),
-            int(unsigned(ymd.month())),
-            int(unsigned(ymd.day())),
-            int(tod.hours().count()),
-            int(tod.minutes().count()),
-            int(tod.seconds().count()),
-            off};
+    return {int(ymd.year()),          int(unsigned(ymd.month())), int(unsigned(ymd.day())),
+            int(tod.hours().count()), int(tod.minutes().count()), int(tod.seconds().count()),
+            whole_minutes(off)};
 }
 
 std::string format_copenhagen(Timestamp t) {
@@ -113,11 +247,12 @@ std::string format_copenhagen_date(Timestamp t) {
 Timestamp from_copenhagen(int y, int mo, int d, int h, int mi, int se) {
     const auto wall = sys_days{year{y} / month{unsigned(mo)} / day{unsigned(d)}} + hours{h} +
                       minutes{mi} + seconds{se};
-    // Try summer time first (earlier instant in the repeated hour), then winter time.
-    const Timestamp summer{time_point_cast<milliseconds>(wall - hours{2})};
-    if (copenhagen_offset_minutes(summer) == 120)
-        return summer;
-    return Timestamp{time_point_cast<milliseconds>(wall - hours{1})};
+    const date::local_info info =
+        copenhagen().get_info(date::local_seconds{wall.time_since_epoch()});
+    // `first` is the offset in force just before a change: for a unique time the only one, in
+    // the repeated hour the earlier instant's (summer time), in the skipped hour the one before
+    // the gap (winter time), as time.hpp promises.
+    return Timestamp{wall - info.first.offset};
 }
 
 } // namespace bl
