@@ -8,19 +8,24 @@
 #include <wx/cmdline.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
-#include <wx/translation.h>
 
+#include "pos/model/till.hpp"
 #include "pos/ui/till_frame.hpp"
-#include "pos/wiring/store_adapter.hpp"
+#include "pos/wiring/printer_sink.hpp"
+#include "pos/wiring/store_till.hpp"
 #include "shared/core/catalog.hpp"
 #include "shared/store/setup.hpp"
+#include "shared/wxui/wx_text.hpp"
 
 namespace {
+
+using bl::wxui::utf8;
+using bl::wxui::wx;
 
 class TillApp : public wxApp {
 public:
     bool OnInit() override {
-        bl::pos::use_utf8_strings();
+        bl::wxui::use_utf8_strings();
         wxCmdLineParser cmd(argc, argv);
         cmd.AddOption("", "db", "database file", wxCMD_LINE_VAL_STRING,
                       wxCMD_LINE_OPTION_MANDATORY);
@@ -33,47 +38,47 @@ public:
         wxString db_path, lang = "da", receipts;
         cmd.Found("db", &db_path);
         cmd.Found("lang", &lang);
-
-        bl::pos::use_language(bl::pos::utf8(lang));
+        bl::wxui::use_language(utf8(lang));
 
         try {
-            m_db = std::make_unique<bl::Database>(bl::pos::utf8(db_path));
+            // Receipts print Copenhagen time: a machine without the time zone database must
+            // say so before the first sale, not after it.
+            (void)bl::format_copenhagen(bl::now_utc());
+            m_db = std::make_unique<bl::Database>(utf8(db_path));
             m_store = std::make_unique<bl::pos::StoreTill>(*m_db);
         } catch (const bl::StoreError& e) {
-            wxMessageBox(
-                bl::pos::wx(bl::render(e.message(), bl::translator_for(bl::pos::utf8(lang)))),
-                _("The till cannot start"), wxOK | wxICON_ERROR);
-            return false;
+            return refuse(bl::render(e.message(), bl::translator_for(utf8(lang))));
+        } catch (const std::exception& e) {
+            return refuse(e.what());
         }
         // The shop's language setting, unless --lang says otherwise.
         if (!cmd.Found("lang")) {
-            const wxString chosen = bl::pos::wx(bl::get_setting(*m_db, "language").value_or("da"));
-            if (chosen != lang)
-                bl::pos::use_language(bl::pos::utf8(chosen));
+            const std::string chosen = bl::get_setting(*m_db, "language").value_or("da");
+            if (chosen != utf8(lang))
+                bl::wxui::use_language(chosen);
         }
 
         std::filesystem::path folder =
             cmd.Found("receipts", &receipts)
-                ? std::filesystem::path(bl::pos::utf8(receipts))
-                : std::filesystem::path(bl::pos::utf8(db_path)).parent_path() / "receipts";
+                ? std::filesystem::path(utf8(receipts))
+                : std::filesystem::path(utf8(db_path)).parent_path() / "receipts";
         std::optional<bl::pos::PrinterTarget> printer;
         if (auto setting = bl::get_setting(*m_db, "printer"))
             if (auto target = bl::pos::PrinterTarget::parse(*setting))
                 printer = target.value();
         m_sink = std::make_unique<bl::pos::PrinterSink>(printer, folder);
 
-        const auto shop = m_store->shop();
-        m_frame = new bl::pos::TillFrame(bl::pos::wx("Bundlinje – " + shop.name));
-        m_presenter = std::make_unique<bl::pos::TillPresenter>(*m_store, *m_frame, *m_sink);
-        m_frame->attach(*m_presenter);
-        m_presenter->start();
+        m_frame = new bl::pos::TillFrame(wx("Bundlinje – " + m_store->device().name));
+        m_till = std::make_unique<bl::pos::Till>(m_store->ports(*m_sink), m_frame->views());
+        m_frame->attach(*m_till);
+        m_till->start();
         m_frame->Show();
         if (cmd.Found("exit-when-ready")) {
             // Everything a person waits for before the first sale: the window, the catalogue
             // and the tiles, drawn. (The PIN check is left out: Argon2id is slow on purpose.)
             CallAfter([this] {
                 bl::pos::Cart empty;
-                m_frame->show_sale(empty, empty.totals());
+                m_frame->sale().show_sale(empty, empty.totals());
                 m_frame->Update();
                 CallAfter([this] { ExitMainLoop(); });
             });
@@ -82,7 +87,7 @@ public:
     }
 
     int OnExit() override {
-        m_presenter.reset();
+        m_till.reset();
         m_sink.reset();
         m_store.reset();
         m_db.reset();
@@ -97,21 +102,26 @@ public:
         try {
             throw;
         } catch (const bl::StoreError& e) {
-            text = bl::pos::translated(e.message());
+            text = bl::wxui::translated(e.message());
         } catch (const std::exception& e) {
             text = wxString::Format(_("Something went wrong and the last action was not "
                                       "saved: %s"),
-                                    bl::pos::wx(e.what()));
+                                    wx(e.what()));
         }
         wxMessageBox(text, _("Bundlinje"), wxOK | wxICON_ERROR);
         return true;
     }
 
 private:
+    bool refuse(const std::string& why) {
+        wxMessageBox(wx(why), _("The till cannot start"), wxOK | wxICON_ERROR);
+        return false;
+    }
+
     std::unique_ptr<bl::Database> m_db;
     std::unique_ptr<bl::pos::StoreTill> m_store;
     std::unique_ptr<bl::pos::PrinterSink> m_sink;
-    std::unique_ptr<bl::pos::TillPresenter> m_presenter;
+    std::unique_ptr<bl::pos::Till> m_till;
     bl::pos::TillFrame* m_frame = nullptr;
 };
 

@@ -58,7 +58,9 @@ Problem check_quantity(std::int64_t q) {
     return std::nullopt;
 }
 
-Message no_such_line() {
+Message no_such_line(std::size_t line) {
+    if (line == no_line)
+        return Message(BL_N_("Choose a line in the cart first."));
     return Message(BL_N_("That line is no longer in the cart."));
 }
 
@@ -131,7 +133,7 @@ Result<std::size_t, Message> Cart::add(const Product& product) {
 
 Problem Cart::set_quantity(std::size_t line, std::int64_t quantity) {
     if (line >= m_lines.size())
-        return no_such_line();
+        return no_such_line(line);
     if (auto p = check_quantity(quantity))
         return p;
     m_lines[line].quantity = quantity;
@@ -140,13 +142,13 @@ Problem Cart::set_quantity(std::size_t line, std::int64_t quantity) {
 
 Problem Cart::increment(std::size_t line) {
     if (line >= m_lines.size())
-        return no_such_line();
+        return no_such_line(line);
     return set_quantity(line, m_lines[line].quantity + 1);
 }
 
 Problem Cart::decrement(std::size_t line) {
     if (line >= m_lines.size())
-        return no_such_line();
+        return no_such_line(line);
     if (m_lines[line].quantity == 1)
         return Message(BL_N_("There is only one. To take it off, remove the line."));
     return set_quantity(line, m_lines[line].quantity - 1);
@@ -154,7 +156,7 @@ Problem Cart::decrement(std::size_t line) {
 
 Problem Cart::remove(std::size_t line) {
     if (line >= m_lines.size())
-        return no_such_line();
+        return no_such_line(line);
     m_lines.erase(m_lines.begin() + static_cast<std::ptrdiff_t>(line));
     return std::nullopt;
 }
@@ -175,7 +177,7 @@ Problem Cart::check_discount(Money gross, const Discount& d, const Permissions& 
 
 Problem Cart::set_line_discount(std::size_t line, Discount d, const Permissions& who) {
     if (line >= m_lines.size())
-        return no_such_line();
+        return no_such_line(line);
     if (d.kind != Discount::Kind::none)
         if (auto p = check_discount(m_lines[line].gross(), d, who))
             return p;
@@ -199,7 +201,7 @@ Problem Cart::set_basket_discount(Discount d, const Permissions& who) {
 
 Problem Cart::override_price(std::size_t line, Money price, const Permissions& who) {
     if (line >= m_lines.size())
-        return no_such_line();
+        return no_such_line(line);
     if (!role_at_least(who.role, StaffRole::organiser))
         return Message(BL_N_("Only an organiser can change a price. Ask an organiser to "
                              "approve it with their PIN."));

@@ -48,6 +48,9 @@ struct Permissions {
     Money discount_limit = Money::from_kroner(50);
 };
 
+/// The line a change names when none is chosen (the change is refused with a message).
+inline constexpr std::size_t no_line = static_cast<std::size_t>(-1);
+
 /// Largest quantity of one line.
 inline constexpr std::int64_t max_quantity = 9999;
 

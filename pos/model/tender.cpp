@@ -23,6 +23,13 @@ Money TenderSession::change() const {
     return c;
 }
 
+Money TenderSession::paid() const {
+    Money sum;
+    for (const auto& p : m_payments)
+        sum += p.amount;
+    return sum;
+}
+
 Result<Payment, Message> TenderSession::pay_cash(Money handed_over) {
     const Money rest = remaining();
     if (rest.is_zero())

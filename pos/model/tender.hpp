@@ -28,6 +28,8 @@ public:
     const std::vector<Payment>& payments() const { return m_payments; }
     /// Change to hand back in cash, over all cash payments.
     Money change() const;
+    /// What the payments so far add up to.
+    Money paid() const;
 
     /// Cash handed over. At least the rest rounded: settles it and gives change. Less:
     /// a part payment (in whole 50 øre, as Danish coins are), the rest to pay another way.

@@ -1,0 +1,92 @@
+#include "pos/model/access_flow.hpp"
+
+#include "pos/model/cart_keeper.hpp"
+#include "pos/model/settings_flow.hpp"
+
+namespace bl::pos {
+
+AccessFlow::AccessFlow(TillContext& till, CartKeeper& keeper) : m_till(till), m_keeper(keeper) {}
+
+void AccessFlow::start() {
+    TillState& s = m_till.state;
+    s.staff.reset();
+    s.approver.reset(); // an approval is for the session it was given in
+    s.settings = read_settings(m_till.ports.settings);
+    if (s.training) {
+        // A practice basket is not kept for whoever logs in next.
+        s.training = false;
+        m_till.views.sale.show_training(false);
+        s.cart.clear();
+    }
+    // Whatever was going on goes back to ringing up; part payments stay with the cart.
+    if (auto* paying = std::get_if<Paying>(&s.mode))
+        s.mode = Selling{paying->tender.payments()};
+    else if (!std::holds_alternative<Selling>(s.mode))
+        s.mode = Selling{};
+    if (!m_started) {
+        m_started = true;
+        m_keeper.restore(s);
+    }
+    // The open cart stays for the next login (after a logout, or a restart).
+    m_keeper.keep(s);
+    m_till.views.login.show_login(m_till.ports.staff.staff_list());
+    m_till.refresh_status();
+}
+
+void AccessFlow::log_in(const std::string& staff_id, const std::string& pin) {
+    auto r = pos::log_in(m_till.ports.staff, staff_id, pin, m_till.ports.journal.now());
+    if (!r) {
+        m_till.say(r.error());
+        return;
+    }
+    m_till.state.staff = r.value();
+    m_till.refresh_status();
+    if (!m_till.ports.shifts.current_shift())
+        m_till.views.open_shift.show_open_shift(r.value().name);
+    else
+        m_till.show_sale();
+    m_till.views.sale.show_parked(m_till.state.parked.size());
+    for (const Message& m : m_keeper.take_news())
+        m_till.say(m);
+}
+
+void AccessFlow::log_out() {
+    if (m_till.state.staff)
+        m_till.ports.staff.logout(m_till.state.staff->id);
+    start();
+}
+
+void AccessFlow::ask_approval() {
+    if (m_till.need_login())
+        return;
+    std::vector<StaffUser> organisers;
+    for (const auto& u : m_till.ports.staff.staff_list())
+        if (role_at_least(u.role, StaffRole::organiser) && u.id != m_till.state.staff->id)
+            organisers.push_back(u);
+    if (organisers.empty()) {
+        m_till.say(Message(BL_N_("There is no other organiser who could approve.")));
+        return;
+    }
+    m_till.views.approval.show_approval(organisers);
+}
+
+void AccessFlow::approve(const std::string& organiser_id, const std::string& pin) {
+    if (m_till.need_login())
+        return;
+    auto who = m_till.ports.staff.find(organiser_id);
+    if (!who || !role_at_least(who->role, StaffRole::organiser)) {
+        m_till.say(Message(BL_N_("Only an organiser can approve.")));
+        return;
+    }
+    auto r = pos::log_in(m_till.ports.staff, organiser_id, pin, m_till.ports.journal.now(), true);
+    if (!r) {
+        m_till.say(r.error());
+        return;
+    }
+    m_till.state.approver = r.value();
+    m_till.show_sale();
+    m_till.views.messages.show_news(
+        Message(BL_N_("%s approved the next action. Do it now."), {r.value().name}));
+}
+
+} // namespace bl::pos

@@ -1,0 +1,32 @@
+#pragma once
+/// Who is at the till: the login screen, PINs, logging out, and an organiser's approval of
+/// one action on the spot.
+
+#include <string>
+
+#include "pos/model/till_context.hpp"
+
+namespace bl::pos {
+
+class AccessFlow {
+public:
+    AccessFlow(TillContext& till, CartKeeper& keeper);
+
+    /// Shows the login screen. At the first start, brings back the carts kept against a
+    /// crash; the open cart stays for whoever logs in next (not a practice one).
+    void start();
+    /// Checks the PIN (wrong ones count towards a lockout) and opens the till or the sale.
+    void log_in(const std::string& staff_id, const std::string& pin);
+    void log_out();
+    /// Asks another organiser to approve the next gated action (a discount above the limit,
+    /// a new price, a refund, the drawer, training, Z, settings) with their PIN.
+    void ask_approval();
+    void approve(const std::string& organiser_id, const std::string& pin);
+
+private:
+    TillContext& m_till;
+    CartKeeper& m_keeper;
+    bool m_started = false;
+};
+
+} // namespace bl::pos

@@ -1,0 +1,165 @@
+#include "pos/model/shift_flow.hpp"
+
+#include "pos/model/access_flow.hpp"
+
+namespace bl::pos {
+
+namespace {
+
+const char* const the_till_is_closed =
+    BL_N_("The till is not open. Open a shift and count the float first.");
+
+} // namespace
+
+ShiftFlow::ShiftFlow(TillContext& till, AccessFlow& access) : m_till(till), m_access(access) {}
+
+void ShiftFlow::open_shift(const std::string& counted_float) {
+    if (m_till.need_login())
+        return;
+    auto amount = m_till.read_money(counted_float);
+    if (!amount)
+        return;
+    auto s = m_till.ports.shifts.open_shift(m_till.state.staff->id, *amount);
+    if (!s) {
+        m_till.say(s.error());
+        return;
+    }
+    m_till.refresh_status();
+    m_till.show_sale();
+}
+
+void ShiftFlow::open_drawer() {
+    if (m_till.need_login() ||
+        !m_till.gate(BL_N_("Only an organiser can open the drawer without a sale.")))
+        return;
+    if (auto problem =
+            m_till.ports.journal.journal(m_till.state.staff->id, JournalKind::drawer_opened,
+                                         JsonObject{{"without_sale", true}})) {
+        m_till.say(*problem); // not journaled, so not opened
+        return;
+    }
+    if (auto problem = m_till.ports.printer.open_drawer())
+        m_till.say(*problem);
+}
+
+void ShiftFlow::set_training(bool on) {
+    if (m_till.need_login() ||
+        !m_till.gate(BL_N_("Only an organiser can turn training mode on or off.")))
+        return;
+    TillState& s = m_till.state;
+    if (!s.cart.empty() || !std::holds_alternative<Selling>(s.mode)) {
+        m_till.say(Message(BL_N_("Finish or empty the current sale first.")));
+        return;
+    }
+    // A parked basket must not cross into or out of practice: a real customer's would not
+    // be kept, a practice one could be sold for real.
+    if (!s.parked.empty() && on != s.training) {
+        m_till.say(Message(BL_N_("Resume and finish the parked sales first.")));
+        return;
+    }
+    if (on == s.training)
+        return;
+    if (auto problem = m_till.ports.journal.journal(
+            s.staff->id, on ? JournalKind::training_on : JournalKind::training_off, {})) {
+        m_till.say(*problem);
+        return;
+    }
+    s.training = on;
+    m_till.views.sale.show_training(on);
+}
+
+void ShiftFlow::x_report() {
+    if (m_till.need_login())
+        return;
+    auto shift = m_till.ports.shifts.current_shift();
+    if (!shift) {
+        m_till.say(Message(the_till_is_closed));
+        return;
+    }
+    const ShiftTotals t = m_till.ports.shifts.shift_totals(shift->id);
+    if (auto problem =
+            m_till.ports.journal.journal(m_till.state.staff->id, JournalKind::x_report,
+                                         JsonObject{{"shift_id", shift->id},
+                                                    {"gross_ore", t.gross.ore()},
+                                                    {"cash_ore", t.cash.ore()},
+                                                    {"card_ore", t.card.ore()},
+                                                    {"mobilepay_ore", t.mobilepay.ore()}})) {
+        m_till.say(*problem);
+        return;
+    }
+    m_till.views.x_report.show_x_report(t);
+    const TillState& s = m_till.state;
+    receipts::ShiftReportData report{s.settings.shop,
+                                     m_till.ports.settings.device().name,
+                                     s.staff->name,
+                                     false,
+                                     0,
+                                     shift->opened_at,
+                                     m_till.ports.journal.now(),
+                                     t,
+                                     shift->opening_float,
+                                     std::nullopt};
+    m_till.print(receipts::shift_report(report));
+}
+
+std::optional<Shift> ShiftFlow::closable_shift(bool use_approval) {
+    if (m_till.need_login())
+        return std::nullopt;
+    if (!m_till.state.cart.empty() || !std::holds_alternative<Selling>(m_till.state.mode)) {
+        m_till.say(Message(BL_N_("Finish or empty the current sale before closing the day.")));
+        return std::nullopt;
+    }
+    const char* refusal = BL_N_("Only an organiser can close the day with a Z report. Ask an "
+                                "organiser to log in.");
+    if (!(use_approval ? m_till.gate(refusal) : m_till.allowed(refusal)))
+        return std::nullopt;
+    auto shift = m_till.ports.shifts.current_shift();
+    if (!shift)
+        m_till.say(Message(the_till_is_closed));
+    return shift;
+}
+
+void ShiftFlow::begin_close_shift() {
+    if (auto shift = closable_shift(false))
+        m_till.views.close_day.show_close_shift(m_till.ports.shifts.shift_totals(shift->id));
+}
+
+void ShiftFlow::close_shift(const std::string& counted_cash) {
+    if (m_till.need_login())
+        return;
+    auto counted = m_till.read_money(counted_cash);
+    if (!counted)
+        return;
+    auto shift = closable_shift(true);
+    if (!shift)
+        return;
+    ShiftBook& book = m_till.ports.shifts;
+    const ShiftTotals totals = book.shift_totals(shift->id);
+    auto z = book.close_shift(m_till.state.staff->id, shift->id, *counted);
+    if (!z) {
+        m_till.say(z.error());
+        return;
+    }
+    // Committed: now the Z report can be printed.
+    const TillState& s = m_till.state;
+    receipts::ShiftReportData report{s.settings.shop,
+                                     m_till.ports.settings.device().name,
+                                     s.staff->name,
+                                     true,
+                                     z.value().z_number.value_or(0),
+                                     shift->opened_at,
+                                     z.value().closed_at.value_or(m_till.ports.journal.now()),
+                                     totals,
+                                     shift->opening_float,
+                                     *counted};
+    std::optional<Message> problem = m_till.ports.printer.deliver(receipts::shift_report(report));
+    std::optional<Message> backup = book.back_up_after_z(report.z_number);
+    m_access.log_out();
+    // Said on the login screen that follows, so nobody misses it.
+    if (problem)
+        m_till.say(*problem);
+    if (backup)
+        m_till.say(*backup);
+}
+
+} // namespace bl::pos

@@ -1,0 +1,133 @@
+#include "pos/model/till_context.hpp"
+
+#include "pos/model/cart_keeper.hpp"
+
+namespace bl::pos {
+
+TillContext::TillContext(TillPorts p, TillViews v, CartKeeper& keeper)
+    : ports(p), views(v), m_keeper(keeper) {}
+
+bool TillContext::need_login() {
+    if (state.staff)
+        return false;
+    say(Message(BL_N_("Log in before selling.")));
+    return true;
+}
+
+StaffRole TillContext::effective_role() const {
+    StaffRole r = state.staff ? state.staff->role : StaffRole::staff;
+    if (state.approver && role_at_least(state.approver->role, r))
+        r = state.approver->role;
+    return r;
+}
+
+Permissions TillContext::permissions() const {
+    Money limit = Money::from_kroner(50);
+    if (auto m = parse_money(state.settings.discount_limit); m && !m.value().is_negative())
+        limit = m.value();
+    return Permissions{effective_role(), limit};
+}
+
+bool TillContext::allowed(const char* refusal) {
+    if (role_at_least(effective_role(), StaffRole::organiser))
+        return true;
+    say(Message(refusal));
+    return false;
+}
+
+bool TillContext::gate(const char* refusal) {
+    if (!allowed(refusal))
+        return false;
+    state.approver.reset(); // an approval covers one action
+    return true;
+}
+
+const std::vector<Payment>& TillContext::taken() const {
+    if (const auto* paying = std::get_if<Paying>(&state.mode))
+        return paying->tender.payments();
+    static const std::vector<Payment> none;
+    const auto* selling = std::get_if<Selling>(&state.mode);
+    return selling ? selling->taken : none;
+}
+
+bool TillContext::part_paid() {
+    if (taken().empty())
+        return false;
+    say(Message(BL_N_("Part of this sale is already paid. Press Pay to take the rest, or to "
+                      "undo the part payments.")));
+    return true;
+}
+
+Cart* TillContext::cart_to_change() {
+    if (need_login())
+        return nullptr;
+    if (std::holds_alternative<Paying>(state.mode)) {
+        say(Message(BL_N_("The sale is being paid. Take the rest, or go back to the sale "
+                          "first.")));
+        return nullptr;
+    }
+    if (!std::holds_alternative<Selling>(state.mode)) {
+        say(Message(BL_N_("Go back to the sale first.")));
+        return nullptr;
+    }
+    if (part_paid())
+        return nullptr;
+    return &state.cart;
+}
+
+void TillContext::show_sale() {
+    if (!std::holds_alternative<Selling>(state.mode) && !std::holds_alternative<Paying>(state.mode))
+        state.mode = Selling{};
+    refresh_sale();
+}
+
+void TillContext::refresh_sale() {
+    views.sale.show_sale(state.cart, state.cart.totals());
+    m_keeper.keep(state);
+}
+
+void TillContext::refresh_status() {
+    views.status.show_status(state.staff ? state.staff->name : std::string(),
+                             ports.journal.unsent(), ports.journal.last_sync(),
+                             ports.settings.device().name);
+}
+
+std::optional<Money> TillContext::read_money(const std::string& typed) {
+    auto m = parse_money(typed);
+    if (!m) {
+        say(m.error());
+        return std::nullopt;
+    }
+    return m.value();
+}
+
+receipts::ReceiptData TillContext::receipt_of(const Sale& sale) {
+    receipts::ReceiptData data;
+    data.shop = state.settings.shop;
+    const Device device = ports.settings.device();
+    data.till_name = device.name;
+    data.device_number = device.number;
+    data.staff_name = state.staff ? state.staff->name : std::string();
+    data.mobilepay_name = state.settings.mobilepay_name;
+    if (!state.settings.receipt_footer.empty())
+        data.footer = {state.settings.receipt_footer};
+    data.sale = sale;
+    if (!state.staff || sale.staff_id != state.staff->id)
+        if (auto seller = ports.staff.find(sale.staff_id))
+            data.staff_name = seller->name;
+    if (sale.refund_of) {
+        if (auto original = ports.receipts.find_sale(*sale.refund_of))
+            data.refund_of_number = original->receipt_number;
+    } else if (auto impact = ports.receipts.receipt_impact(sale.id); impact && !impact->empty()) {
+        data.impact = receipts::ImpactBlock{impact->workshops, impact->makers, impact->named,
+                                            impact->work.rounded(10), impact->approximate};
+    }
+    return data;
+}
+
+void TillContext::print(const receipts::ReceiptText& text) {
+    if (auto problem = ports.printer.deliver(text))
+        say(*problem);
+}
+
+} // namespace bl::pos

@@ -1,0 +1,102 @@
+#pragma once
+/// What the till's flows share: the ports and views, the till's state with its one explicit
+/// mode, and the guards every flow goes through (logged in? organiser? may the cart change?).
+/// The flows (access_flow, selling_flow, checkout_flow, refund_flow, receipt_copy_flow,
+/// shift_flow, settings_flow, cart_keeper) each own one part of the work; see
+/// docs/architecture.md ("The till").
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "pos/model/cart.hpp"
+#include "pos/model/catalogue_import.hpp"
+#include "pos/model/ports.hpp"
+#include "pos/model/refund.hpp"
+#include "pos/model/tender.hpp"
+#include "pos/model/till_settings.hpp"
+#include "pos/model/views.hpp"
+#include "receipts/layout/sales_receipt.hpp"
+
+namespace bl::pos {
+
+/// Ringing up. `taken`: part payments brought back after a restart, until Pay applies them.
+struct Selling {
+    std::vector<Payment> taken;
+};
+/// Taking payment for the cart.
+struct Paying {
+    TenderSession tender;
+};
+/// Putting a refund together: first the receipt is looked up, then the lines chosen.
+struct Refunding {
+    std::optional<RefundDraft> draft;
+};
+/// A checked catalogue import waiting for the organiser's yes.
+struct Importing {
+    ImportPlan plan;
+};
+using Mode = std::variant<Selling, Paying, Refunding, Importing>;
+
+/// The till's state. Flows change it only through TillContext's guards and their own rules.
+struct TillState {
+    std::optional<StaffUser> staff;    ///< who is logged in
+    std::optional<StaffUser> approver; ///< an organiser's approval, for the next gated action
+    TillSettings settings;             ///< as of this login or the last save
+    Cart cart;                         ///< the open sale
+    std::vector<Cart> parked;          ///< oldest first
+    Mode mode = Selling{};
+    bool training = false;
+    /// The last receipt printed, exactly as printed (for a copy).
+    std::optional<receipts::ReceiptData> last_receipt;
+};
+
+class CartKeeper;
+
+class TillContext {
+public:
+    TillContext(TillPorts ports, TillViews views, CartKeeper& keeper);
+
+    TillPorts ports;
+    TillViews views;
+    TillState state;
+
+    /// True (after saying so) when nobody is logged in.
+    bool need_login();
+    /// The logged-in person's role, or an organiser's for one action after an approval.
+    StaffRole effective_role() const;
+    Permissions permissions() const;
+    /// Organisers only: true when allowed, else says `refusal`. gate() uses up an approval.
+    bool allowed(const char* refusal);
+    bool gate(const char* refusal);
+
+    /// The one guard for changing the cart: someone is logged in, the till is ringing up
+    /// (not paying, refunding or importing), and no part of the sale is paid yet. Returns
+    /// the cart, or nothing after saying why it may not change. After a change, call
+    /// refresh_sale().
+    Cart* cart_to_change();
+    /// Part payments already taken for the open cart: the tender's while paying, else those
+    /// brought back after a restart.
+    const std::vector<Payment>& taken() const;
+    /// True (after saying so) when part of the open sale is paid: it may then only be paid.
+    bool part_paid();
+
+    /// Back to ringing up, showing the cart (and keeping it against a crash).
+    void show_sale();
+    void refresh_sale();
+    void refresh_status();
+    void say(const Message& m) { views.messages.show_problem(m); }
+    /// The amount as typed, or nothing after saying what is wrong with it.
+    std::optional<Money> read_money(const std::string& typed);
+    /// A recorded sale's receipt as it is printed (shop, till, seller, original of a refund,
+    /// impact block).
+    receipts::ReceiptData receipt_of(const Sale& sale);
+    /// Prints (or stores) a receipt; a printer problem is said, the sale stays recorded.
+    void print(const receipts::ReceiptText& text);
+
+private:
+    CartKeeper& m_keeper;
+};
+
+} // namespace bl::pos

@@ -1,0 +1,153 @@
+#pragma once
+/// What the till shows, split by screen: each screen of the window (or a fake in tests)
+/// implements its own view, and the flows talk only to the views they need. Each show_...
+/// replaces what that screen showed before and brings it to the front.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pos/model/cart.hpp"
+#include "pos/model/catalogue_import.hpp"
+#include "pos/model/refund.hpp"
+#include "pos/model/tender.hpp"
+#include "pos/model/till_settings.hpp"
+#include "shared/core/domain.hpp"
+#include "shared/core/message.hpp"
+
+namespace bl::pos {
+
+/// The message bar: a problem to read and act on, or a piece of news. What was on screen
+/// stays.
+class MessageView {
+public:
+    virtual ~MessageView() = default;
+    virtual void show_problem(const Message& m) = 0;
+    virtual void show_news(const Message& m) = 0;
+};
+
+/// The status bar.
+class StatusView {
+public:
+    virtual ~StatusView() = default;
+    /// Who is logged in (empty: nobody), how many records wait for the central store, when
+    /// the store last confirmed it had this till's records (none: never), and the till.
+    virtual void show_status(const std::string& staff_name, std::int64_t unsent,
+                             std::optional<Timestamp> last_sync, const std::string& till_name) = 0;
+};
+
+class LoginView {
+public:
+    virtual ~LoginView() = default;
+    virtual void show_login(const std::vector<StaffUser>& staff) = 0;
+};
+
+class ApprovalView {
+public:
+    virtual ~ApprovalView() = default;
+    /// Asks an organiser to approve the next action with their PIN.
+    virtual void show_approval(const std::vector<StaffUser>& organisers) = 0;
+};
+
+/// The sale screen: tiles, search results, the cart, parked carts, training.
+class SaleView {
+public:
+    virtual ~SaleView() = default;
+    virtual void show_sale(const Cart& cart, const CartTotals& totals) = 0;
+    /// Items found by name, shown as tiles instead of a category's.
+    virtual void show_search_results(const std::vector<Product>& found) = 0;
+    virtual void show_parked(std::size_t count) = 0;
+    /// The catalogue changed (an import): categories and tiles are read again.
+    virtual void show_new_catalogue() = 0;
+    /// Training mode: receipts say ØVELSE and stay out of every total.
+    virtual void show_training(bool on) = 0;
+};
+
+class PaymentView {
+public:
+    virtual ~PaymentView() = default;
+    /// `mobilepay_name`: what the shop calls the mobile payment.
+    virtual void show_payment(const TenderSession& tender, const std::string& mobilepay_name) = 0;
+};
+
+/// The screen after money changed hands.
+class DoneView {
+public:
+    virtual ~DoneView() = default;
+    virtual void show_done(const Sale& sale, Money change) = 0;
+    /// The refund is recorded; `paid_out` (negative) went back on `tender` (MobilePay is
+    /// called `mobilepay_name` here).
+    virtual void show_refund_done(const Sale& refund, Money paid_out, Tender tender,
+                                  const std::string& mobilepay_name) = 0;
+};
+
+/// Why the till asks for a receipt.
+enum class ReceiptLookup { refund, copy };
+
+class ReceiptLookupView {
+public:
+    virtual ~ReceiptLookupView() = default;
+    /// Asks for a receipt (typed number or scanned barcode): to refund it, or to print a copy
+    /// of it; `suggested` is filled in (for a copy: the last receipt's number).
+    virtual void show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) = 0;
+};
+
+class RefundView {
+public:
+    virtual ~RefundView() = default;
+    virtual void show_refund(const RefundDraft& draft, const std::string& mobilepay_name) = 0;
+};
+
+/// Counting the float that opens the till.
+class OpenShiftView {
+public:
+    virtual ~OpenShiftView() = default;
+    virtual void show_open_shift(const std::string& staff_name) = 0;
+};
+
+class XReportView {
+public:
+    virtual ~XReportView() = default;
+    virtual void show_x_report(const ShiftTotals& totals) = 0;
+};
+
+/// The Z report, for counting the drawer before the day is closed.
+class CloseDayView {
+public:
+    virtual ~CloseDayView() = default;
+    virtual void show_close_shift(const ShiftTotals& totals) = 0;
+};
+
+class SettingsView {
+public:
+    virtual ~SettingsView() = default;
+    virtual void show_settings(const TillSettings& settings) = 0;
+};
+
+class ImportView {
+public:
+    virtual ~ImportView() = default;
+    /// The checked import: what would be added and what was rejected, for approval.
+    virtual void show_import(const ImportPlan& plan) = 0;
+};
+
+/// Every view of the till: one a screen, and the message and status bars.
+struct TillViews {
+    MessageView& messages;
+    StatusView& status;
+    LoginView& login;
+    ApprovalView& approval;
+    OpenShiftView& open_shift;
+    SaleView& sale;
+    PaymentView& payment;
+    DoneView& done;
+    ReceiptLookupView& lookup;
+    RefundView& refund;
+    XReportView& x_report;
+    CloseDayView& close_day;
+    SettingsView& settings;
+    ImportView& import;
+};
+
+} // namespace bl::pos

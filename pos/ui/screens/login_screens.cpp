@@ -1,0 +1,88 @@
+#include "pos/ui/screens/login_screens.hpp"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "shared/wxui/wx_text.hpp"
+
+namespace bl::pos {
+
+using wxui::scale_font;
+using wxui::wx;
+
+LoginScreen::LoginScreen(wxSimplebook* book, wxui::MessageBar& bar)
+    : TillScreen(book, "login", bar) {
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(this, wxID_ANY, _("Who is at the till?"));
+    scale_font(title, 2.0, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    m_pad = new wxui::PinPad(
+        this, _("Choose your name, then type your PIN."), _("Hello %s. Type your PIN."),
+        [this](const std::string& id, const std::string& pin) { till().access().log_in(id, pin); });
+    s->Add(m_pad, 1, wxEXPAND);
+    SetSizer(s);
+}
+
+void LoginScreen::show_login(const std::vector<StaffUser>& staff) {
+    m_pad->show_people(staff);
+    replace_screen();
+    m_pad->focus();
+}
+
+ApprovalScreen::ApprovalScreen(wxSimplebook* book, wxui::MessageBar& bar)
+    : TillScreen(book, "approval", bar) {
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(this, wxID_ANY, _("An organiser approves the next action"));
+    scale_font(title, 1.8, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    m_pad = new wxui::PinPad(this, _("Choose the organiser, then type their PIN."),
+                             _("%s, type your PIN to approve."),
+                             [this](const std::string& id, const std::string& pin) {
+                                 till().access().approve(id, pin);
+                             });
+    s->Add(m_pad, 0, wxEXPAND);
+    auto* back = new wxButton(this, wxID_ANY, _("Cancel"), wxDefaultPosition,
+                              wxSize(200, wxui::touch_height));
+    s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
+    SetSizer(s);
+}
+
+void ApprovalScreen::show_approval(const std::vector<StaffUser>& organisers) {
+    m_pad->show_people(organisers);
+    replace_screen();
+    m_pad->focus();
+}
+
+OpenShiftScreen::OpenShiftScreen(wxSimplebook* book, wxui::MessageBar& bar)
+    : TillScreen(book, "open_shift", bar) {
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    m_hint = new wxStaticText(this, wxID_ANY, "");
+    scale_font(m_hint, 1.6, true);
+    s->Add(m_hint, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 30);
+    auto* label = new wxStaticText(
+        this, wxID_ANY, _("Count the cash in the drawer and type the amount (the float):"));
+    scale_font(label, 1.3);
+    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_float = new wxui::AmountEntry(
+        this, 260, [this](const std::string& typed) { till().shift().open_shift(typed); });
+    s->Add(m_float, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* open = new wxButton(this, wxID_ANY, _("Open the till"), wxDefaultPosition,
+                              wxSize(200, wxui::big_touch_height));
+    scale_font(open, 1.4, true);
+    s->Add(open, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    open->Bind(wxEVT_BUTTON,
+               [this](wxCommandEvent&) { till().shift().open_shift(m_float->typed()); });
+    SetSizer(s);
+}
+
+void OpenShiftScreen::show_open_shift(const std::string& staff_name) {
+    m_hint->SetLabel(wxString::Format(_("Good morning, %s. The till is closed."), wx(staff_name)));
+    m_float->Clear();
+    replace_screen();
+    m_float->SetFocus();
+}
+
+} // namespace bl::pos

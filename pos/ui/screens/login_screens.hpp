@@ -1,0 +1,43 @@
+#pragma once
+/// Logging in, an organiser's approval, and counting the float that opens the till.
+
+#include "pos/ui/screens/till_screen.hpp"
+#include "shared/wxui/amount_entry.hpp"
+#include "shared/wxui/pin_pad.hpp"
+
+class wxStaticText;
+
+namespace bl::pos {
+
+class LoginScreen : public TillScreen, public LoginView {
+public:
+    LoginScreen(wxSimplebook* book, wxui::MessageBar& bar);
+    void show_login(const std::vector<StaffUser>& staff) override;
+    wxui::PinPad& pad() { return *m_pad; }
+
+private:
+    wxui::PinPad* m_pad = nullptr;
+};
+
+class ApprovalScreen : public TillScreen, public ApprovalView {
+public:
+    ApprovalScreen(wxSimplebook* book, wxui::MessageBar& bar);
+    void show_approval(const std::vector<StaffUser>& organisers) override;
+    wxui::PinPad& pad() { return *m_pad; }
+
+private:
+    wxui::PinPad* m_pad = nullptr;
+};
+
+class OpenShiftScreen : public TillScreen, public OpenShiftView {
+public:
+    OpenShiftScreen(wxSimplebook* book, wxui::MessageBar& bar);
+    void show_open_shift(const std::string& staff_name) override;
+    wxTextCtrl* float_field() { return m_float; }
+
+private:
+    wxStaticText* m_hint = nullptr;
+    wxui::AmountEntry* m_float = nullptr;
+};
+
+} // namespace bl::pos

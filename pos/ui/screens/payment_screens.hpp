@@ -1,0 +1,49 @@
+#pragma once
+/// Taking payment, and the screen after money changed hands (change to give, or the refund
+/// paid out), which also takes the next customer's first scan.
+
+#include <vector>
+
+#include "pos/ui/screens/till_screen.hpp"
+#include "shared/wxui/amount_entry.hpp"
+
+class wxButton;
+class wxSizer;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace bl::pos {
+
+class PaymentScreen : public TillScreen, public PaymentView {
+public:
+    PaymentScreen(wxSimplebook* book, wxui::MessageBar& bar);
+    void show_payment(const TenderSession& tender, const std::string& mobilepay_name) override;
+    wxButton* quick_cash_button(std::size_t i) const;
+    wxTextCtrl* amount_field() const { return m_cash; }
+    wxButton* card_button() const { return m_card; }
+
+private:
+    wxStaticText *m_due = nullptr, *m_due_cash = nullptr, *m_paid_so_far = nullptr;
+    wxSizer* m_quick_sizer = nullptr;
+    std::vector<wxButton*> m_quick;
+    wxui::AmountEntry* m_cash = nullptr;
+    wxTextCtrl* m_reference = nullptr;
+    wxButton *m_card = nullptr, *m_mobile = nullptr, *m_undo = nullptr;
+};
+
+class DoneScreen : public TillScreen, public DoneView {
+public:
+    /// `first_key` gets the next customer's first scanned or typed character.
+    DoneScreen(wxSimplebook* book, wxui::MessageBar& bar, std::function<void(wxChar)> first_key);
+    void show_done(const Sale& sale, Money change) override;
+    void show_refund_done(const Sale& refund, Money paid_out, Tender tender,
+                          const std::string& mobilepay_name) override;
+    wxButton* next_button() const { return m_next; }
+
+private:
+    void show_result(const wxString& big, const wxString& small);
+    wxStaticText *m_change = nullptr, *m_info = nullptr;
+    wxButton* m_next = nullptr;
+};
+
+} // namespace bl::pos

@@ -1,0 +1,147 @@
+#include "pos/ui/screens/refund_screens.hpp"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "shared/wxui/wx_text.hpp"
+
+namespace bl::pos {
+
+using wxui::money_text;
+using wxui::scale_font;
+using wxui::utf8;
+using wxui::wx;
+
+ReceiptLookupScreen::ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& bar)
+    : TillScreen(book, "refund_lookup", bar) {
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    m_title = new wxStaticText(this, wxID_ANY, _("Refund"));
+    scale_font(m_title, 2.0, true);
+    s->Add(m_title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    auto* label =
+        new wxStaticText(this, wxID_ANY, _("Scan the barcode on the receipt, or type its number:"));
+    scale_font(label, 1.3);
+    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_receipt = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(300, -1),
+                               wxTE_PROCESS_ENTER | wxTE_CENTRE);
+    scale_font(m_receipt, 1.8);
+    s->Add(m_receipt, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    m_find = new wxButton(this, wxID_ANY, _("Find the receipt"), wxDefaultPosition,
+                          wxSize(220, wxui::big_touch_height - 8));
+    auto* back = new wxButton(this, wxID_ANY, _("Back"), wxDefaultPosition,
+                              wxSize(150, wxui::big_touch_height - 8));
+    row->Add(m_find, 0, wxRIGHT, 12);
+    row->Add(back, 0);
+    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    SetSizer(s);
+    auto submit = [this](wxCommandEvent&) {
+        const std::string typed = utf8(m_receipt->GetValue());
+        if (m_purpose == ReceiptLookup::copy)
+            till().copies().copy_receipt(typed);
+        else
+            till().refunds().find_refund(typed);
+    };
+    m_receipt->Bind(wxEVT_TEXT_ENTER, submit);
+    m_find->Bind(wxEVT_BUTTON, submit);
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
+}
+
+void ReceiptLookupScreen::show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) {
+    m_purpose = purpose;
+    m_title->SetLabel(purpose == ReceiptLookup::copy ? _("Receipt copy") : _("Refund"));
+    m_find->SetLabel(purpose == ReceiptLookup::copy ? _("Print the copy") : _("Find the receipt"));
+    m_receipt->ChangeValue(wx(suggested));
+    replace_screen();
+    m_receipt->SetFocus();
+    m_receipt->SelectAll(); // a scan or a typed number replaces the suggestion
+}
+
+RefundScreen::RefundScreen(wxSimplebook* book, wxui::MessageBar& bar)
+    : TillScreen(book, "refund", bar) {
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    m_title = new wxStaticText(this, wxID_ANY, "");
+    scale_font(m_title, 1.8, true);
+    s->Add(m_title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    m_lines = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(760, 260),
+                             wxLC_REPORT | wxLC_SINGLE_SEL);
+    scale_font(m_lines, 1.2);
+    m_lines->InsertColumn(0, _("Item"), wxLIST_FORMAT_LEFT, 330);
+    m_lines->InsertColumn(1, _("Bought"), wxLIST_FORMAT_RIGHT, 110);
+    m_lines->InsertColumn(2, _("Can return"), wxLIST_FORMAT_RIGHT, 150);
+    m_lines->InsertColumn(3, _("Returned now"), wxLIST_FORMAT_RIGHT, 160);
+    s->Add(m_lines, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    auto* qty = new wxBoxSizer(wxHORIZONTAL);
+    m_more = new wxButton(this, wxID_ANY, _("One more back"), wxDefaultPosition, wxSize(220, 60));
+    auto* less = new wxButton(this, wxID_ANY, _("One fewer"), wxDefaultPosition, wxSize(220, 60));
+    qty->Add(m_more, 0, wxRIGHT, 12);
+    qty->Add(less, 0);
+    s->Add(qty, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    m_total = new wxStaticText(this, wxID_ANY, "");
+    scale_font(m_total, 2.0, true);
+    s->Add(m_total, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* pay = new wxBoxSizer(wxHORIZONTAL);
+    m_cash = new wxButton(this, wxID_ANY, _("Pay back in cash"), wxDefaultPosition,
+                          wxSize(230, wxui::big_touch_height));
+    auto* card = new wxButton(this, wxID_ANY, _("Back to the card"), wxDefaultPosition,
+                              wxSize(230, wxui::big_touch_height));
+    m_mobile = new wxButton(this, wxID_ANY, "MobilePay", wxDefaultPosition,
+                            wxSize(230, wxui::big_touch_height));
+    for (auto* b : {m_cash, card, m_mobile}) {
+        scale_font(b, 1.2, true);
+        pay->Add(b, 0, wxRIGHT, 10);
+    }
+    s->Add(pay, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    auto* back = new wxButton(this, wxID_ANY, _("Cancel the refund"), wxDefaultPosition,
+                              wxSize(260, wxui::touch_height));
+    s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    SetSizer(s);
+
+    m_more->Bind(wxEVT_BUTTON,
+                 [this](wxCommandEvent&) { till().refunds().refund_more(selected()); });
+    less->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().refunds().refund_less(selected()); });
+    m_cash->Bind(wxEVT_BUTTON,
+                 [this](wxCommandEvent&) { till().refunds().refund_pay(Tender::cash); });
+    card->Bind(wxEVT_BUTTON,
+               [this](wxCommandEvent&) { till().refunds().refund_pay(Tender::card); });
+    m_mobile->Bind(wxEVT_BUTTON,
+                   [this](wxCommandEvent&) { till().refunds().refund_pay(Tender::mobilepay); });
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
+}
+
+std::size_t RefundScreen::selected() const {
+    const long l = m_lines->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    return l < 0 ? 0 : static_cast<std::size_t>(l);
+}
+
+void RefundScreen::show_refund(const RefundDraft& d, const std::string& mobilepay_name) {
+    m_mobile->SetLabel(wx(mobilepay_name));
+    const long keep = m_lines->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    m_title->SetLabel(wxString::Format(_("Refund from receipt %lld, %s"),
+                                       static_cast<long long>(d.original().receipt_number),
+                                       wx(format_copenhagen(d.original().sold_at))));
+    m_lines->DeleteAllItems();
+    long row = 0;
+    for (std::size_t i = 0; i < d.original().lines.size(); ++i) {
+        const auto& l = d.original().lines[i];
+        m_lines->InsertItem(row, wx(l.description));
+        m_lines->SetItem(row, 1, wxString::Format("%lld", static_cast<long long>(l.quantity)));
+        m_lines->SetItem(row, 2, wxString::Format("%lld", static_cast<long long>(d.can_refund(i))));
+        m_lines->SetItem(row, 3, wxString::Format("%lld", static_cast<long long>(d.chosen(i))));
+        ++row;
+    }
+    m_lines->SetItemState(keep >= 0 && keep < row ? keep : 0, wxLIST_STATE_SELECTED,
+                          wxLIST_STATE_SELECTED);
+    m_total->SetLabel(wxString::Format(_("To pay back: %s"), money_text(-d.total())));
+    const bool first_show = !IsShownOnScreen();
+    if (first_show)
+        replace_screen();
+    else
+        bring_forward(); // a "only 2 can come back" message stays while choosing
+}
+
+} // namespace bl::pos

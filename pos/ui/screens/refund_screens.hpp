@@ -1,0 +1,40 @@
+#pragma once
+/// Finding a receipt (for a refund or a copy), and choosing what a customer brings back.
+
+#include "pos/ui/screens/till_screen.hpp"
+
+class wxButton;
+class wxListCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace bl::pos {
+
+class ReceiptLookupScreen : public TillScreen, public ReceiptLookupView {
+public:
+    ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& bar);
+    void show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) override;
+    wxTextCtrl* receipt_field() const { return m_receipt; }
+
+private:
+    ReceiptLookup m_purpose = ReceiptLookup::refund;
+    wxStaticText* m_title = nullptr;
+    wxTextCtrl* m_receipt = nullptr;
+    wxButton* m_find = nullptr;
+};
+
+class RefundScreen : public TillScreen, public RefundView {
+public:
+    RefundScreen(wxSimplebook* book, wxui::MessageBar& bar);
+    void show_refund(const RefundDraft& draft, const std::string& mobilepay_name) override;
+    wxButton* more_button() const { return m_more; }
+    wxButton* cash_button() const { return m_cash; }
+
+private:
+    std::size_t selected() const;
+    wxStaticText *m_title = nullptr, *m_total = nullptr;
+    wxListCtrl* m_lines = nullptr;
+    wxButton *m_more = nullptr, *m_cash = nullptr, *m_mobile = nullptr;
+};
+
+} // namespace bl::pos

@@ -1,0 +1,161 @@
+#include "pos/ui/screens/sale_screen.hpp"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
+
+#include "shared/core/text.hpp"
+#include "shared/wxui/wx_text.hpp"
+
+namespace bl::pos {
+
+using wxui::money_text;
+using wxui::scale_font;
+using wxui::utf8;
+using wxui::wx;
+
+namespace {
+
+const wxSize tile_size(170, 92);
+/// Tiles are for quick picks: a category with more items shows the first ones and a note to
+/// search for the rest (a big catalogue must not build thousands of buttons).
+constexpr int max_tiles = 60;
+
+// A product name broken into lines that fit a tile.
+std::string tile_label(const std::string& name) {
+    std::string out;
+    for (const auto& line : wrap_words(name, 19))
+        out += (out.empty() ? "" : "\n") + line;
+    return out;
+}
+
+} // namespace
+
+SaleScreen::SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* training_banner)
+    : TillScreen(book, "sale", bar), m_training_banner(training_banner) {
+    auto* cols = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    auto* scan_row = new wxBoxSizer(wxHORIZONTAL);
+    auto* scan_label = new wxStaticText(this, wxID_ANY, _("Scan or search:"));
+    scale_font(scan_label, 1.2);
+    scan_row->Add(scan_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+    m_scan =
+        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+    scale_font(m_scan, 1.6);
+    m_scan->SetHint(_("Barcode or item name"));
+    scan_row->Add(m_scan, 1, wxEXPAND);
+    left->Add(scan_row, 0, wxEXPAND | wxALL, 10);
+    m_categories = new wxPanel(this);
+    m_categories->SetSizer(new wxWrapSizer(wxHORIZONTAL));
+    left->Add(m_categories, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    m_tiles = new wxui::TileGrid(this, tile_size);
+    left->Add(m_tiles, 1, wxEXPAND | wxALL, 10);
+    cols->Add(left, 3, wxEXPAND);
+    m_cart = new CartPanel(
+        this, [this]() -> Till& { return till(); }, [this] { focus_scan(); });
+    cols->Add(m_cart, 2, wxEXPAND);
+    SetSizer(cols);
+
+    m_scan->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        const std::string text = utf8(m_scan->GetValue());
+        m_scan->Clear();
+        till().selling().enter(text);
+        focus_scan();
+    });
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_F12)
+            till().checkout().pay();
+        else
+            e.Skip();
+    });
+}
+
+void SaleScreen::focus_scan() {
+    if (IsShownOnScreen())
+        m_scan->SetFocus();
+}
+
+void SaleScreen::show_sale(const Cart& cart, const CartTotals& totals) {
+    if (m_category_buttons.empty())
+        build_categories();
+    m_cart->show(cart, totals);
+    bring_forward();
+    m_scan->SetFocus();
+}
+
+void SaleScreen::show_search_results(const std::vector<Product>& found) {
+    for (auto* b : m_category_buttons) // no category is chosen now
+        if (b->GetLabel().StartsWith(wx("▶ ")))
+            b->SetLabel(b->GetLabel().Mid(2));
+    show_products(found, 0);
+}
+
+void SaleScreen::show_parked(std::size_t count) {
+    m_cart->show_parked(count);
+}
+
+void SaleScreen::show_new_catalogue() {
+    m_category_buttons.clear(); // built again at the next show_sale
+    m_categories->DestroyChildren();
+}
+
+void SaleScreen::show_training(bool on) {
+    m_training_banner->Show(on);
+    m_cart->show_training(on);
+    GetParent()->GetParent()->Layout(); // the frame, where the banner is
+}
+
+void SaleScreen::build_categories() {
+    m_categories->DestroyChildren();
+    m_category_buttons.clear();
+    m_category_sizes.clear();
+    // The fullest categories first: the shop's main goods lead.
+    const auto cats = till().tiles().categories();
+    for (const auto& [c, size] : cats) {
+        m_category_sizes[c] = size;
+        auto* b = new wxButton(m_categories, wxID_ANY, wx(c), wxDefaultPosition, wxSize(130, 52));
+        scale_font(b, 1.3, true);
+        b->Bind(wxEVT_BUTTON, [this, category = c](wxCommandEvent&) {
+            show_category(category);
+            focus_scan();
+        });
+        m_categories->GetSizer()->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
+        m_category_buttons.push_back(b);
+    }
+    m_categories->Layout();
+    if (!cats.empty())
+        show_category(cats.front().first);
+}
+
+void SaleScreen::show_category(const std::string& category) {
+    // The chosen category is marked; the others keep their plain names.
+    for (auto* b : m_category_buttons) {
+        wxString label = b->GetLabel();
+        if (label.StartsWith(wx("▶ ")))
+            label = label.Mid(2);
+        b->SetLabel(utf8(label) == category ? wx("▶ ") + label : label);
+    }
+    const auto products = till().tiles().products_in(category, max_tiles);
+    show_products(products,
+                  m_category_sizes[category] - static_cast<std::int64_t>(products.size()));
+}
+
+void SaleScreen::show_products(const std::vector<Product>& products, std::int64_t hidden) {
+    std::vector<wxui::TileGrid::Tile> tiles;
+    for (const auto& p : products)
+        tiles.push_back({wx(tile_label(p.name)) + "\n" + money_text(p.price), [this, id = p.id] {
+                             till().selling().add_product(id);
+                             focus_scan();
+                         }});
+    m_tiles->show_tiles(tiles, hidden > 0
+                                   ? wxString::Format(_("%lld more items: type part of the name "
+                                                        "to find them."),
+                                                      static_cast<long long>(hidden))
+                                   : wxString());
+}
+
+} // namespace bl::pos

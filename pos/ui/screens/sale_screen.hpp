@@ -1,0 +1,48 @@
+#pragma once
+/// The sale screen: the scan field (which keeps the keyboard, so a scanner always types into
+/// it), category buttons and item tiles, and the cart panel. F12 pays.
+
+#include <map>
+#include <vector>
+
+#include "pos/ui/screens/cart_panel.hpp"
+#include "pos/ui/screens/till_screen.hpp"
+#include "shared/wxui/tile_grid.hpp"
+
+class wxButton;
+class wxPanel;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace bl::pos {
+
+class SaleScreen : public TillScreen, public SaleView {
+public:
+    /// `training_banner` is the frame's (it shows over every screen).
+    SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* training_banner);
+
+    void show_sale(const Cart& cart, const CartTotals& totals) override;
+    void show_search_results(const std::vector<Product>& found) override;
+    void show_parked(std::size_t count) override;
+    void show_new_catalogue() override;
+    void show_training(bool on) override;
+
+    wxTextCtrl* scan_field() const { return m_scan; }
+    CartPanel& cart_panel() { return *m_cart; }
+    /// Puts the keyboard back in the scan field (when this screen is on show).
+    void focus_scan();
+
+private:
+    void build_categories();
+    void show_category(const std::string& category);
+    void show_products(const std::vector<Product>& products, std::int64_t hidden);
+    wxWindow* m_training_banner;
+    wxTextCtrl* m_scan = nullptr;
+    wxPanel* m_categories = nullptr;
+    std::vector<wxButton*> m_category_buttons;
+    std::map<std::string, std::int64_t> m_category_sizes;
+    wxui::TileGrid* m_tiles = nullptr;
+    CartPanel* m_cart = nullptr;
+};
+
+} // namespace bl::pos

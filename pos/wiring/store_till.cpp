@@ -1,0 +1,244 @@
+#include "pos/wiring/store_till.hpp"
+
+#include "shared/core/text.hpp"
+#include "shared/store/catalogue.hpp"
+#include "shared/store/kept_carts.hpp"
+#include "shared/store/outbox.hpp"
+#include "shared/store/production.hpp"
+#include "shared/store/sales.hpp"
+#include "shared/store/setup.hpp"
+
+namespace bl::pos {
+
+namespace {
+
+Device till_device(Database& db) {
+    auto d = local_device(db);
+    if (!d || d->role != DeviceRole::till || !d->shop_id)
+        throw StoreError(Message(BL_N_("This database does not belong to a till.")));
+    return *d;
+}
+
+std::optional<Message> problem_of(const Result<Done, Message>& r) {
+    return r ? std::nullopt : std::optional<Message>(r.error());
+}
+
+} // namespace
+
+// ---- catalogue ---------------------------------------------------------------------------
+
+std::optional<Product> StoreCatalogue::product_by_barcode(const std::string& code) {
+    return find_product_by_barcode(m_db, code);
+}
+
+std::optional<Product> StoreCatalogue::product_by_id(const std::string& id) {
+    return find_product(m_db, id);
+}
+
+std::optional<Batch> StoreCatalogue::batch_by_label(const std::string& code) {
+    return find_batch_by_label(m_db, code);
+}
+
+std::vector<std::pair<std::string, std::int64_t>> StoreCatalogue::categories() {
+    return list_categories(m_db);
+}
+
+std::vector<Product> StoreCatalogue::products_in(const std::string& category, int limit) {
+    return list_products_in(m_db, category, limit);
+}
+
+std::vector<Product> StoreCatalogue::search(const std::string& query) {
+    return search_products(m_db, query, 30);
+}
+
+std::map<std::string, std::string> StoreCatalogue::workshops_by_name() {
+    std::map<std::string, std::string> out;
+    for (const auto& w : list_workshops(m_db))
+        out[search_fold(w.name)] = w.id;
+    return out;
+}
+
+Result<std::size_t, std::pair<std::size_t, Message>>
+StoreCatalogue::add_products(const std::string& staff_id, const std::vector<Product>& products) {
+    return bl::add_products(m_db, Actor{m_device.id, staff_id}, products);
+}
+
+// ---- staff -------------------------------------------------------------------------------
+
+std::optional<StaffUser> StoreStaff::find(const std::string& staff_id) {
+    return find_staff(m_db, staff_id);
+}
+
+std::optional<Timestamp> StoreStaff::locked_until(const std::string& staff_id) {
+    auto st = login_state(m_db, staff_id);
+    return st ? st->locked_until : std::nullopt;
+}
+
+Result<StaffAccess::Recorded, Message> StoreStaff::record(const std::string& staff_id, bool success,
+                                                          bool approval) {
+    auto r = record_login_attempt(m_db, m_device.id, staff_id, success, m_policy, approval);
+    if (!r)
+        return err(r.error());
+    return Recorded{r.value().failed_attempts, r.value().locked_until};
+}
+
+std::vector<StaffUser> StoreStaff::staff_list() {
+    std::vector<StaffUser> out;
+    for (auto& u : list_staff(m_db))
+        if (u.active)
+            out.push_back(std::move(u));
+    return out;
+}
+
+void StoreStaff::logout(const std::string& staff_id) {
+    // A logout that cannot be journaled (a full disk) still logs out: the next login is.
+    (void)record_logout(m_db, Actor{m_device.id, staff_id});
+}
+
+// ---- shifts ------------------------------------------------------------------------------
+
+std::optional<Shift> StoreShifts::current_shift() {
+    return bl::current_shift(m_db, m_device.id);
+}
+
+Result<Shift, Message> StoreShifts::open_shift(const std::string& staff_id, Money opening) {
+    return bl::open_shift(m_db, Actor{m_device.id, staff_id}, opening);
+}
+
+ShiftTotals StoreShifts::shift_totals(const std::string& shift_id) {
+    return bl::shift_totals(m_db, shift_id);
+}
+
+Result<Shift, Message> StoreShifts::close_shift(const std::string& staff_id,
+                                                const std::string& shift_id, Money counted) {
+    return bl::close_shift(m_db, Actor{m_device.id, staff_id}, shift_id, counted);
+}
+
+std::filesystem::path StoreShifts::backup_folder() const {
+    return std::filesystem::path(m_db.path()).parent_path() / "backups";
+}
+
+std::optional<Message> StoreShifts::back_up_after_z(std::int64_t z_number) {
+    namespace fs = std::filesystem;
+    const fs::path folder = backup_folder();
+    // Named by day and Z number, so that they sort oldest first:
+    // "bundlinje-2026-11-27-z000012.db".
+    char z[16];
+    std::snprintf(z, sizeof z, "%06lld", static_cast<long long>(z_number));
+    const std::string name = "bundlinje-" + format_copenhagen_date(m_db.clock()) + "-z" + z + ".db";
+    const fs::path part = folder / (name + ".part");
+    const Message failed(BL_N_("The day is closed, but its backup could not be written to %s. "
+                               "Free some space, or copy %s somewhere safe by hand."),
+                         {folder.string(), m_db.path()});
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    fs::remove(part, ec);
+    if (!back_up(m_db, part.string())) {
+        fs::remove(part, ec);
+        return failed;
+    }
+    // Whole or not at all: a half-written file never has a backup's name.
+    fs::rename(part, folder / name, ec);
+    if (ec)
+        return failed;
+    std::vector<fs::path> backups;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string file = entry.path().filename().string();
+        if (file.rfind("bundlinje-", 0) == 0 && entry.path().extension() == ".db")
+            backups.push_back(entry.path());
+    }
+    std::sort(backups.begin(), backups.end());
+    for (std::size_t i = 0; i + backups_kept < backups.size(); ++i)
+        fs::remove(backups[i], ec);
+    return std::nullopt;
+}
+
+// ---- receipts ----------------------------------------------------------------------------
+
+Result<Sale, Message> StoreReceipts::record_sale(const std::string& staff_id, const Sale& s) {
+    return bl::record_sale(m_db, Actor{m_device.id, staff_id}, s);
+}
+
+std::optional<Sale> StoreReceipts::find_receipt(std::int64_t number) {
+    return find_sale_by_receipt(m_db, m_device.id, number, false);
+}
+
+std::int64_t StoreReceipts::last_receipt_number() {
+    return bl::last_receipt_number(m_db, m_device.id);
+}
+
+std::optional<Sale> StoreReceipts::find_sale(const std::string& id) {
+    return bl::find_sale(m_db, id);
+}
+
+std::int64_t StoreReceipts::refunded(const std::string& sale_id, int line_no) {
+    return refunded_quantity(m_db, sale_id, line_no);
+}
+
+std::optional<SaleImpact> StoreReceipts::receipt_impact(const std::string& sale_id) {
+    // The shop decides (setting "impact_block": "on" or "off"; off unless turned on).
+    if (get_setting(m_db, "impact_block").value_or("off") != "on")
+        return std::nullopt;
+    return impact_of_sale(m_db, sale_id);
+}
+
+// ---- settings ----------------------------------------------------------------------------
+
+Shop StoreSettings::shop() {
+    return find_shop(m_db, *m_device.shop_id).value_or(Shop{});
+}
+
+std::optional<std::string> StoreSettings::setting(const std::string& key) {
+    return get_setting(m_db, key);
+}
+
+std::optional<Message> StoreSettings::save_settings(const std::string& staff_id,
+                                                    SettingsChange change) {
+    return problem_of(bl::save_settings(m_db, Actor{m_device.id, staff_id}, std::move(change)));
+}
+
+// ---- kept carts and journal --------------------------------------------------------------
+
+std::optional<Message> StoreKeptCarts::keep_carts(const KeptCarts& carts) {
+    if (bl::keep_carts(m_db, carts))
+        return std::nullopt;
+    return Message(BL_N_("The sale on screen could not be kept on disk. It is all still here, "
+                         "but it would be lost if the till stopped now. Check that the disk "
+                         "has free space."));
+}
+
+KeptCarts StoreKeptCarts::kept_carts() {
+    return bl::kept_carts(m_db);
+}
+
+std::optional<Message> StoreJournal::journal(const std::string& staff_id, JournalKind kind,
+                                             JsonObject payload) {
+    auto r = record_event(m_db, Actor{m_device.id, staff_id}, kind, std::move(payload));
+    return r ? std::nullopt : std::optional<Message>(r.error());
+}
+
+std::int64_t StoreJournal::unsent() {
+    return outbox_pending_count(m_db);
+}
+
+std::optional<Timestamp> StoreJournal::last_sync() {
+    return last_acknowledged(m_db, m_device.id);
+}
+
+Timestamp StoreJournal::now() {
+    return m_db.clock();
+}
+
+// ---- the whole till ----------------------------------------------------------------------
+
+StoreTill::StoreTill(Database& db)
+    : m_device(till_device(db)), m_catalogue(db, m_device), m_staff(db, m_device),
+      m_shifts(db, m_device), m_receipts(db, m_device), m_settings(db, m_device), m_carts(db),
+      m_journal(db, m_device) {}
+
+TillPorts StoreTill::ports(ReceiptSink& printer) {
+    return TillPorts{m_catalogue, m_staff, m_shifts,  m_receipts,
+                     m_settings,  m_carts, m_journal, printer};
+}
+
+} // namespace bl::pos

@@ -1,0 +1,102 @@
+#include "shared/wxui/pin_pad.hpp"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
+
+#include "shared/wxui/wx_text.hpp"
+
+namespace bl::wxui {
+
+PinPad::PinPad(wxWindow* parent, const wxString& choose, const wxString& chosen, Submit on_submit)
+    : wxPanel(parent), m_choose(choose), m_chosen_hint(chosen), m_submit(std::move(on_submit)) {
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    m_people = new wxPanel(this);
+    m_people->SetSizer(new wxWrapSizer(wxHORIZONTAL));
+    s->Add(m_people, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_hint = new wxStaticText(this, wxID_ANY, m_choose);
+    scale_font(m_hint, 1.3);
+    s->Add(m_hint, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_pin = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(260, -1),
+                           wxTE_PASSWORD | wxTE_PROCESS_ENTER | wxTE_CENTRE);
+    scale_font(m_pin, 2.0);
+    s->Add(m_pin, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* pad = new wxGridSizer(4, 3, 8, 8);
+    for (const char* k : {"1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "OK"}) {
+        const std::string key = k;
+        auto* b = new wxButton(this, wxID_ANY, key == "C" ? _("Clear") : wx(key), wxDefaultPosition,
+                               wxSize(110, 70));
+        scale_font(b, 1.6, true);
+        b->Bind(wxEVT_BUTTON, [this, key](wxCommandEvent&) {
+            if (key == "C")
+                m_pin->Clear();
+            else if (key == "OK")
+                submit();
+            else
+                m_pin->AppendText(wx(key));
+            m_pin->SetFocus();
+        });
+        pad->Add(b, 0, wxEXPAND);
+    }
+    s->Add(pad, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_pin->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { submit(); });
+    SetSizer(s);
+}
+
+void PinPad::show_people(const std::vector<StaffUser>& people) {
+    m_people->DestroyChildren();
+    m_buttons.clear();
+    m_chosen.clear();
+    for (const auto& u : people) {
+        auto* b = new wxButton(m_people, wxID_ANY, wx(u.name), wxDefaultPosition, wxSize(190, 80));
+        scale_font(b, 1.5, true);
+        b->Bind(wxEVT_BUTTON, [this, id = u.id, name = u.name](wxCommandEvent&) {
+            choose(id, name);
+            m_pin->SetFocus();
+        });
+        m_people->GetSizer()->Add(b, 0, wxALL, 8);
+        m_buttons[u.name] = b;
+    }
+    m_hint->SetLabel(m_choose);
+    if (people.size() == 1)
+        choose(people.front().id, people.front().name);
+    m_pin->Clear();
+    m_people->Layout();
+    Layout();
+}
+
+void PinPad::choose(const std::string& id, const std::string& name) {
+    m_chosen = id;
+    for (auto& [n, button] : m_buttons)
+        button->SetLabel(n == name ? wx("▶ " + n) : wx(n));
+    m_hint->SetLabel(wxString::Format(m_chosen_hint, wx(name)));
+    m_pin->Clear();
+    Layout();
+}
+
+void PinPad::submit() {
+    const std::string pin = utf8(m_pin->GetValue());
+    m_pin->Clear(); // a PIN is never left on screen, right or wrong
+    m_submit(m_chosen, pin);
+}
+
+void PinPad::focus() {
+    if (!m_chosen.empty() || m_buttons.empty())
+        m_pin->SetFocus();
+    else
+        m_buttons.begin()->second->SetFocus();
+}
+
+void PinPad::clear_pin() {
+    m_pin->Clear();
+}
+
+wxButton* PinPad::person_button(const std::string& name) const {
+    auto it = m_buttons.find(name);
+    return it == m_buttons.end() ? nullptr : it->second;
+}
+
+} // namespace bl::wxui

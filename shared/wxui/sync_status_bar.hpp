@@ -1,0 +1,22 @@
+#pragma once
+/// The status bar: who is logged in, what waits for the central store and when it last
+/// confirmed having this device's records, and the device's name.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <wx/statusbr.h>
+
+#include "shared/core/time.hpp"
+
+namespace bl::wxui {
+
+class SyncStatusBar : public wxStatusBar {
+public:
+    explicit SyncStatusBar(wxWindow* parent);
+    void show(const std::string& staff_name, std::int64_t unsent,
+              std::optional<Timestamp> last_sync, const std::string& device_name);
+};
+
+} // namespace bl::wxui

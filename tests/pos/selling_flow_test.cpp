@@ -1,0 +1,161 @@
+// The selling flow: scans, quantities, discounts, new prices, parking; bad input explained.
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "till_rig.hpp"
+
+using test::FakeView;
+using test::Rig;
+using test::Sink;
+
+TEST_CASE("till: bad input is explained and changes nothing") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.selling().scan(s.mug.barcode);
+    CHECK_THAT(view.problems.back(), Catch::Contains("Log in"));
+    till.access().log_in(s.clerk.id, "9999");
+    CHECK_THAT(view.problems.back(), Catch::Contains("Wrong PIN"));
+    till.access().log_in(s.clerk.id, "2468");
+    CHECK(view.screen == "sale");
+    till.selling().scan("5701234567899");
+    CHECK_THAT(view.problems.back(), Catch::Contains("not in the catalogue"));
+    till.selling().scan("12345");
+    CHECK_THAT(view.problems.back(), Catch::Contains("8 or 13"));
+    till.checkout().pay();
+    CHECK_THAT(view.problems.back(), Catch::Contains("no items"));
+    till.selling().scan(s.mug.barcode);
+    till.selling().set_quantity(0, "0");
+    CHECK_THAT(view.problems.back(), Catch::Contains("at least 1"));
+    till.selling().set_quantity(0, "-1");
+    CHECK_THAT(view.problems.back(), Catch::Contains("not a quantity"));
+    till.selling().set_quantity(0, "10000");
+    CHECK_THAT(view.problems.back(), Catch::Contains("at most 9999"));
+    CHECK(rig.cart().lines()[0].quantity == 1);
+    till.checkout().pay();
+    till.checkout().pay_cash("100");
+    CHECK(view.screen == "payment"); // 100 kr. is a part payment of 189 kr.
+    CHECK(view.remaining.ore() == 8900);
+    till.checkout().pay_cash("abc");
+    CHECK_THAT(view.problems.back(), Catch::Contains("not an amount"));
+    till.checkout().pay_cash(s.cloth.barcode); // scanned on the payment screen
+    CHECK_THAT(view.problems.back(), Catch::Contains("That is a barcode"));
+    CHECK(view.remaining.ore() == 8900);
+    till.checkout().pay_card("Nets 1");
+    CHECK(view.screen == "done");
+    // Z with a cart open, and by someone who is not an organiser.
+    till.selling().scan(s.mug.barcode);
+    till.shift().begin_close_shift();
+    CHECK_THAT(view.problems.back(), Catch::Contains("Finish or empty"));
+    till.selling().remove(0);
+    till.shift().begin_close_shift();
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale") == 1);
+}
+
+TEST_CASE("till: discounts within the limit, price overrides by organisers, journaled") {
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    const bl::StaffUser& lise = *rig.lise;
+    till.start();
+    till.access().log_in(s.clerk.id, "2468");
+    till.selling().scan(s.mug.barcode); // 189,00
+    till.selling().discount_line(0, "10 %");
+    CHECK(view.total.ore() == 17010);
+    till.selling().discount_line(0, "90 kr.");
+    CHECK_THAT(view.problems.back(), Catch::Contains("organiser's approval"));
+    CHECK(view.total.ore() == 17010);
+    till.selling().discount_basket("ti kroner");
+    CHECK_THAT(view.problems.back(), Catch::Contains("not a discount"));
+    till.selling().override_price(0, "100");
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    till.selling().abort_sale();
+    till.access().log_out();
+    till.access().log_in(lise.id, "2468");
+    till.selling().scan(s.mug.barcode);
+    till.selling().override_price(0, "0");
+    CHECK_THAT(view.problems.back(), Catch::Contains("more than 0 kr."));
+    till.selling().override_price(0, "150");
+    CHECK(view.total.ore() == 15000);
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'price_override' AND "
+                             "payload LIKE '%\"old_price_ore\":18900%'") == 1);
+    till.checkout().pay();
+    till.checkout().pay_card("");
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale_line WHERE unit_price_ore = 15000") == 1);
+}
+
+TEST_CASE("till: park a sale, serve the next customer, resume it") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.access().log_in(s.clerk.id, "2468");
+    till.selling().resume();
+    CHECK_THAT(view.problems.back(), Catch::Contains("No sale is parked"));
+    till.selling().scan(s.mug.barcode);
+    till.selling().scan(s.mug.barcode);
+    till.selling().park();
+    CHECK(view.parked == 1);
+    CHECK(rig.cart().empty());
+    till.selling().scan(s.cloth.barcode);
+    till.selling().resume();
+    CHECK_THAT(view.problems.back(), Catch::Contains("Park or finish"));
+    till.checkout().pay();
+    till.checkout().pay_card("");
+    till.selling().back_to_sale();
+    till.selling().resume();
+    CHECK(view.parked == 0);
+    REQUIRE(rig.cart().lines().size() == 1);
+    CHECK(rig.cart().lines()[0].quantity == 2);
+}
+
+TEST_CASE("till: the scan field tells a barcode from a name: digits are scanned, words "
+          "searched") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& till = rig.till;
+    till.start();
+    till.access().log_in(s.clerk.id, "2468");
+    till.selling().enter(s.mug.barcode);
+    CHECK(rig.cart().lines().size() == 1);
+    till.selling().enter("kru"); // part of "Krus"
+    CHECK(rig.cart().lines().size() == 1);
+    REQUIRE_FALSE(rig.view.found.empty());
+    CHECK(rig.view.found.front().id == s.mug.id);
+    till.selling().enter("zebra");
+    CHECK(rig.view.found.empty());
+    CHECK_THAT(rig.view.problems.back(), Catch::Contains("No item is called \"zebra\""));
+    till.selling().enter("5701234567899");
+    CHECK_THAT(rig.view.problems.back(), Catch::Contains("not in the catalogue"));
+    CHECK(rig.cart().lines().size() == 1);
+}
+
+TEST_CASE("till: a new price or an emptied cart the journal cannot take changes nothing") {
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& till = rig.till;
+    till.start();
+    till.access().log_in(rig.lise->id, "2468");
+    till.selling().scan(s.mug.barcode);
+    test::journal_refuses(*s.db, true);
+    till.selling().override_price(0, "150");
+    CHECK_THAT(rig.view.problems.back(), Catch::Contains("nothing was recorded"));
+    CHECK(rig.cart().lines()[0].unit_price.ore() == 18900);
+    till.selling().abort_sale();
+    CHECK(rig.cart().lines().size() == 1);
+    test::journal_refuses(*s.db, false);
+    till.selling().override_price(0, "150");
+    CHECK(rig.cart().lines()[0].unit_price.ore() == 15000);
+    CHECK(test::journaled(*s.db, "price_override") == 1);
+    till.selling().abort_sale();
+    CHECK(rig.cart().empty());
+    CHECK(test::journaled(*s.db, "sale_aborted") == 1);
+}
