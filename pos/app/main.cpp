@@ -78,7 +78,7 @@ public:
             // and the tiles, drawn. (The PIN check is left out: Argon2id is slow on purpose.)
             CallAfter([this] {
                 bl::pos::Cart empty;
-                m_frame->sale().show_sale(empty, empty.totals());
+                m_frame->screen<bl::pos::SaleScreen>().show_sale(empty, empty.totals());
                 m_frame->Update();
                 CallAfter([this] { ExitMainLoop(); });
             });

@@ -108,19 +108,15 @@ public:
 
     CartTotals totals() const;
 
-    /// The cart as text to keep against a crash (see bl::keep_carts): products by id,
-    /// quantities, batches, prices and discounts as they are now. Empty for an empty cart.
-    std::string save() const;
-    /// Brings a saved cart back, at the prices and discounts it had. Lines whose product is
-    /// gone from the catalogue, and lines that cannot be read, are left out and counted in
-    /// `dropped`.
-    static Cart restore(std::string_view saved, CatalogueLookup& catalogue, std::size_t& dropped);
-
     /// The lines as the store records them: the basket discount spread over the lines in
     /// proportion to their amounts (largest remainder, so the øre add up exactly).
     std::vector<SaleLine> sale_lines() const;
 
 private:
+    // Kept as text against a crash (cart_text.hpp).
+    friend std::string save_cart(const Cart& cart);
+    friend Cart restore_cart(std::string_view saved, CatalogueLookup& catalogue,
+                             std::size_t& dropped);
     Problem check_discount(Money gross, const Discount& d, const Permissions& who) const;
     std::vector<CartLine> m_lines;
     Discount m_basket;

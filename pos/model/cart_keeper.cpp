@@ -1,5 +1,6 @@
 #include "pos/model/cart_keeper.hpp"
 
+#include "pos/model/cart_text.hpp"
 #include "pos/model/till_context.hpp"
 #include "shared/core/text.hpp"
 
@@ -17,7 +18,7 @@ void CartKeeper::restore(TillState& state) {
         std::string& into = is_saved_payment(line) ? payments_text : cart_text;
         (into += into.empty() ? "" : "\n") += line;
     }
-    state.cart = Cart::restore(cart_text, m_catalogue, lines_dropped);
+    state.cart = restore_cart(cart_text, m_catalogue, lines_dropped);
     dropped += lines_dropped;
     std::vector<Payment> taken;
     if (!state.cart.empty()) {
@@ -27,7 +28,7 @@ void CartKeeper::restore(TillState& state) {
     state.mode = Selling{taken};
     state.parked.clear();
     for (const auto& saved : m_kept.parked) {
-        Cart c = Cart::restore(saved, m_catalogue, lines_dropped);
+        Cart c = restore_cart(saved, m_catalogue, lines_dropped);
         dropped += lines_dropped;
         if (!c.empty())
             state.parked.push_back(std::move(c));
@@ -63,7 +64,7 @@ void CartKeeper::keep(const TillState& state) {
     if (state.training)
         return; // practice sales are not kept
     KeptCarts now;
-    now.open = state.cart.save();
+    now.open = save_cart(state.cart);
     const std::vector<Payment>* taken = nullptr;
     if (const auto* s = std::get_if<Selling>(&state.mode))
         taken = &s->taken;
@@ -72,7 +73,7 @@ void CartKeeper::keep(const TillState& state) {
     if (!now.open.empty() && taken && !taken->empty())
         now.open += "\n" + save_payments(*taken);
     for (const auto& c : state.parked)
-        now.parked.push_back(c.save());
+        now.parked.push_back(save_cart(c));
     if (now == m_kept)
         return;
     if (auto problem = m_store.keep_carts(now)) {

@@ -3,6 +3,7 @@
 /// the status bar at the bottom, and the training banner over every screen. It answers the
 /// message and status views itself; each screen answers its own view.
 
+#include <stdexcept>
 #include <string>
 
 #include <wx/frame.h>
@@ -38,15 +39,14 @@ public:
     /// For GUI tests and screenshots: the screen on show, the message said last, the screens.
     std::string current_page() const;
     std::string problem_text() const;
-    LoginScreen& login() { return *m_login; }
-    OpenShiftScreen& open_shift() { return *m_open_shift; }
-    SaleScreen& sale() { return *m_sale; }
-    PaymentScreen& payment() { return *m_payment; }
-    DoneScreen& done() { return *m_done; }
-    ReceiptLookupScreen& lookup() { return *m_lookup; }
-    RefundScreen& refund() { return *m_refund; }
-    CloseDayScreen& close_day() { return *m_close_day; }
-    SettingsScreen& settings() { return *m_settings; }
+    /// The screen of type S (LoginScreen, SaleScreen ...).
+    template <class S>
+    S& screen() {
+        for (auto* s : m_screens)
+            if (auto* found = dynamic_cast<S*>(s))
+                return *found;
+        throw std::logic_error("no such screen");
+    }
 
 private:
     template <class S, class... A>

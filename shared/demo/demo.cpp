@@ -10,6 +10,8 @@
 #include "shared/auth/pin.hpp"
 #include "shared/core/cash_rounding.hpp"
 #include "shared/core/csv.hpp"
+#include "shared/core/text.hpp"
+#include "shared/demo/demo_support.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/journal.hpp"
 #include "shared/store/outbox.hpp"
@@ -24,75 +26,7 @@ namespace bl {
 namespace {
 
 using namespace std::chrono;
-
-// A deterministic source: mt19937_64 is specified bit for bit; the standard distributions
-// are not, so the helpers below do their own arithmetic.
-class Dice {
-public:
-    explicit Dice(std::uint64_t seed) : m_rng(seed) {}
-    std::int64_t below(std::int64_t n) {
-        return n <= 0 ? 0 : static_cast<std::int64_t>(m_rng() % static_cast<std::uint64_t>(n));
-    }
-    std::int64_t between(std::int64_t lo, std::int64_t hi) { return lo + below(hi - lo + 1); }
-    bool chance(int percent) { return below(100) < percent; }
-    template <class T>
-    const T& pick(const std::vector<T>& v) {
-        return v[static_cast<std::size_t>(below(static_cast<std::int64_t>(v.size())))];
-    }
-
-private:
-    std::mt19937_64 m_rng;
-};
-
-Result<std::vector<CsvRow>, Message> read_table(const std::string& path, std::size_t columns) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return err(Message(BL_N_("The demo file %s could not be read."), {path}));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto rows = parse_csv(ss.str());
-    if (!rows)
-        return err(rows.error());
-    auto out = std::move(rows).value();
-    if (out.empty())
-        return err(Message(BL_N_("The demo file %s is empty."), {path}));
-    out.erase(out.begin()); // header
-    for (const auto& r : out)
-        if (r.fields.size() != columns)
-            return err(Message(BL_N_("Line %s of %s has %s columns; %s were expected."),
-                               {std::to_string(r.line), path, std::to_string(r.fields.size()),
-                                std::to_string(columns)}));
-    return out;
-}
-
-std::string date_of(sys_days d) {
-    const year_month_day ymd{d};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
-                  unsigned(ymd.day()));
-    return buf;
-}
-
-Timestamp at_local(sys_days d, int hour, int minute) {
-    const year_month_day ymd{d};
-    return from_copenhagen(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())),
-                           hour, minute);
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : s) {
-        if (c == sep) {
-            out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    out.push_back(cur);
-    return out;
-}
+using namespace demo;
 
 struct DemoProduct {
     Product product;
@@ -121,15 +55,6 @@ struct ClockGuard {
         db.ids = UuidGenerator();
     }
 };
-
-Money cash_tendered(Money due, Dice& dice) {
-    if (dice.chance(30))
-        return due;
-    for (std::int64_t note : {50'00, 100'00, 200'00, 500'00, 1000'00})
-        if (note >= due.ore())
-            return Money::from_ore(note);
-    return due;
-}
 
 } // namespace
 
@@ -264,7 +189,10 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
             if (!rc)
                 return fail(rc.error());
         }
-        makers.push_back({m.value(), f[0], split(f[6], ',')});
+        std::vector<std::string> tasks;
+        for (const std::string_view t : split(f[6], ','))
+            tasks.emplace_back(t);
+        makers.push_back({m.value(), f[0], tasks});
     }
 
     // Products: each workshop's own goods from its station, the shop's own items from the

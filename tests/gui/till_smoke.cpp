@@ -163,17 +163,17 @@ private:
         settle();
 
         check(f.current_page() == "login", "the till opens on the login screen");
-        wxButton* mette = f.login().pad().person_button("Mette");
+        wxButton* mette = f.screen<bl::pos::LoginScreen>().pad().person_button("Mette");
         check(mette != nullptr, "staff names are shown as buttons");
         if (!mette)
             return finish();
         click(mette);
-        click(f.login().pad().pin_field());
+        click(f.screen<bl::pos::LoginScreen>().pad().pin_field());
         type("1357");
         check(wait_for([&] { return f.current_page() == "open_shift"; }),
               "PIN 1357 logs Mette in and asks for the float");
 
-        click(f.open_shift().float_field());
+        click(f.screen<bl::pos::OpenShiftScreen>().float_field());
         type("1000");
         check(wait_for([&] { return f.current_page() == "sale"; }),
               "counting the float opens the sale screen");
@@ -183,7 +183,7 @@ private:
         for (const auto& p : bl::list_products(*m_db))
             if (p.workshop_id && !bl::open_batches(*m_db, p.id).empty() && codes.size() < 2)
                 codes.push_back(p.barcode);
-        click(f.sale().scan_field());
+        click(f.screen<bl::pos::SaleScreen>().scan_field());
         type(codes.at(0));
         type(codes.at(1));
         check(wait_for([&] { return cart().lines().size() == 2; }),
@@ -193,17 +193,17 @@ private:
               "an unknown barcode is explained on screen");
         check(cart().lines().size() == 2, "and it does not change the cart");
         shot("sale-screen.png");
-        click(f.sale().cart_panel().park_button());
+        click(f.screen<bl::pos::SaleScreen>().cart_panel().park_button());
         check(wait_for([&] { return cart().empty(); }), "Park sale puts the cart aside");
-        click(f.sale().cart_panel().resume_button());
+        click(f.screen<bl::pos::SaleScreen>().cart_panel().resume_button());
         check(wait_for([&] { return cart().lines().size() == 2; }), "Resume parked brings it back");
 
         const std::int64_t sales_before = count("SELECT count(*) FROM sale");
-        click(f.sale().cart_panel().pay_button());
+        click(f.screen<bl::pos::SaleScreen>().cart_panel().pay_button());
         check(wait_for([&] { return f.current_page() == "payment"; }),
               "Pay opens the payment screen");
         shot("payment.png");
-        wxButton* quick = f.payment().quick_cash_button(1);
+        wxButton* quick = f.screen<bl::pos::PaymentScreen>().quick_cash_button(1);
         check(quick != nullptr, "quick cash amounts are offered");
         if (!quick)
             return finish();
@@ -222,9 +222,9 @@ private:
               "scanning on the change screen starts the next sale with that item");
         m_till->selling().remove(0);
         // A copy of the receipt just printed: the lookup suggests it, Enter prints it.
-        click(f.sale().cart_panel().copy_button());
+        click(f.screen<bl::pos::SaleScreen>().cart_panel().copy_button());
         check(wait_for([&] { return f.current_page() == "refund_lookup"; }) &&
-                  !f.lookup().receipt_field()->GetValue().empty(),
+                  !f.screen<bl::pos::ReceiptLookupScreen>().receipt_field()->GetValue().empty(),
               "Receipt copy asks which receipt and suggests the last one");
         type("");
         check(
@@ -240,8 +240,8 @@ private:
         // An organiser closes the day.
         m_till->access().log_out();
         wait_for([&] { return f.current_page() == "login"; });
-        click(f.login().pad().person_button("Lise"));
-        click(f.login().pad().pin_field());
+        click(f.screen<bl::pos::LoginScreen>().pad().person_button("Lise"));
+        click(f.screen<bl::pos::LoginScreen>().pad().pin_field());
         type("8642");
         check(wait_for([&] { return f.current_page() == "sale"; }),
               "the organiser logs in to the open shift");
@@ -252,14 +252,14 @@ private:
         wait_for([&] { return f.current_page() == "sale"; });
 
         // Settings, saved through the real form: only the receipt's last line changes.
-        click(f.sale().cart_panel().settings_button());
+        click(f.screen<bl::pos::SaleScreen>().cart_panel().settings_button());
         check(wait_for([&] { return f.current_page() == "settings"; }),
               "Settings opens for an organiser");
         shot("settings.png");
-        click(f.settings().footer_field());
-        f.settings().footer_field()->SelectAll();
+        click(f.screen<bl::pos::SettingsScreen>().footer_field());
+        f.screen<bl::pos::SettingsScreen>().footer_field()->SelectAll();
         type("Tak for i dag", false);
-        click(f.settings().save_button());
+        click(f.screen<bl::pos::SettingsScreen>().save_button());
         check(wait_for([&] {
                   return bl::get_setting(*m_db, "receipt_footer") ==
                          std::optional<std::string>("Tak for i dag");
@@ -271,16 +271,16 @@ private:
               "the shop's details, not touched, are not saved again");
 
         // Part of a sale paid by card, then the till stops.
-        click(f.sale().scan_field());
+        click(f.screen<bl::pos::SaleScreen>().scan_field());
         type(codes.at(0));
         type(codes.at(1));
         wait_for([&] { return cart().lines().size() == 2; });
         m_part_paid_total = cart().totals().total;
-        click(f.sale().cart_panel().pay_button());
+        click(f.screen<bl::pos::SaleScreen>().cart_panel().pay_button());
         wait_for([&] { return f.current_page() == "payment"; });
-        click(f.payment().amount_field());
+        click(f.screen<bl::pos::PaymentScreen>().amount_field());
         type("100", false);
-        click(f.payment().card_button());
+        click(f.screen<bl::pos::PaymentScreen>().card_button());
         check(wait_for([&] {
                   const auto* paying = std::get_if<bl::pos::Paying>(&m_till->state().mode);
                   return paying && paying->tender.payments().size() == 1 &&
@@ -294,52 +294,52 @@ private:
     void run_after_restart() {
         auto& f = *m_frame;
         check(f.current_page() == "login", "after the restart the till shows the login screen");
-        click(f.login().pad().person_button("Lise"));
-        click(f.login().pad().pin_field());
+        click(f.screen<bl::pos::LoginScreen>().pad().person_button("Lise"));
+        click(f.screen<bl::pos::LoginScreen>().pad().pin_field());
         type("8642");
         check(wait_for([&] { return f.current_page() == "sale"; }) && cart().lines().size() == 2,
               "the part-paid sale is back after the restart");
         check(f.problem_text().find("100,00 kr.") != std::string::npos,
               "and the till says that 100 kr. of it is already paid");
-        click(f.sale().cart_panel().remove_button());
+        click(f.screen<bl::pos::SaleScreen>().cart_panel().remove_button());
         check(wait_for([&] { return f.problem_text().find("100,00 kr.") == std::string::npos; }) &&
                   cart().lines().size() == 2 && cart().totals().total == m_part_paid_total,
               "Remove is refused: a part-paid cart cannot shrink");
-        click(f.sale().cart_panel().pay_button());
+        click(f.screen<bl::pos::SaleScreen>().cart_panel().pay_button());
         check(wait_for([&] { return f.current_page() == "payment"; }),
               "Pay opens the payment for the rest");
-        click(f.payment().quick_cash_button(0));
+        click(f.screen<bl::pos::PaymentScreen>().quick_cash_button(0));
         check(wait_for([&] { return f.current_page() == "done"; }),
               "the rest in cash completes the sale");
         check(count("SELECT count(*) FROM payment WHERE tender = 'card' AND amount_ore = 10000") ==
                   1,
               "the card part payment is on the recorded sale");
-        click(f.done().next_button());
+        click(f.screen<bl::pos::DoneScreen>().next_button());
         wait_for([&] { return f.current_page() == "sale"; });
 
         // Refund one item of the sale just made.
         const std::int64_t number = count("SELECT max(receipt_number) FROM sale");
-        click(f.sale().cart_panel().refund_button());
+        click(f.screen<bl::pos::SaleScreen>().cart_panel().refund_button());
         check(wait_for([&] { return f.current_page() == "refund_lookup"; }),
               "Refund asks for the receipt");
-        click(f.lookup().receipt_field());
+        click(f.screen<bl::pos::ReceiptLookupScreen>().receipt_field());
         type("R1-" + std::to_string(number));
         check(wait_for([&] { return f.current_page() == "refund"; }),
               "the scanned receipt barcode finds the receipt");
-        click(f.refund().more_button());
-        click(f.refund().cash_button());
+        click(f.screen<bl::pos::RefundScreen>().more_button());
+        click(f.screen<bl::pos::RefundScreen>().cash_button());
         check(wait_for([&] { return f.current_page() == "done"; }),
               "paying back in cash completes the refund");
         check(count("SELECT count(*) FROM sale WHERE refund_of IS NOT NULL") == 1,
               "the refund is committed and references the original");
-        click(f.done().next_button());
+        click(f.screen<bl::pos::DoneScreen>().next_button());
         check(wait_for([&] { return f.current_page() == "sale"; }) && cart().empty(),
               "Next customer returns to an empty sale");
-        click(f.sale().cart_panel().close_day_button());
+        click(f.screen<bl::pos::SaleScreen>().cart_panel().close_day_button());
         check(wait_for([&] { return f.current_page() == "close"; }),
               "Close the day shows the Z figures");
         shot("z-report.png");
-        click(f.close_day().counted_field());
+        click(f.screen<bl::pos::CloseDayScreen>().counted_field());
         type("1400");
         check(wait_for([&] { return f.current_page() == "login"; }),
               "counting the cash closes the day and logs out");
