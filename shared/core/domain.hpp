@@ -1,5 +1,5 @@
 #pragma once
-/// The plain domain types of Bundlinje (see architecture.md, "Data model"). Ids are UUIDv7
+/// The plain domain types of Bundlinje (see docs/architecture.md). Ids are UUIDv7
 /// strings; money is Money; times are UTC Timestamps; dates are "YYYY-MM-DD" strings.
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 #pragma once
 /// First-in-first-out allocation of units that were not scanned from a batch label
-/// (impact-method.md): oldest open batch first, possibly split over several batches. Units
+/// (docs/architecture.md, "Impact"): oldest open batch first, possibly split over several batches. Units
 /// no batch can cover are reported as unallocated, never invented.
 
 #include <cstdint>

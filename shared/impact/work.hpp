@@ -1,5 +1,5 @@
 #pragma once
-/// Work carried by units of a batch (impact-method.md, "From hours to sold units").
+/// Work carried by units of a batch (docs/architecture.md, "Impact").
 /// q units of batch b carry q · minutes(b) / units(b) minutes: kept as an exact fraction so
 /// that sold + returned + unsold work always adds up to what was logged; rounded only for
 /// display.

@@ -157,33 +157,25 @@ std::vector<JournalEntry> journal_rows(Database& db, const std::string& device_i
 
 namespace store {
 
-std::int64_t next_journal_seq(Database& db, const std::string& device_id) {
-    Statement h(db, "SELECT coalesce(max(seq), 0) + 1 FROM journal WHERE device_id = ?");
-    h->bind(1, device_id);
-    h->executeStep();
-    return h->getColumn(0).getInt64();
+JournalTail journal_tail(Database& db, const std::string& device_id) {
+    Statement last(db, "SELECT seq, hash FROM journal WHERE device_id = ? ORDER BY seq DESC "
+                       "LIMIT 1");
+    last->bind(1, device_id);
+    if (last->executeStep())
+        return JournalTail{last->getColumn(0).getInt64() + 1, last->getColumn(1).getString()};
+    return JournalTail{1, genesis_hash};
 }
 
 JournalEntry append_journal(Database& db, const std::string& device_id, JournalKind kind,
-                            const JsonObject& payload, Timestamp at) {
+                            const JsonObject& payload, Timestamp at, const JournalTail* tail) {
+    const JournalTail t = tail ? *tail : journal_tail(db, device_id);
     JournalEntry e;
     e.device_id = device_id;
     e.kind = std::string(to_string(kind));
     e.recorded_at = at;
     e.payload = JsonValue(payload).dump();
-    {
-        // Read the tail from the journal itself (not the head table): the chain is the truth.
-        Statement last(db, "SELECT seq, hash FROM journal WHERE device_id = ? ORDER BY seq DESC "
-                           "LIMIT 1");
-        last->bind(1, device_id);
-        if (last->executeStep()) {
-            e.seq = last->getColumn(0).getInt64() + 1;
-            e.prev_hash = last->getColumn(1).getString();
-        } else {
-            e.seq = 1;
-            e.prev_hash = genesis_hash;
-        }
-    }
+    e.seq = t.next_seq;
+    e.prev_hash = t.prev_hash;
     const std::string at_text = format_utc(at);
     e.hash = journal_hash(e.prev_hash, device_id, e.seq, at_text, e.kind, e.payload);
     Statement ins(db, "INSERT INTO journal(device_id, seq, recorded_at, kind, payload, "

@@ -258,13 +258,15 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
         sale.staff_id = actor.staff_id;
         sale.sold_at = db.clock();
         sale.receipt_number = last_receipt_number(db, sale.device_id, sale.training) + 1;
-        const std::int64_t journal_seq = store::next_journal_seq(db, sale.device_id);
+        const store::JournalTail tail = store::journal_tail(db, sale.device_id);
+        const std::int64_t journal_seq = tail.next_seq;
 
         // Write, then journal.
         write_sale(db, sale, journal_seq);
         const bool refund = sale.lines.front().quantity < 0;
-        const JournalEntry e = store::record_action(
-            db, actor, refund ? JournalKind::refund : JournalKind::sale, sale_payload(sale));
+        const JournalEntry e =
+            store::record_action(db, actor, refund ? JournalKind::refund : JournalKind::sale,
+                                 sale_payload(sale), std::nullopt, &tail);
         if (e.seq != journal_seq)
             throw std::logic_error("journal sequence moved inside a write transaction");
         // The open cart kept against a crash is this sale now: it goes in the same commit, so

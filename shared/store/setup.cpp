@@ -1,5 +1,7 @@
 #include "shared/store/setup.hpp"
 
+#include <sqlite3.h>
+
 #include "shared/core/text.hpp"
 #include "shared/store/detail/actions.hpp"
 #include "shared/store/detail/connection.hpp"
@@ -172,9 +174,16 @@ Result<JsonObject, Message> device_with_places(Database& db, Device& d,
 } // namespace
 
 std::string local_device_id(Database& db) {
+    std::string& known = db.connection().local_device_id;
+    if (!known.empty())
+        return known;
     return store::reading([&]() -> std::string {
         store::Statement q(db, "SELECT device_id FROM local_device WHERE singleton = 1");
         std::string id = q->executeStep() ? q->getColumn(0).getString() : std::string();
+        // Remembered only when read outside a transaction: one that sets the device up may
+        // still roll back. Once set up, a database never changes its device.
+        if (sqlite3_get_autocommit(store::sql(db).getHandle()) != 0)
+            known = id;
         return id;
     });
 }

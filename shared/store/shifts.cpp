@@ -223,7 +223,8 @@ Result<Shift, Message> close_shift(Database& db, const Actor& actor, const std::
         z.bind(1, actor.device_id);
         z.executeStep();
         const std::int64_t z_number = z.getColumn(0).getInt64();
-        const std::int64_t journal_seq = store::next_journal_seq(db, actor.device_id);
+        const store::JournalTail tail = store::journal_tail(db, actor.device_id);
+        const std::int64_t journal_seq = tail.next_seq;
         const Timestamp now = db.clock();
         SQLite::Statement u(store::sql(db),
                             "UPDATE shift SET closed_at = ?, closed_by = ?, z_number = ?, "
@@ -239,7 +240,8 @@ Result<Shift, Message> close_shift(Database& db, const Actor& actor, const std::
         u.exec();
         store::record_action(
             db, actor, JournalKind::z_report,
-            z_report_payload(ZReport{shift_id, z_number, t, shift->opening_float, counted_cash}));
+            z_report_payload(ZReport{shift_id, z_number, t, shift->opening_float, counted_cash}),
+            std::nullopt, &tail);
         tx.commit();
         shift->closed_at = now;
         shift->closed_by = actor.staff_id;

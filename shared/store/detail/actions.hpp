@@ -12,19 +12,27 @@
 
 namespace bl::store {
 
-/// Appends a row for `device_id` inside the caller's open transaction and returns it.
+/// Where a device's chain goes on: the next row's sequence and the hash it follows.
+struct JournalTail {
+    std::int64_t next_seq = 1;
+    std::string prev_hash;
+};
+/// Read from the journal itself (not the head table: the chain is the truth), under the
+/// caller's write lock, so rows written in the same transaction can point at the next row.
+JournalTail journal_tail(Database& db, const std::string& device_id);
+
+/// Appends a row for `device_id` inside the caller's open transaction and returns it;
+/// `tail`, when the caller has read it in this transaction, saves reading it again.
 JournalEntry append_journal(Database& db, const std::string& device_id, JournalKind kind,
-                            const JsonObject& payload, Timestamp at);
+                            const JsonObject& payload, Timestamp at,
+                            const JournalTail* tail = nullptr);
 
 /// Writes the action's journal row (kind, payload plus the staff id) and, when the actor is
 /// this database's own device, its outbox row, inside the caller's open transaction.
 /// `outbox_payload` replaces the journal payload for the outbox where they differ (a maker's
 /// display name goes to the central store but never into the journal).
 JournalEntry record_action(Database& db, const Actor& actor, JournalKind kind, JsonObject payload,
-                           const std::optional<JsonObject>& outbox_payload = std::nullopt);
-
-/// The sequence number the device's next journal row will get (read under the write lock,
-/// so rows written in the same transaction can point at it).
-std::int64_t next_journal_seq(Database& db, const std::string& device_id);
+                           const std::optional<JsonObject>& outbox_payload = std::nullopt,
+                           const JournalTail* tail = nullptr);
 
 } // namespace bl::store

@@ -25,6 +25,9 @@ struct Database::Connection {
         bool leased = false;
     };
     std::unordered_map<std::string, std::unique_ptr<Cached>> cache;
+    /// This database's own device, once it is known outside any transaction (it never
+    /// changes after set-up; see local_device_id).
+    std::string local_device_id;
 };
 
 namespace store {
