@@ -1,15 +1,8 @@
 // The access flow: logging in and out, and an organiser's approval on the spot.
 
-#include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
 #include "till_rig.hpp"
 
-using test::FakeView;
 using test::Rig;
-using test::Sink;
 
 TEST_CASE("till: an organiser approves one action on the spot with their PIN") {
     Rig rig(true, true);

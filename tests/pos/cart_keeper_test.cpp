@@ -1,15 +1,8 @@
 // Carts not yet paid, kept against a crash: brought back, said once when they cannot be kept.
 
-#include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
 #include "till_rig.hpp"
 
-using test::FakeView;
 using test::Rig;
-using test::Sink;
 
 TEST_CASE("till: carts not yet paid come back after a crash, and a sold one does not") {
     Rig rig(true, false);

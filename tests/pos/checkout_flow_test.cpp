@@ -1,16 +1,9 @@
 // The checkout flow: cash, card, MobilePay, split tender, part payments that cannot be
 // forgotten, and a sale the disk cannot take.
 
-#include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
 #include "till_rig.hpp"
 
-using test::FakeView;
 using test::Rig;
-using test::Sink;
 
 TEST_CASE("till: log in, open the shift, scan two items, pay cash, receipt after commit") {
     Rig rig(false, false);

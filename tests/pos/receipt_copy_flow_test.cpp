@@ -1,15 +1,8 @@
 // Receipt copies: any receipt of this till, marked KOPI, also after a restart.
 
-#include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
 #include "till_rig.hpp"
 
-using test::FakeView;
 using test::Rig;
-using test::Sink;
 
 TEST_CASE("till: a copy of any receipt of this till, by number or barcode, also after a "
           "restart") {

@@ -1,15 +1,8 @@
 // The refund flow: organisers only, by receipt number or barcode, never more than was sold.
 
-#include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
 #include "till_rig.hpp"
 
-using test::FakeView;
 using test::Rig;
-using test::Sink;
 
 TEST_CASE("till: an organiser refunds one of two items back in cash") {
     Rig rig(true, true);

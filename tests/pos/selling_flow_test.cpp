@@ -1,15 +1,8 @@
 // The selling flow: scans, quantities, discounts, new prices, parking; bad input explained.
 
-#include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
 #include "till_rig.hpp"
 
-using test::FakeView;
 using test::Rig;
-using test::Sink;
 
 TEST_CASE("till: bad input is explained and changes nothing") {
     Rig rig(true, false);

@@ -1,15 +1,10 @@
 // The settings flow: the organiser's settings and the catalogue import.
 
-#include <algorithm>
-#include <cstdio>
-#include <filesystem>
 #include <fstream>
 
 #include "till_rig.hpp"
 
-using test::FakeView;
 using test::Rig;
-using test::Sink;
 
 TEST_CASE("till: organisers change the settings; a typo saves nothing") {
     Rig rig(true, true);
@@ -162,6 +157,7 @@ TEST_CASE("till: settings and the shop's details are saved together or not at al
     CHECK(bl::find_shop(*s.db, s.shop.id)->address == "Låsbygade 5");
     CHECK(bl::get_setting(*s.db, "receipt_footer") == "Tak for handlen");
     CHECK(bl::get_setting(*s.db, "language") == "en");
-    CHECK(test::count(*s.db, "SELECT count(*) FROM journal") == journal_before + 3); // shop, footer, language
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal") ==
+          journal_before + 3); // shop, footer, language
     CHECK_THAT(view.news.back(), Catch::Contains("settings are saved"));
 }

@@ -7,9 +7,7 @@
 
 #include "till_rig.hpp"
 
-using test::FakeView;
 using test::Rig;
-using test::Sink;
 
 TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and gated") {
     Rig rig(true, true);
