@@ -88,7 +88,7 @@ std::vector<std::string> impact_lines(const ImpactBlock& b) {
     } else {
         text.push_back("af " + join_and(b.named));
         if (unnamed > 0)
-            text.push_back("+ " + std::to_string(unnamed) + ", der ikke ønsker at blive nævnt");
+            text.push_back("+ " + std::to_string(unnamed) + (unnamed == 1 ? " anden" : " andre"));
     }
     if (b.minutes > 0)
         text.push_back("Arbejde i varerne: " + std::string(b.approximate ? "ca. " : "") +

@@ -39,11 +39,12 @@ struct ImpactBlock {
     std::vector<std::string> workshops;
     std::int64_t makers = 0;
     std::vector<std::string> named; ///< consented display names only
-    std::int64_t minutes = 0;       ///< work in the goods, rounded to 10 minutes
+    std::int64_t minutes = 0;       ///< work in the goods, as bl::display_minutes rounds it
     bool approximate = false;       ///< some units allocated, not scanned: "ca."
 };
 
-/// The block's lines in Danish, e.g. "af 3 producenter: Anna + 2, der ikke er nævnt".
+/// The block's lines in Danish, e.g. "af Anna" and "+ 2 andre" (makers who have not agreed
+/// to be named are counted, in neutral words).
 std::vector<std::string> impact_lines(const ImpactBlock& b);
 
 struct ReceiptData {

@@ -43,6 +43,8 @@ enum class JournalKind {
     training_off,
     price_override,
     part_payment_undone,
+    // Makers, added later
+    transition_recorded,
 };
 
 /// The name stored in the journal ("sale", "z_report" ...).
