@@ -10,8 +10,6 @@ namespace bl::doc {
 namespace {
 
 const Style title_style{10, true};
-const Style small{7};
-const Style axis_style{7, false, Face::sans, 0.3};
 constexpr double bar_gray = 0.45;
 
 void text(Shapes& s, double x, double baseline, const std::string& t, const Style& st) {
@@ -44,6 +42,9 @@ double nice_step(double max, int ticks) {
 }
 
 Shapes chart_shapes(const BarChart& c, double width, const TextMeasure& m) {
+    const Style small{c.text_size};
+    const Style axis_style{c.text_size, false, Face::sans, 0.3};
+    const double k = c.text_size / 7; // spacing grows with the text
     Shapes s;
     double y = 0;
     if (!c.title.empty()) {
@@ -98,14 +99,14 @@ Shapes chart_shapes(const BarChart& c, double width, const TextMeasure& m) {
         tick_w = std::max(tick_w, m.width(tick(v, step), axis_style));
     const double x0 = tick_w + 6;
     const double plot_w = width - x0;
-    const double plot_top = y + 10; // room for the axis label
+    const double plot_top = y + 16 * k; // room for the axis label above the top tick
     const double plot_bottom = plot_top + c.height;
-    text(s, 0, y + 7, c.axis_label, axis_style);
+    text(s, 0, y + 7 * k, c.axis_label, axis_style);
     for (double v = 0; v <= top + 1e-9; v += step) {
         const double yy = plot_bottom - c.height * v / top;
         s.items.push_back(PlacedLine{x0, yy, x0 + plot_w, yy, 0.3, v == 0 ? 0.2 : 0.85});
         const std::string t = tick(v, step);
-        text(s, x0 - 4 - m.width(t, axis_style), yy + 2.5, t, axis_style);
+        text(s, x0 - 4 - m.width(t, axis_style), yy + 2.5 * k, t, axis_style);
     }
     const double slot = c.bars.empty() ? plot_w : plot_w / static_cast<double>(c.bars.size());
     const double bar_w = std::min(slot * 0.7, 40.0);
@@ -120,15 +121,17 @@ Shapes chart_shapes(const BarChart& c, double width, const TextMeasure& m) {
             text(s, cx - vw / 2, plot_bottom - h - 2, b.value_text, small);
         const auto lines = wrap(b.label, small, slot - 2, m);
         label_lines = std::max(label_lines, std::min<std::size_t>(lines.size(), 2));
-        for (std::size_t k = 0; k < lines.size() && k < 2; ++k)
-            text(s, cx - m.width(lines[k], small) / 2,
-                 plot_bottom + 9 + 8.5 * static_cast<double>(k), lines[k], small);
+        for (std::size_t line = 0; line < lines.size() && line < 2; ++line)
+            text(s, cx - m.width(lines[line], small) / 2,
+                 plot_bottom + 9 * k + 8.5 * k * static_cast<double>(line), lines[line], small);
     }
-    s.height = plot_bottom + 6 + 8.5 * static_cast<double>(label_lines) + 8;
+    s.height = plot_bottom + 6 * k + 8.5 * k * static_cast<double>(label_lines) + 8;
     return s;
 }
 
 Shapes chart_shapes(const ScatterChart& c, double width, const TextMeasure& m) {
+    const Style small{c.text_size};
+    const Style axis_style{c.text_size, false, Face::sans, 0.3};
     Shapes s;
     double y = 0;
     if (!c.title.empty()) {
@@ -147,7 +150,7 @@ Shapes chart_shapes(const ScatterChart& c, double width, const TextMeasure& m) {
         tick_w = std::max(tick_w, m.width(tick(v, step_y), axis_style));
     const double x0 = tick_w + 6;
     const double plot_w = width - x0 - 10;
-    const double plot_top = y + 10;
+    const double plot_top = y + 16;
     const double plot_bottom = plot_top + c.height;
     text(s, 0, y + 7, c.y_label, axis_style);
     for (double v = 0; v <= top_y + 1e-9; v += step_y) {

@@ -46,6 +46,8 @@ struct Paragraph {
     double space_after = 4;
     double leading = 1.25; ///< line height as a multiple of the largest size in the line
     double indent = 0;     ///< from the left margin
+    /// Room that must follow on the same page (a heading keeps its first lines with it).
+    double keep_with_next = 0;
 };
 
 struct Column {
@@ -84,7 +86,8 @@ struct BarChart {
     std::string axis_label; ///< what the values are ("timer", "kr.")
     std::vector<Bar> bars;
     bool horizontal = false;
-    double height = 150; ///< the plot area (vertical bars)
+    double height = 150;  ///< the plot area (vertical bars)
+    double text_size = 7; ///< labels, values and ticks
 };
 
 struct Point {
@@ -98,6 +101,7 @@ struct ScatterChart {
     std::string x_label, y_label;
     std::vector<Point> points;
     double height = 160;
+    double text_size = 7; ///< labels and ticks
 };
 
 struct Qr {

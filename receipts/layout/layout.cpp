@@ -198,7 +198,14 @@ private:
     void block(const Paragraph& p) {
         m_y += p.space_before;
         const double width = text_width() - p.indent;
-        for (const auto& l : break_lines(p.runs, width, m_measure)) {
+        const auto lines = break_lines(p.runs, width, m_measure);
+        if (p.keep_with_next > 0 && !lines.empty()) {
+            double all = p.keep_with_next;
+            for (const auto& l : lines)
+                all += l.size * p.leading;
+            ensure(all);
+        }
+        for (const auto& l : lines) {
             ensure(l.size * p.leading);
             draw_line(l, p.align, m_left + p.indent, width, p.leading);
         }
@@ -237,7 +244,7 @@ private:
             ws.push_back(w);
             x += w;
         }
-        const double pad = 3;
+        const double pad = 5; // each side: a number right-aligned never touches the next column
         const double line_h = t.style.size * 1.3;
         auto row_lines = [&](const std::vector<std::string>& cells, const Style& s) {
             std::vector<std::vector<std::string>> out;

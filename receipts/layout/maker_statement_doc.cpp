@@ -34,8 +34,10 @@ Document maker_statement(const MakerStatementData& d) {
     doc.created = d.generated_at;
     doc.footer = d.workshop + " · kun til dig · " + impact::method_version;
     auto para = [&](std::string t, double size = big, bool bold = false, double after = 8) {
-        doc.blocks.push_back(
-            Paragraph{{Run{std::move(t), Style{size, bold}}}, Align::left, 0, after, 1.35});
+        Paragraph p{{Run{std::move(t), Style{size, bold}}}, Align::left, 0, after, 1.35};
+        if (bold && size > big)
+            p.keep_with_next = 70; // a heading stays with what it heads
+        doc.blocks.push_back(std::move(p));
     };
 
     para("Hej " + d.display_name, huge, true, 4);
@@ -46,7 +48,7 @@ Document maker_statement(const MakerStatementData& d) {
     para("Dine timer", 19, true, 4);
     const double hours = static_cast<double>(d.summary.minutes) / 60.0;
     para("I alt: " + format_number(hours, hours < 100 ? 1 : 0) + " timer.", big, false, 6);
-    BarChart weeks{"", "timer", {}, false, 150};
+    BarChart weeks{"", "timer", {}, false, 150, 11};
     for (const auto& w : d.summary.weeks) {
         const auto day = parse_date(w.week);
         const std::string label =

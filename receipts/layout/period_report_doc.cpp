@@ -59,8 +59,19 @@ public:
 
 private:
     void heading(const std::string& t, double size = 15) {
-        m_doc.blocks.push_back(
-            Paragraph{{Run{t, Style{size, true}}}, Align::left, size > 14 ? 6.0 : 4.0, 4});
+        Paragraph p{{Run{t, Style{size, true}}}, Align::left, size > 14 ? 6.0 : 4.0, 4};
+        p.keep_with_next = 60; // never the last line of a page
+        m_doc.blocks.push_back(std::move(p));
+    }
+
+    // A count of people: groups of 1 to 4 are not shown.
+    static std::string count_text(std::int64_t n) {
+        const auto shown = shown_count(n);
+        return shown ? format_number(static_cast<double>(*shown)) : std::string(under_five);
+    }
+    // A figure about all the active makers, not shown for so small a group.
+    std::string group_text(const std::string& value) const {
+        return m.people.small_group ? std::string(under_five) : value;
     }
     void text(const std::string& t, double size = 9.5, double gray = 0) {
         m_doc.blocks.push_back(
@@ -96,9 +107,7 @@ private:
 
     std::string transitions_text() const {
         const auto& p = m.people;
-        if (p.transitions_suppressed)
-            return under_five;
-        return std::to_string(p.transitions_job + p.transitions_flex_job + p.transitions_education);
+        return count_text(p.transitions_job + p.transitions_flex_job + p.transitions_education);
     }
 
     void summary() {
@@ -115,15 +124,14 @@ private:
              9, 0.25);
         heading("Mennesker", 13);
         const auto& p = m.people;
-        figures(
-            {{"Aktive producenter (mindst 1 time i perioden)",
-              format_number(static_cast<double>(p.active_makers)), Basis::production,
-              Label::measured},
-             {"Timer arbejdet", format_hours(static_cast<double>(p.minutes)), Basis::production,
-              Label::measured},
-             {"Svarer til årsværk", format_number(p.fte, 2), Basis::production, Label::measured},
-             {"Dokumenterede overgange til job, fleksjob eller uddannelse", transitions_text(),
-              Basis::production, Label::self_reported}});
+        figures({{"Aktive producenter (mindst 1 time i perioden)", count_text(p.active_makers),
+                  Basis::production, Label::measured},
+                 {"Timer arbejdet", group_text(format_hours(static_cast<double>(p.minutes))),
+                  Basis::production, Label::measured},
+                 {"Svarer til årsværk", group_text(format_number(p.fte, 2)), Basis::production,
+                  Label::measured},
+                 {"Dokumenterede overgange til job, fleksjob eller uddannelse", transitions_text(),
+                  Basis::production, Label::self_reported}});
         heading("Forretning", 13);
         const auto& b = m.business;
         std::vector<Row> rows = {
@@ -138,8 +146,8 @@ private:
         figures(rows);
         heading("Samfund", 13);
         figures({{"Rækkevidde: aktive producenter af målgruppen",
-                  format_number(static_cast<double>(m.society.reach)) + " (" +
-                      format_percent(m.society.reach_share, 1) + ")",
+                  group_text(count_text(m.society.reach) + " (" +
+                             format_percent(m.society.reach_share, 1) + ")"),
                   Basis::production, Label::measured},
                  {"Skønnet samfundsøkonomisk gevinst", estimate_range(Effect::societal_gain),
                   Basis::production, Label::estimated},
@@ -197,8 +205,12 @@ private:
                            130};
         for (const auto& w : m.workshops) {
             const double h = static_cast<double>(w.minutes) / 60.0;
+            if (!w.makers && w.minutes == 0) {
+                workshops.bars.push_back({w.name, 0, "under 5 producenter: vises ikke"});
+                continue;
+            }
             const std::string makers =
-                w.makers ? std::to_string(*w.makers) + " producenter" : "under 5 producenter";
+                w.makers ? std::to_string(*w.makers) + " aktive" : "under 5 aktive";
             workshops.bars.push_back({w.name, h, format_number(h) + " t · " + makers});
             money.points.push_back({h, static_cast<double>(w.revenue.ore()) / 100.0, w.name});
         }
@@ -213,22 +225,35 @@ private:
             by_product[s.product_name].first += s.produced;
             by_product[s.product_name].second += std::min(s.sold, s.produced);
         }
-        std::vector<std::pair<double, std::string>> shares;
+        // The twelve products made in the largest numbers, most sold first: a product made
+        // twice and sold twice says little next to one made a hundred times.
+        struct Share {
+            std::string name;
+            std::int64_t produced, sold;
+        };
+        std::vector<Share> shares;
         for (const auto& [name, ps] : by_product)
             if (ps.first > 0)
-                shares.push_back(
-                    {static_cast<double>(ps.second) / static_cast<double>(ps.first), name});
-        std::sort(shares.begin(), shares.end(),
-                  [](const auto& a, const auto& b) { return a.first > b.first; });
-        BarChart sell{
-            "Solgt af det producerede, de 12 bedst sælgende varer (ved periodens slut, M)",
-            "% solgt",
-            {},
-            true,
-            0};
-        for (std::size_t i = 0; i < shares.size() && i < 12; ++i)
-            sell.bars.push_back(
-                {shares[i].second, shares[i].first * 100, format_percent(shares[i].first)});
+                shares.push_back({name, ps.first, ps.second});
+        std::stable_sort(shares.begin(), shares.end(),
+                         [](const Share& a, const Share& b) { return a.produced > b.produced; });
+        if (shares.size() > 12)
+            shares.resize(12);
+        const auto share = [](const Share& s) {
+            return static_cast<double>(s.sold) / static_cast<double>(s.produced);
+        };
+        std::stable_sort(shares.begin(), shares.end(),
+                         [&](const Share& a, const Share& b) { return share(a) > share(b); });
+        BarChart sell{"Solgt af det producerede ved periodens slut: de 12 varer, der er lavet "
+                      "flest af (M)",
+                      "% solgt",
+                      {},
+                      true,
+                      0};
+        for (const auto& s : shares)
+            sell.bars.push_back({s.name, share(s) * 100,
+                                 format_percent(share(s)) + " (" + std::to_string(s.sold) + " af " +
+                                     std::to_string(s.produced) + " stk.)"});
         m_doc.blocks.push_back(PageBreak{});
         m_doc.blocks.push_back(sell);
     }
@@ -237,55 +262,47 @@ private:
         heading("Mennesker");
         const auto& p = m.people;
         std::vector<Row> rows = {
-            {"Producenter med registreret arbejde",
-             format_number(static_cast<double>(p.makers_with_work)), Basis::production,
+            {"Producenter med registreret arbejde", count_text(p.makers_with_work),
+             Basis::production, Label::measured},
+            {"Aktive producenter (mindst 1 time)", count_text(p.active_makers), Basis::production,
              Label::measured},
-            {"Aktive producenter (mindst 1 time)",
-             format_number(static_cast<double>(p.active_makers)), Basis::production,
-             Label::measured},
-            {"Timer arbejdet", format_hours(static_cast<double>(p.minutes)), Basis::production,
-             Label::measured},
+            {"Timer arbejdet", group_text(format_hours(static_cast<double>(p.minutes))),
+             Basis::production, Label::measured},
             {"Årsværk (timer / " + format_number(coefficient("fte_hours")) + ")",
-             format_number(p.fte, 2), Basis::production, Label::measured}};
-        if (p.hours_per_maker)
-            rows.push_back({"Timer pr. aktiv producent: median (kvartiler)",
-                            format_number(p.hours_per_maker->median, 1) + " (" +
-                                format_number(p.hours_per_maker->q1, 1) + " – " +
-                                format_number(p.hours_per_maker->q3, 1) + ")",
-                            Basis::production, Label::measured});
-        else
-            rows.push_back({"Timer pr. aktiv producent: median (kvartiler)", under_five,
-                            Basis::production, Label::measured});
+             group_text(format_number(p.fte, 2)), Basis::production, Label::measured}};
+        rows.push_back({"Timer pr. aktiv producent: median (kvartiler)",
+                        p.hours_per_maker ? format_number(p.hours_per_maker->median, 1) + " (" +
+                                                format_number(p.hours_per_maker->q1, 1) + " – " +
+                                                format_number(p.hours_per_maker->q3, 1) + ")"
+                                          : std::string(under_five),
+                        Basis::production, Label::measured});
         rows.push_back({"Fastholdelse: aktive i forrige periode, der også er aktive nu",
                         p.retention ? format_percent(*p.retention) : std::string(under_five),
                         Basis::production, Label::measured});
         rows.push_back({"Forskellige arbejdsopgaver øvet (gns. pr. aktiv producent)",
-                        format_number(static_cast<double>(p.task_tags)) + " (" +
-                            format_number(p.tasks_per_maker, 1) + ")",
+                        group_text(format_number(static_cast<double>(p.task_tags)) + " (" +
+                                   format_number(p.tasks_per_maker, 1) + ")"),
                         Basis::production, Label::measured});
         rows.push_back({"Andel af producenternes arbejde, der er solgt til kunder",
-                        p.work_reached_customers ? format_percent(*p.work_reached_customers)
-                                                 : std::string("–"),
+                        p.work_reached_customers
+                            ? group_text(format_percent(*p.work_reached_customers))
+                            : std::string("–"),
                         Basis::stock, Label::measured});
         rows.push_back({"Aktive i begge perioder med flere timer om ugen nu",
                         p.makers_grew ? format_number(static_cast<double>(*p.makers_grew))
                                       : std::string(under_five),
                         Basis::production, Label::measured});
-        if (p.transitions_suppressed) {
-            rows.push_back({"Dokumenterede overgange i alt", under_five, Basis::production,
-                            Label::self_reported});
-        } else {
-            rows.push_back({"Overgange til job", std::to_string(p.transitions_job),
-                            Basis::production, Label::self_reported});
-            rows.push_back({"Overgange til fleksjob", std::to_string(p.transitions_flex_job),
-                            Basis::production, Label::self_reported});
-            rows.push_back({"Overgange til uddannelse", std::to_string(p.transitions_education),
-                            Basis::production, Label::self_reported});
-        }
+        rows.push_back({"Overgange til job", count_text(p.transitions_job), Basis::production,
+                        Label::self_reported});
+        rows.push_back({"Overgange til fleksjob", count_text(p.transitions_flex_job),
+                        Basis::production, Label::self_reported});
+        rows.push_back({"Overgange til uddannelse", count_text(p.transitions_education),
+                        Basis::production, Label::self_reported});
         figures(rows);
         text("Hver producents timer er deres egne: intet ganges med antallet af deltagere. "
              "Forrige periode er " +
-                 danish_date(m.previous.from) + " – " + danish_date(m.previous.to) + ".",
+                 danish_date(m.previous.from) + " – " + danish_date(m.previous.to) +
+                 ". Grupper på 1 til 4 personer vises ikke.",
              8.5, 0.3);
     }
 
@@ -348,23 +365,26 @@ private:
                                   ? static_cast<double>(s.reach - s.previous_active) /
                                         static_cast<double>(s.previous_active)
                                   : 0;
+        const bool small_before = s.previous_active > 0 && s.previous_active < min_group;
         figures({{"Aktive producenter af målgruppen på " +
                       format_number(coefficient("target_population")) + " borgere",
-                  format_number(static_cast<double>(s.reach)) + " (" +
-                      format_percent(s.reach_share, 1) + ")",
+                  group_text(count_text(s.reach) + " (" + format_percent(s.reach_share, 1) + ")"),
                   Basis::production, Label::measured},
-                 {"Aktive producenter i forrige periode",
-                  format_number(static_cast<double>(s.previous_active)), Basis::production,
-                  Label::measured},
+                 {"Aktive producenter i forrige periode", count_text(s.previous_active),
+                  Basis::production, Label::measured},
                  {"Ændring i aktive producenter",
-                  s.previous_active > 0 ? format_percent(change) : std::string("–"),
+                  s.previous_active >= min_group && !m.people.small_group
+                      ? (change > 0 ? "+" : "") + format_percent(change)
+                      : std::string("–"),
                   Basis::production, Label::measured},
-                 {"Timer i forrige periode", format_hours(static_cast<double>(s.previous_minutes)),
+                 {"Timer i forrige periode",
+                  small_before ? std::string(under_five)
+                               : format_hours(static_cast<double>(s.previous_minutes)),
                   Basis::production, Label::measured}});
         heading("Skøn for dokumenterede overgange", 11);
         if (s.estimates.empty()) {
-            text("Der er dokumenteret færre end 5 overgange til job og fleksjob i perioden (eller "
-                 "ingen). Så små grupper vises ikke, og der skønnes ikke over dem.",
+            text("Der er ikke dokumenteret mindst 5 overgange af samme slags (job eller "
+                 "fleksjob) i perioden. Så små grupper vises ikke, og der skønnes ikke over dem.",
                  9.5);
             return;
         }
@@ -425,11 +445,11 @@ private:
 
     void appendix() {
         heading("Bilag: koefficienter", 13);
-        Table t{{{"Koefficient", 3.6, Align::left},
-                 {"Midt", 1.3, Align::right},
-                 {"Spænd", 1.7, Align::right},
-                 {"Enhed", 0.9, Align::left},
-                 {"Kilde, år, evidens", 3.5, Align::left}},
+        Table t{{{"Koefficient", 3.2, Align::left},
+                 {"Midt", 1.2, Align::right},
+                 {"Spænd", 2.1, Align::right},
+                 {"Enhed", 1.3, Align::left},
+                 {"Kilde, år, evidens", 3.4, Align::left}},
                 {},
                 Style{8},
                 {},

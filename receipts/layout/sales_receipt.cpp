@@ -103,6 +103,7 @@ std::vector<std::string> impact_lines(const ImpactBlock& b) {
 
 ReceiptText shift_report(const ShiftReportData& d) {
     ReceiptText r;
+    r.created = d.printed_at;
     auto add = [&r](std::string text, Align a = Align::left, bool bold = false,
                     bool large = false) {
         r.lines.push_back({std::move(text), a, bold, large});
@@ -164,6 +165,7 @@ std::string receipt_code(int device_number, std::int64_t receipt_number, bool tr
 
 ReceiptText sales_receipt(const ReceiptData& d) {
     ReceiptText r;
+    r.created = d.sale.sold_at;
     auto add = [&r](std::string text, Align a = Align::left, bool bold = false,
                     bool large = false) {
         r.lines.push_back({std::move(text), a, bold, large});

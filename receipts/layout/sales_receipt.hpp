@@ -29,6 +29,7 @@ struct ReceiptText {
     std::vector<TextLine> after_barcode;
     bool open_drawer = false; ///< cash changed hands
     std::string name;         ///< for the copy kept on disk: "R1-42", "Z-3", "X-20261127-1435"
+    Timestamp created;        ///< the sale's or report's time (a PDF copy's date)
 };
 
 /// Columns on 80 mm paper with the printer's standard font.

@@ -148,9 +148,24 @@ public:
     }
 
 private:
+    // The document information is in PDFDocEncoding, which has Latin-1's letters but not
+    // Windows-1252's quotes and dashes: those become their plain ASCII forms.
     void info(HPDF_InfoType type, const std::string& value) {
-        if (!value.empty())
-            HPDF_SetInfoAttr(m_doc.get(), type, to_cp1252(value).c_str());
+        if (value.empty())
+            return;
+        std::string text = to_cp1252(value);
+        for (char& c : text) {
+            const auto b = static_cast<unsigned char>(c);
+            if (b == 0x96 || b == 0x97)
+                c = '-';
+            else if (b == 0x91 || b == 0x92)
+                c = '\'';
+            else if (b == 0x93 || b == 0x94)
+                c = '"';
+            else if (b >= 0x80 && b < 0xA0)
+                c = '?';
+        }
+        HPDF_SetInfoAttr(m_doc.get(), type, text.c_str());
     }
 
     HPDF_Font font(const doc::Style& s) {

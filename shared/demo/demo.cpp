@@ -303,21 +303,22 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
              }});
     }
 
-    // Five documented moves out of sheltered work (three to a job, two to a flex job), each
+    // Six documented moves out of sheltered work (five to a job, one to a flex job), each
     // recorded with the maker's consent by the workshop leader: what the impact report's
-    // estimates are made from. Makers are picked by the dice; none of them twice.
+    // estimates are made from (a group of five is the smallest the report shows). Makers are
+    // picked by the dice; none of them twice.
     {
         std::vector<const DemoMaker*> movers;
         for (const auto& m : makers)
             movers.push_back(&m);
-        for (int i = 0; i < 5 && !movers.empty(); ++i) {
+        for (int i = 0; i < 6 && !movers.empty(); ++i) {
             const auto at =
                 static_cast<std::size_t>(dice.below(static_cast<std::int64_t>(movers.size())));
             const DemoMaker& m = *movers[at];
             movers.erase(movers.begin() + static_cast<std::ptrdiff_t>(at));
-            const sys_days day = setup_day + days{12 + i * 13};
+            const sys_days day = setup_day + days{12 + i * 11};
             const auto kind =
-                i < 3 ? impact::TransitionKind::job : impact::TransitionKind::flex_job;
+                i < 5 ? impact::TransitionKind::job : impact::TransitionKind::flex_job;
             const std::string station = stations[m.workshop_key].id;
             const std::string maker_id = m.maker.id;
             events.push_back(

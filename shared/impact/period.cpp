@@ -69,6 +69,12 @@ Money per_hour(Money amount, const WorkMinutes& work) {
 
 } // namespace
 
+std::optional<std::int64_t> shown_count(std::int64_t people) {
+    if (people > 0 && people < min_group)
+        return std::nullopt;
+    return people;
+}
+
 const char* label_code(Label l) {
     switch (l) {
     case Label::measured:
@@ -188,7 +194,7 @@ PeriodMetrics compute_period(ImpactSource& source, const Period& p, const Scope&
         grew += makers.at(id).minutes > b->second.minutes ? 1 : 0;
     }
     if (compared >= min_group)
-        people.makers_grew = grew;
+        people.makers_grew = shown_count(grew);
     for (const auto& t : source.transitions(p, scope)) {
         if (t.kind == TransitionKind::job)
             ++people.transitions_job;
@@ -197,9 +203,7 @@ PeriodMetrics compute_period(ImpactSource& source, const Period& p, const Scope&
         else
             ++people.transitions_education;
     }
-    const std::int64_t moved =
-        people.transitions_job + people.transitions_flex_job + people.transitions_education;
-    people.transitions_suppressed = moved > 0 && moved < min_group;
+    people.small_group = people.active_makers > 0 && people.active_makers < min_group;
 
     // Business: the sales basis, net of refunds, from the batch allocations.
     std::map<std::string, BatchFact> batches;
@@ -277,24 +281,26 @@ PeriodMetrics compute_period(ImpactSource& source, const Period& p, const Scope&
     society.previous_active = static_cast<std::int64_t>(before_active.size());
     for (const auto& [id, w] : before)
         society.previous_minutes += w.minutes;
-    if (people.transitions_job + people.transitions_flex_job >= min_group)
-        society.estimates =
-            estimate_transitions(people.transitions_job, people.transitions_flex_job, coefficients);
+    society.estimates = estimate_transitions(
+        people.transitions_job >= min_group ? people.transitions_job : 0,
+        people.transitions_flex_job >= min_group ? people.transitions_flex_job : 0, coefficients);
 
     // Per workshop and per week, for the charts.
     for (const auto& w : source.workshops(scope)) {
         WorkshopFigures f;
         f.name = w.name;
-        std::int64_t count = 0;
-        for (const auto& [id, m] : makers)
-            if (m.workshop_id == w.id && now_active.count(id)) {
-                ++count;
-                f.minutes += m.minutes;
-            } else if (m.workshop_id == w.id) {
-                f.minutes += m.minutes;
-            }
-        if (count >= min_group)
-            f.makers = count;
+        std::int64_t active_here = 0, with_work = 0;
+        for (const auto& [id, mw] : makers) {
+            if (mw.workshop_id != w.id || mw.minutes <= 0)
+                continue;
+            ++with_work;
+            active_here += now_active.count(id) ? 1 : 0;
+            f.minutes += mw.minutes;
+        }
+        if (active_here >= min_group)
+            f.makers = active_here;
+        if (with_work > 0 && with_work < min_group)
+            f.minutes = 0; // the hours of so small a group are not shown either
         f.revenue = revenue_by_workshop[w.id];
         r.workshops.push_back(f);
     }

@@ -53,7 +53,8 @@ struct People {
     /// Active in both periods, with more hours a week now; none: fewer than 5 compared.
     std::optional<std::int64_t> makers_grew;
     std::int64_t transitions_job = 0, transitions_flex_job = 0, transitions_education = 0;
-    bool transitions_suppressed = false; ///< fewer than 5 in all: shown as "under 5"
+    /// Fewer than 5 active makers: the group's hours, spread and tasks are not shown.
+    bool small_group = false;
 };
 
 struct BatchSellThrough {
@@ -91,7 +92,8 @@ struct Society {
     double reach_share = 0; ///< of the target population
     std::int64_t previous_active = 0;
     std::int64_t previous_minutes = 0;
-    std::vector<Estimate> estimates; ///< empty when fewer than 5 transitions are documented
+    /// For each kind of move documented for at least 5 people; none for smaller groups.
+    std::vector<Estimate> estimates;
 };
 
 /// Units sold in the period by how they were tied to a batch.
@@ -106,8 +108,8 @@ struct Completeness {
 struct WorkshopFigures {
     std::string name;
     std::optional<std::int64_t> makers; ///< none: fewer than 5 (suppressed)
-    std::int64_t minutes = 0;
-    Money revenue; ///< sales basis, from units of this workshop's batches
+    std::int64_t minutes = 0;           ///< 0 and not shown when the makers are suppressed
+    Money revenue;                      ///< sales basis, from units of this workshop's batches
 };
 
 struct WeekFigures {
@@ -133,6 +135,10 @@ Period previous_period(const Period& p);
 /// Computes the metrics of `p` in `scope` from `source`.
 PeriodMetrics compute_period(ImpactSource& source, const Period& p, const Scope& scope,
                              const Coefficients& coefficients);
+
+/// A count of people as organiser-level output may show it: none for 1 to 4 (so small a
+/// group could be recognised), 0 and 5 or more as they are.
+std::optional<std::int64_t> shown_count(std::int64_t people);
 
 /// Rounds to two significant figures (123,456 -> 120,000; 0 stays 0).
 double two_significant(double v);

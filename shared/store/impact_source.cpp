@@ -324,15 +324,22 @@ std::optional<MakerProfile> StoreImpactSource::maker_profile(const std::string& 
             "= 'receipt' ORDER BY version DESC LIMIT 1), 0), coalesce((SELECT level FROM "
             "maker_consent k WHERE k.maker_id = m.id AND k.channel = 'report' ORDER BY version "
             "DESC LIMIT 1), 0), coalesce((SELECT level FROM maker_consent k WHERE k.maker_id = "
-            "m.id AND k.channel = 'web' ORDER BY version DESC LIMIT 1), 0) FROM maker m JOIN "
+            "m.id AND k.channel = 'web' ORDER BY version DESC LIMIT 1), 0), m.workshop_id FROM "
+            "maker m JOIN "
             "workshop w ON w.id = m.workshop_id WHERE m.id = ?");
         st.bind(1, maker_id);
         if (!st.executeStep())
             return std::nullopt;
-        return MakerProfile{st.getColumn(0).getString(), st.getColumn(1).getString(),
-                            st.getColumn(2).getString(), st.getColumn(3).getInt() != 0,
-                            st.getColumn(4).getInt(),    st.getColumn(5).getInt(),
-                            st.getColumn(6).getInt()};
+        MakerProfile p;
+        p.id = st.getColumn(0).getString();
+        p.display_name = st.getColumn(1).getString();
+        p.workshop = st.getColumn(2).getString();
+        p.erased = st.getColumn(3).getInt() != 0;
+        p.receipt_level = st.getColumn(4).getInt();
+        p.report_level = st.getColumn(5).getInt();
+        p.web_level = st.getColumn(6).getInt();
+        p.workshop_id = st.getColumn(7).getString();
+        return p;
     });
 }
 

@@ -18,6 +18,7 @@ struct MakerProfile {
     std::string id;
     std::string display_name; ///< their own chosen name (the statement is theirs)
     std::string workshop;
+    std::string workshop_id;
     bool erased = false;
     int receipt_level = 0, report_level = 0, web_level = 0; ///< consent in force per channel
 };

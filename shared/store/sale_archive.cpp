@@ -151,4 +151,23 @@ std::int64_t last_receipt_number(Database& db, const std::string& device_id, boo
     });
 }
 
+std::vector<std::string> sales_between(Database& db, const std::string& from_utc,
+                                       const std::string& to_utc,
+                                       const std::optional<std::string>& shop_id) {
+    return store::reading([&] {
+        SQLite::Statement q(store::sql(db),
+                            "SELECT id FROM sale WHERE training = 0 AND refund_of IS NULL AND "
+                            "sold_at >= ? AND sold_at < ? AND (?3 IS NULL OR shop_id = ?3) "
+                            "ORDER BY sold_at, receipt_number");
+        q.bind(1, from_utc);
+        q.bind(2, to_utc);
+        if (shop_id)
+            q.bind(3, *shop_id);
+        std::vector<std::string> out;
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).getString());
+        return out;
+    });
+}
+
 } // namespace bl
