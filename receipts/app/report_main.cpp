@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -81,7 +82,8 @@ int impact_report(const std::string& db_path, const std::string& from, const std
         return refuse(period.error());
     auto c = bl::impact::Coefficients::load(coefficients_path);
     if (!c)
-        return refuse(c.error());
+        return refuse(bl::Message(BL_N_("The coefficient file %s cannot be used: %s"),
+                                  {coefficients_path, bl::render(c.error(), tr)}));
     bl::Database db(db_path);
     auto shop_id = bl::report::find_shop_id(db, shop);
     if (!shop_id)
@@ -100,10 +102,15 @@ int impact_report(const std::string& db_path, const std::string& from, const std
     if (format == "pdf") {
         if (auto problem = bl::receipts::write_pdf(bl::doc::period_report(data.value()), out))
             return refuse(*problem);
-    } else if (format == "csv") {
-        ok = write_text(out, bl::impact::export_csv(data.value().metrics));
     } else {
-        ok = write_text(out, bl::impact::export_json(data.value().metrics, bl::format_utc(now)));
+        const std::string text =
+            format == "csv" ? bl::impact::export_csv(data.value().metrics)
+                            : bl::impact::export_json(data.value().metrics, bl::format_utc(now));
+        if (out == "-") { // to standard output, for a pipe
+            std::cout << text << (format == "json" ? "\n" : "");
+            return std::cout.flush() ? 0 : 1;
+        }
+        ok = write_text(out, text);
     }
     if (!ok)
         return refuse(bl::Message(BL_N_("%s could not be written. Check the folder and the free "
@@ -111,6 +118,33 @@ int impact_report(const std::string& db_path, const std::string& from, const std
                                   {out}));
     std::cout << out << "\n";
     return 0;
+}
+
+// One worker of impact-receipts: its own connection (SQLite's are not shared between threads);
+// takes the next sale; a receipt whose PDF exists is skipped, so a stopped run goes on where it
+// stopped.
+void run_receipts(const std::string& db_path, const std::vector<std::string>& sales,
+                  const std::string& out_dir, bl::Timestamp now, std::atomic<std::size_t>& next,
+                  std::atomic<std::size_t>& written, std::atomic<std::size_t>& skipped,
+                  Progress& progress, const std::function<void(const bl::Message&)>& problem) {
+    bl::Database db(db_path);
+    for (std::size_t i = next++; i < sales.size(); i = next++) {
+        const std::string path =
+            (fs::path(out_dir) / ("bag-om-tingene-" + sales[i] + ".pdf")).string();
+        if (fs::exists(path)) {
+            ++skipped;
+            progress.step();
+            continue;
+        }
+        auto data = bl::report::impact_receipt_data(db, sales[i], now);
+        if (!data)
+            problem(bl::Message(BL_N_("Sale %s was not found."), {sales[i]}));
+        else if (auto p = bl::receipts::write_pdf(bl::doc::impact_receipt(*data), path))
+            problem(*p);
+        else
+            ++written;
+        progress.step();
+    }
 }
 
 int impact_receipts(const std::string& db_path, const std::string& from, const std::string& to,
@@ -132,38 +166,28 @@ int impact_receipts(const std::string& db_path, const std::string& from, const s
     fs::create_directories(out_dir, ec);
     if (!fs::is_directory(out_dir))
         return refuse(bl::Message(BL_N_("The folder %s could not be made."), {out_dir}));
-    // Each worker has its own connection (SQLite's are not shared between threads) and
-    // takes the next sale; a receipt whose PDF exists is skipped, so a stopped run goes on
-    // where it stopped.
     const bl::Timestamp now = bl::now_utc();
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> written{0}, skipped{0};
     std::mutex problem_mutex;
     std::optional<bl::Message> first_problem;
     Progress progress(sales.size());
-    auto work = [&] {
-        bl::Database db(db_path);
-        for (std::size_t i = next++; i < sales.size(); i = next++) {
-            const std::string path =
-                (fs::path(out_dir) / ("bag-om-tingene-" + sales[i] + ".pdf")).string();
-            if (fs::exists(path)) {
-                ++skipped;
-                progress.step();
-                continue;
-            }
-            auto data = bl::report::impact_receipt_data(db, sales[i], now);
-            std::optional<bl::Message> problem =
-                data ? bl::receipts::write_pdf(bl::doc::impact_receipt(*data), path)
-                     : std::optional<bl::Message>(
-                           bl::Message(BL_N_("Sale %s was not found."), {sales[i]}));
-            if (problem) {
-                std::lock_guard lock(problem_mutex);
-                if (!first_problem)
-                    first_problem = problem;
-            } else {
-                ++written;
-            }
-            progress.step();
+    auto note_problem = [&](const bl::Message& m) {
+        std::lock_guard lock(problem_mutex);
+        if (!first_problem)
+            first_problem = m;
+    };
+    // A store error in a worker (the file taken away mid-run) stops that worker and is told
+    // once; it must not end the process from inside a thread.
+    auto work = [&]() noexcept {
+        try {
+            run_receipts(db_path, sales, out_dir, now, next, written, skipped, progress,
+                         note_problem);
+        } catch (const bl::StoreError& e) {
+            note_problem(e.message());
+        } catch (const std::exception&) {
+            note_problem(bl::Message(BL_N_("The receipts could not all be made. Run the "
+                                           "command again to go on where it stopped.")));
         }
     };
     std::vector<std::thread> workers;
@@ -220,7 +244,7 @@ int main(int argc, char** argv) {
     report->add_option("--workshop", workshop, "Kun dette værksted (navn eller id)");
     report->add_option("--format", format, "pdf, csv eller json")
         ->check(CLI::IsMember({"pdf", "csv", "json"}));
-    report->add_option("--out", out, "Filen, der skrives");
+    report->add_option("--out", out, "Filen, der skrives (- for CSV og JSON på standard-output)");
     report->add_option("--coefficients", coefficients, "Egen koefficientfil (CSV)");
 
     auto* receipts = app.add_subcommand("impact-receipts", "En impact-kvittering (PDF) pr. salg");

@@ -23,7 +23,7 @@ std::vector<ExportRow> export_rows(const PeriodMetrics& m) {
     auto add = [&](std::string key, std::string section, std::optional<std::int64_t> v,
                    std::string unit, const char* basis, const char* label, std::string iris = {}) {
         r.push_back({std::move(key), std::move(section), v, std::move(unit), basis, label,
-                     std::move(iris)});
+                     std::move(iris), v ? "" : "suppressed"});
     };
     const auto& p = m.people;
     // A group under 5 active makers: its counts, hours and tasks are not given out.
@@ -63,7 +63,7 @@ std::vector<ExportRow> export_rows(const PeriodMetrics& m) {
         "production", "S");
 
     const auto& b = m.business;
-    add("business.receipts", "business", b.sales.sales, "receipts", "sales", "M", "PI5184");
+    add("business.receipts", "business", b.sales.sales, "receipts", "sales", "M");
     add("business.refunds", "business", b.sales.refunds, "receipts", "sales", "M");
     add("business.gross", "business", b.sales.gross.ore(), "ore", "sales", "M");
     add("business.net_ex_vat", "business", b.sales.net_ex_vat.ore(), "ore", "sales", "M");
@@ -87,15 +87,28 @@ std::vector<ExportRow> export_rows(const PeriodMetrics& m) {
     add("completeness.units_oversold", "completeness", c.oversold, "units", "stock", "M");
 
     const auto& s = m.society;
+    const bool small_before = s.previous_active > 0 && s.previous_active < min_group;
     add("society.reach", "society", shown_count(s.reach), "makers", "production", "M");
     add("society.reach_share", "society", group(per_mille(s.reach_share)), "permille", "production",
         "M");
     add("society.previous_active", "society", shown_count(s.previous_active), "makers",
         "production", "M");
-    const bool small_before = s.previous_active > 0 && s.previous_active < min_group;
     add("society.previous_minutes", "society",
         small_before ? std::nullopt : std::optional<std::int64_t>(s.previous_minutes), "minutes",
         "production", "M");
+    // Figures that may lack a value for want of data rather than to protect a small group.
+    for (auto& row : r) {
+        if (row.value)
+            continue;
+        if (row.key == "people.retention")
+            row.missing = small_before ? "suppressed" : "not_available";
+        else if ((row.key.rfind("people.hours_per_maker", 0) == 0 ||
+                  row.key == "people.work_reached_customers" ||
+                  row.key == "business.revenue_per_maker_hour" ||
+                  row.key == "business.margin_per_maker_hour") &&
+                 !p.small_group)
+            row.missing = "not_available";
+    }
     for (const auto& e : s.estimates) {
         const std::string what = std::string(e.effect == Effect::budget ? "budget" : "societal") +
                                  (e.kind == TransitionKind::job ? "_job" : "_flex_job");
@@ -112,24 +125,26 @@ std::vector<ExportRow> export_rows(const PeriodMetrics& m) {
 
 std::string export_csv(const PeriodMetrics& m) {
     std::string out = "\xEF\xBB\xBF"
-                      "key;section;value;unit;basis;label;iris;period_from;period_to\r\n";
+                      "key;section;value;unit;basis;label;iris;missing;period_from;period_to\r\n";
     for (const auto& r : export_rows(m))
         out += r.key + ";" + r.section + ";" + (r.value ? std::to_string(*r.value) : "") + ";" +
-               r.unit + ";" + r.basis + ";" + r.label + ";" + r.iris + ";" + m.period.from + ";" +
-               m.period.to + "\r\n";
+               r.unit + ";" + r.basis + ";" + r.label + ";" + r.iris + ";" + r.missing + ";" +
+               m.period.from + ";" + m.period.to + "\r\n";
     return out;
 }
 
 std::string export_json(const PeriodMetrics& m, const std::string& generated_at) {
     JsonArray rows;
     for (const auto& r : export_rows(m))
-        rows.push_back(JsonObject{{"key", r.key},
-                                  {"section", r.section},
-                                  {"value", r.value ? JsonValue(*r.value) : JsonValue()},
-                                  {"unit", r.unit},
-                                  {"basis", r.basis},
-                                  {"label", r.label},
-                                  {"iris", r.iris.empty() ? JsonValue() : JsonValue(r.iris)}});
+        rows.push_back(
+            JsonObject{{"key", r.key},
+                       {"section", r.section},
+                       {"value", r.value ? JsonValue(*r.value) : JsonValue()},
+                       {"unit", r.unit},
+                       {"basis", r.basis},
+                       {"label", r.label},
+                       {"iris", r.iris.empty() ? JsonValue() : JsonValue(r.iris)},
+                       {"missing", r.missing.empty() ? JsonValue() : JsonValue(r.missing)}});
     JsonObject scope{
         {"shop_id", m.scope.shop_id ? JsonValue(*m.scope.shop_id) : JsonValue()},
         {"workshop_id", m.scope.workshop_id ? JsonValue(*m.scope.workshop_id) : JsonValue()}};

@@ -1,7 +1,7 @@
 #pragma once
 /// A period's metrics as rows for analysts' tools (CSV and JSON; docs/impact.md describes
 /// every field): one row per figure with its value in a stated whole unit, its time basis,
-/// its label (M, S, E), whether it is suppressed, and the IRIS+ metric it matches, if one
+/// its label (M, S, E), why it is missing when it is, and the IRIS+ metric it matches, if one
 /// matches exactly.
 
 #include <cstdint>
@@ -21,6 +21,9 @@ struct ExportRow {
     std::string basis; ///< production, sales, stock
     std::string label; ///< M, S, E
     std::string iris;  ///< an IRIS+ metric code, or empty
+    /// Without a value: "suppressed" (about a group under 5) or "not_available" (nothing to
+    /// compute it from, e.g. no material cost recorded). Empty when there is a value.
+    std::string missing;
 };
 
 std::vector<ExportRow> export_rows(const PeriodMetrics& m);

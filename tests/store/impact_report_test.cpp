@@ -3,12 +3,15 @@
 // must match. And properties over random batches, sales and refunds: hours are conserved.
 
 #include <cmath>
+#include <map>
 #include <random>
 
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
+#include "shared/core/csv.hpp"
 #include "shared/demo/demo.hpp"
+#include "shared/impact/export.hpp"
 #include "shared/impact/period.hpp"
 #include "shared/store/impact_source.hpp"
 #include "shared/store/raw_sql.hpp"
@@ -123,6 +126,64 @@ TEST_CASE("impact report: every headline number on the demo data matches plain S
         CHECK(e.kind == bl::impact::TransitionKind::job);
         CHECK(e.people == 5);
     }
+}
+
+TEST_CASE("impact report: the CSV and JSON exports carry each figure with its unit, basis, "
+          "label and why it is missing") {
+    test::TempDir dir;
+    bl::Database db(dir.file("demo.db"));
+    bl::DemoOptions o;
+    o.until = "2026-11-26";
+    REQUIRE(bl::load_demo(db, o).ok());
+    bl::StoreImpactSource source(db);
+    const auto m =
+        bl::impact::compute_period(source, {"2026-09-01", "2026-11-26"}, {}, coefficients());
+
+    const auto csv = bl::impact::export_csv(m);
+    CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0); // a spreadsheet opens it as UTF-8
+    const auto rows = bl::parse_csv(csv);
+    REQUIRE(rows.ok());
+    REQUIRE(rows.value().size() > 20);
+    CHECK(rows.value()[0].fields == std::vector<std::string>{"key", "section", "value", "unit",
+                                                             "basis", "label", "iris", "missing",
+                                                             "period_from", "period_to"});
+    std::map<std::string, std::vector<std::string>> by_key;
+    for (std::size_t i = 1; i < rows.value().size(); ++i) {
+        const auto& f = rows.value()[i].fields;
+        REQUIRE(f.size() == 10);
+        CHECK(f[8] == "2026-09-01");
+        CHECK(f[9] == "2026-11-26");
+        CHECK((f[2].empty() != f[7].empty())); // a value, or a reason why not
+        by_key[f[0]] = f;
+    }
+    CHECK(by_key["business.receipts"] ==
+          std::vector<std::string>{"business.receipts", "business",
+                                   std::to_string(m.business.sales.sales), "receipts", "sales", "M",
+                                   "", "", "2026-09-01", "2026-11-26"});
+    CHECK(by_key["people.minutes"][2] == std::to_string(m.people.minutes));
+    CHECK(by_key["business.net_ex_vat"][2] == std::to_string(m.business.sales.net_ex_vat.ore()));
+    CHECK(by_key["business.units"][6] == "PI1263");
+    // One documented move to a flex job: a group of one, not given out.
+    CHECK(by_key["people.transitions_flex_job"][2].empty());
+    CHECK(by_key["people.transitions_flex_job"][7] == "suppressed");
+    CHECK(by_key["people.transitions_job"][5] == "S");
+    // Five moves to a job: estimates with their label, for 5 people.
+    CHECK(by_key["estimate.societal_job.people"][2] == "5");
+    CHECK(by_key["estimate.societal_job.central"][5] == "E");
+    CHECK(std::stoll(by_key["estimate.societal_job.low"][2]) <=
+          std::stoll(by_key["estimate.societal_job.high"][2]));
+    CHECK(by_key.count("estimate.budget_job.central") == 1);
+
+    // The JSON has the same figures, as canonical objects.
+    const auto json = bl::impact::export_json(m, "2026-11-27T09:00:00Z");
+    CHECK(json.find("\"period\":{\"from\":\"2026-09-01\",\"to\":\"2026-11-26\"}") !=
+          std::string::npos);
+    CHECK(json.find("{\"basis\":\"sales\",\"iris\":null,\"key\":\"business.receipts\","
+                    "\"label\":\"M\",\"missing\":null,\"section\":\"business\",\"unit\":"
+                    "\"receipts\",\"value\":" +
+                    std::to_string(m.business.sales.sales) + "}") != std::string::npos);
+    CHECK(json.find("\"key\":\"people.transitions_flex_job\",\"label\":\"S\",\"missing\":"
+                    "\"suppressed\"") != std::string::npos);
 }
 
 TEST_CASE("impact report: hours are conserved over random batches, sales and refunds, and no "
