@@ -48,6 +48,9 @@ struct Paragraph {
     double indent = 0;     ///< from the left margin
     /// Room that must follow on the same page (a heading keeps its first lines with it).
     double keep_with_next = 0;
+    /// Every space kept, also at the start of a line: text set in columns with spaces in a
+    /// fixed-width face (the receipt's 48 columns). Lines still break when too wide.
+    bool keep_spaces = false;
 };
 
 struct Column {

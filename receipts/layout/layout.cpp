@@ -25,8 +25,9 @@ struct Piece {
     double width = 0;
 };
 
-// A run's text cut into words, spaces and line breaks.
-void cut(const Run& run, const TextMeasure& m, std::vector<Piece>& out) {
+// A run's text cut into words, spaces and line breaks. Spaces between words become one,
+// unless they are kept (text laid out in columns with spaces, as on a receipt).
+void cut(const Run& run, const TextMeasure& m, bool keep_spaces, std::vector<Piece>& out) {
     std::size_t i = 0;
     const std::string& t = run.text;
     while (i < t.size()) {
@@ -39,7 +40,8 @@ void cut(const Run& run, const TextMeasure& m, std::vector<Piece>& out) {
         std::size_t j = i;
         while (j < t.size() && t[j] != '\n' && (t[j] == ' ') == space)
             ++j;
-        Piece p{space ? std::string(" ") : t.substr(i, j - i), run.style, space, false, 0};
+        Piece p{space && !keep_spaces ? std::string(" ") : t.substr(i, j - i), run.style, space,
+                false, 0};
         p.width = m.width(p.text, p.style);
         out.push_back(std::move(p));
         i = j;
@@ -72,10 +74,11 @@ struct Line {
     double size = 0;
 };
 
-std::vector<Line> break_lines(const std::vector<Run>& runs, double width, const TextMeasure& m) {
+std::vector<Line> break_lines(const std::vector<Run>& runs, double width, const TextMeasure& m,
+                              bool keep_spaces = false) {
     std::vector<Piece> pieces;
     for (const auto& r : runs)
-        cut(r, m, pieces);
+        cut(r, m, keep_spaces, pieces);
     std::vector<Line> lines(1);
     auto close = [&] {
         Line& l = lines.back();
@@ -92,7 +95,7 @@ std::vector<Line> break_lines(const std::vector<Run>& runs, double width, const 
             continue;
         }
         Line& l = lines.back();
-        if (p.space && l.pieces.empty())
+        if (p.space && l.pieces.empty() && !keep_spaces)
             continue; // no space at the start of a line
         if (!p.space && l.width + p.width > width && !l.pieces.empty()) {
             close();
@@ -198,7 +201,7 @@ private:
     void block(const Paragraph& p) {
         m_y += p.space_before;
         const double width = text_width() - p.indent;
-        const auto lines = break_lines(p.runs, width, m_measure);
+        const auto lines = break_lines(p.runs, width, m_measure, p.keep_spaces);
         if (p.keep_with_next > 0 && !lines.empty()) {
             double all = p.keep_with_next;
             for (const auto& l : lines)

@@ -22,8 +22,14 @@ void add_lines(Document& d, const std::vector<receipts::TextLine>& lines) {
     for (const auto& l : lines) {
         const Style s{l.large ? 2 * mono_size : mono_size, l.bold, Face::mono};
         // An empty line keeps its height, as on paper.
-        Paragraph p{
-            {Run{l.text.empty() ? std::string(" ") : l.text, s}}, align_of(l.align), 0, 0, 1.25};
+        Paragraph p{{Run{l.text.empty() ? std::string(" ") : l.text, s}},
+                    align_of(l.align),
+                    0,
+                    0,
+                    1.25,
+                    0,
+                    0,
+                    true};
         d.blocks.push_back(std::move(p));
     }
 }

@@ -10,6 +10,7 @@
 // person would see has happened. The wait is long (60 s) so that a busy machine only makes
 // the test slower; no check depends on how fast anything happens.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -350,6 +351,25 @@ private:
 
     void finish() {
         std::printf("%d passed, %d failed\n", passes, failures);
+        // With --screenshots, the PDF copies the till kept of the first receipt and of the Z
+        // report go along, for scripts/screenshots to render.
+        if (!screenshots.empty()) {
+            std::vector<fs::path> pdfs;
+            for (const auto& e : fs::directory_iterator(m_dir / "receipts"))
+                if (e.path().extension() == ".pdf")
+                    pdfs.push_back(e.path());
+            std::sort(pdfs.begin(), pdfs.end());
+            for (const auto& pdf : pdfs) {
+                const std::string name = pdf.filename().string();
+                const bool z = name.rfind("Z-", 0) == 0;
+                const bool sale = name.rfind("R", 0) == 0 && name.find("kopi") == std::string::npos;
+                if (!z && !sale)
+                    continue;
+                const auto target = screenshots / (z ? "z-report-80mm.pdf" : "receipt-80mm.pdf");
+                if (!fs::exists(target))
+                    fs::copy_file(pdf, target);
+            }
+        }
         m_frame->Destroy();
         ExitMainLoop();
     }

@@ -6,6 +6,7 @@
 #include "receipts/layout/charts.hpp"
 #include "receipts/layout/document.hpp"
 #include "receipts/layout/numbers.hpp"
+#include "receipts/layout/receipt_document.hpp"
 
 namespace {
 
@@ -129,6 +130,25 @@ TEST_CASE("layout: receipt paper grows with its content; charts keep inside the 
     CHECK(nice_step(83) == 25);
     CHECK(nice_step(17000) == 5000);
     CHECK(nice_step(0.8) == 0.2);
+}
+
+TEST_CASE("layout: a receipt keeps its columns: spaces between a line's text and its amount stay") {
+    const FixedMeasure m;
+    bl::receipts::ReceiptText r;
+    const std::string line = bl::receipts::two_columns("Julehjerte, keramik", "49,00");
+    REQUIRE(line.size() == bl::receipts::receipt_columns);
+    r.lines = {{line}, {"    indrykket"}, {}};
+    r.barcode = "R1-25";
+    const auto pages = lay_out(receipt_document(r), m);
+    REQUIRE(pages.size() == 1);
+    const auto t = texts(pages[0]);
+    REQUIRE(t.size() >= 3);
+    CHECK(t[0].text == line); // not "Julehjerte, keramik 49,00"
+    CHECK(t[1].text == "    indrykket");
+    // Ordinary paragraphs still make one space of many.
+    Document d;
+    d.blocks.push_back(Paragraph{{Run{"a    b", Style{10}}}});
+    CHECK(texts(lay_out(d, m)[0])[0].text == "a b");
 }
 
 TEST_CASE("numbers print the Danish way") {
