@@ -69,7 +69,7 @@ struct SoldFact {
 };
 
 /// The period's receipts, training receipts excluded.
-struct SalesFact {
+struct SalesTotals {
     std::int64_t sales = 0;   ///< receipts that sold goods
     std::int64_t refunds = 0; ///< refund receipts
     Money gross;              ///< with VAT, refunds subtracted
@@ -82,6 +82,14 @@ struct WeekSalesFact {
     std::string week;
     Money net_ex_vat;
     std::int64_t units = 0;
+};
+
+/// The sales side of a period, read in one pass over the sale lines up to its last day.
+struct SalesFacts {
+    SalesTotals totals;
+    std::vector<SoldFact> sold;        ///< units sold in the period, per batch and link
+    std::vector<SoldFact> sold_by_end; ///< units sold up to the period's last day (stock)
+    std::vector<WeekSalesFact> weeks;  ///< per week of the period, oldest first
 };
 
 /// A maker as reports may show them: counted always, named only with consent for reports.
@@ -114,11 +122,7 @@ public:
     virtual std::vector<BatchFact> batches(const Scope& s) = 0;
     virtual std::vector<BatchMakerFact> batch_makers(const Scope& s) = 0;
     virtual std::vector<WeekMinutesFact> week_minutes(const Period& p, const Scope& s) = 0;
-    virtual std::vector<SoldFact> sold(const Period& p, const Scope& s) = 0;
-    /// Units sold from each batch up to the period's last day (for what is still in stock).
-    virtual std::vector<SoldFact> sold_until(const std::string& last_day, const Scope& s) = 0;
-    virtual SalesFact sales(const Period& p, const Scope& s) = 0;
-    virtual std::vector<WeekSalesFact> week_sales(const Period& p, const Scope& s) = 0;
+    virtual SalesFacts sales(const Period& p, const Scope& s) = 0;
     virtual std::vector<MakerFact> makers(const Scope& s) = 0;
     virtual std::vector<TransitionFact> transitions(const Period& p, const Scope& s) = 0;
 };

@@ -32,7 +32,7 @@ MakerSummary maker_summary(ImpactSource& source, const std::string& maker_id,
     for (auto& b : source.batches(scope))
         batches.emplace(b.id, std::move(b));
     std::map<std::string, std::int64_t> sold;
-    for (const auto& f : source.sold_until(p.to, scope))
+    for (const auto& f : source.sales(p, scope).sold_by_end)
         sold[f.batch_id] += f.units;
     std::map<std::string, MakerProduct> products;
     for (const auto& bm : source.batch_makers(scope)) {

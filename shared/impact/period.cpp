@@ -210,14 +210,15 @@ PeriodMetrics compute_period(ImpactSource& source, const Period& p, const Scope&
     for (auto& b : source.batches(scope))
         batches.emplace(b.id, std::move(b));
     Business& business = r.business;
-    business.sales = source.sales(p, scope);
+    const SalesFacts sales = source.sales(p, scope);
+    business.sales = sales.totals;
     if (business.sales.sales > 0)
         business.average_basket =
             Money::from_ore(business.sales.net_ex_vat.ore() / business.sales.sales);
     Money material;
     bool every_cost_known = true;
     std::map<std::string, Money> revenue_by_workshop;
-    for (const auto& s : source.sold(p, scope)) {
+    for (const auto& s : sales.sold) {
         if (s.link == Link::scanned)
             r.completeness.scanned += s.units;
         else if (s.link == Link::fifo)
@@ -242,7 +243,7 @@ PeriodMetrics compute_period(ImpactSource& source, const Period& p, const Scope&
                 per_hour(business.linked_revenue - material, business.sold_work);
     }
     std::map<std::string, std::int64_t> sold_by_end;
-    for (const auto& s : source.sold_until(p.to, scope))
+    for (const auto& s : sales.sold_by_end)
         sold_by_end[s.batch_id] += s.units;
     for (const auto& [id, b] : batches) {
         if (b.units <= 0 || day(b.produced_on) > end)
@@ -309,7 +310,7 @@ PeriodMetrics compute_period(ImpactSource& source, const Period& p, const Scope&
         weeks_out[w.week].week = w.week;
         weeks_out[w.week].minutes += w.minutes;
     }
-    for (const auto& w : source.week_sales(p, scope)) {
+    for (const auto& w : sales.weeks) {
         weeks_out[w.week].week = w.week;
         weeks_out[w.week].revenue += w.net_ex_vat;
     }

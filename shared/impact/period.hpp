@@ -65,7 +65,7 @@ struct BatchSellThrough {
 };
 
 struct Business {
-    SalesFact sales;
+    SalesTotals sales;
     Money average_basket;  ///< net without VAT per receipt that sold goods
     WorkMinutes sold_work; ///< the work in the units sold (net)
     Money linked_revenue;  ///< revenue of units linked to a batch

@@ -1,6 +1,11 @@
 #include "shared/store/impact_source.hpp"
 
+#include <algorithm>
+#include <cstring>
+#include <functional>
 #include <map>
+#include <tuple>
+#include <unordered_map>
 
 #include "shared/store/detail/connection.hpp"
 
@@ -43,33 +48,56 @@ TransitionKind kind_from(const std::string& s) {
     return TransitionKind::job;
 }
 
-std::vector<SoldFact> read_sold(Database& db, const std::string& from, const std::string& to,
-                                const Scope& s) {
-    Query q;
-    q.sql = "SELECT coalesce(a.batch_id, ''), CASE WHEN a.batch_id IS NULL THEN 2 "
-            "WHEN a.allocated = 1 THEN 1 ELSE 0 END, sum(a.units), "
-            "sum((l.line_total_ore * a.units * 10000) / (l.quantity * (10000 + "
-            "l.vat_rate_bp))) FROM sale_allocation a JOIN sale s ON s.id = a.sale_id "
-            "JOIN sale_line l ON l.sale_id = a.sale_id AND l.line_no = a.line_no "
-            "JOIN product p ON p.id = l.product_id LEFT JOIN batch b ON b.id = a.batch_id "
-            "WHERE s.training = 0 AND s.sold_at >= ? AND s.sold_at < ?";
-    q.params = {from, to};
-    q.filter(" AND s.shop_id = ?", s.shop_id);
-    q.filter(" AND coalesce(b.workshop_id, p.workshop_id) = ?", s.workshop_id);
-    q.sql += " GROUP BY 1, 2";
-    SQLite::Statement st(store::sql(db), q.sql);
-    bind_all(st, q.params);
-    std::vector<SoldFact> out;
-    while (st.executeStep()) {
-        const int link = st.getColumn(1).getInt();
-        out.push_back({st.getColumn(0).getString(),
-                       link == 0   ? Link::scanned
-                       : link == 1 ? Link::fifo
-                                   : Link::none,
-                       st.getColumn(2).getInt64(), Money::from_ore(st.getColumn(3).getInt64())});
+// Units and revenue per batch and link, summed over a million allocations: an open-addressing
+// table of indexes (no node per key, so a lookup costs one or two cache lines, not four).
+class SoldSums {
+public:
+    struct Sum {
+        std::int64_t units = 0, revenue = 0;               // in the period
+        std::int64_t units_by_end = 0, revenue_by_end = 0; // up to its end
+    };
+
+    Sum& operator[](const std::string& key) {
+        if ((m_keys.size() + 1) * 2 > m_slots.size())
+            grow();
+        const std::size_t h = std::hash<std::string>{}(key);
+        for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            Slot& s = m_slots[i];
+            if (s.index == empty) {
+                s = {h, static_cast<std::uint32_t>(m_keys.size())};
+                m_keys.push_back(key);
+                m_sums.emplace_back();
+                return m_sums.back();
+            }
+            if (s.hash == h && m_keys[s.index] == key)
+                return m_sums[s.index];
+        }
     }
-    return out;
-}
+    std::size_t size() const { return m_keys.size(); }
+    const std::string& key(std::size_t i) const { return m_keys[i]; }
+    const Sum& sum(std::size_t i) const { return m_sums[i]; }
+
+private:
+    static constexpr std::uint32_t empty = 0xFFFFFFFF;
+    struct Slot {
+        std::size_t hash = 0;
+        std::uint32_t index = empty;
+    };
+    void grow() {
+        std::vector<Slot> slots(std::max<std::size_t>(1024, m_slots.size() * 2));
+        for (const Slot& s : m_slots)
+            if (s.index != empty)
+                for (std::size_t i = s.hash & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1))
+                    if (slots[i].index == empty) {
+                        slots[i] = s;
+                        break;
+                    }
+        m_slots = std::move(slots);
+    }
+    std::vector<Slot> m_slots;
+    std::vector<std::string> m_keys;
+    std::vector<Sum> m_sums;
+};
 
 } // namespace
 
@@ -185,24 +213,11 @@ std::vector<WeekMinutesFact> StoreImpactSource::week_minutes(const Period& p, co
     });
 }
 
-std::vector<SoldFact> StoreImpactSource::sold(const Period& p, const Scope& s) {
+SalesFacts StoreImpactSource::sales(const Period& p, const Scope& s) {
     return store::reading([&] {
         const auto [from, to] = period_bounds(p);
-        return read_sold(m_db, from, to, s);
-    });
-}
-
-std::vector<SoldFact> StoreImpactSource::sold_until(const std::string& last_day, const Scope& s) {
-    return store::reading([&] {
-        const auto end = period_bounds(Period{last_day, last_day}).second;
-        return read_sold(m_db, "", end, s);
-    });
-}
-
-SalesFact StoreImpactSource::sales(const Period& p, const Scope& s) {
-    return store::reading([&] {
-        const auto [from, to] = period_bounds(p);
-        SalesFact f;
+        SalesFacts f;
+        SalesTotals& t = f.totals;
         if (!s.workshop_id) {
             // As on the receipts: totals and VAT as each receipt printed them.
             Query q{"SELECT count(*) FILTER (WHERE refund_of IS NULL), count(*) FILTER (WHERE "
@@ -214,10 +229,10 @@ SalesFact StoreImpactSource::sales(const Period& p, const Scope& s) {
             SQLite::Statement st(store::sql(m_db), q.sql);
             bind_all(st, q.params);
             st.executeStep();
-            f.sales = st.getColumn(0).getInt64();
-            f.refunds = st.getColumn(1).getInt64();
-            f.gross = Money::from_ore(st.getColumn(2).getInt64());
-            f.net_ex_vat = Money::from_ore(st.getColumn(3).getInt64());
+            t.sales = st.getColumn(0).getInt64();
+            t.refunds = st.getColumn(1).getInt64();
+            t.gross = Money::from_ore(st.getColumn(2).getInt64());
+            t.net_ex_vat = Money::from_ore(st.getColumn(3).getInt64());
         } else {
             // One workshop's goods: the lines of its products, VAT taken out line by line.
             Query q{"SELECT count(DISTINCT s.id) FILTER (WHERE s.refund_of IS NULL), "
@@ -231,52 +246,147 @@ SalesFact StoreImpactSource::sales(const Period& p, const Scope& s) {
             SQLite::Statement st(store::sql(m_db), q.sql);
             bind_all(st, q.params);
             st.executeStep();
-            f.sales = st.getColumn(0).getInt64();
-            f.refunds = st.getColumn(1).getInt64();
-            f.gross = Money::from_ore(st.getColumn(2).getInt64());
-            f.net_ex_vat = Money::from_ore(st.getColumn(3).getInt64());
+            t.sales = st.getColumn(0).getInt64();
+            t.refunds = st.getColumn(1).getInt64();
+            t.gross = Money::from_ore(st.getColumn(2).getInt64());
+            t.net_ex_vat = Money::from_ore(st.getColumn(3).getInt64());
         }
-        Query u{"SELECT coalesce(sum(l.quantity), 0) FROM sale_line l JOIN sale s ON s.id = "
-                "l.sale_id JOIN product p ON p.id = l.product_id WHERE s.training = 0 AND "
-                "s.sold_at >= ? AND s.sold_at < ?",
-                {from, to}};
-        u.filter(" AND s.shop_id = ?", s.shop_id);
-        u.filter(" AND p.workshop_id = ?", s.workshop_id);
-        SQLite::Statement st(store::sql(m_db), u.sql);
-        bind_all(st, u.params);
-        st.executeStep();
-        f.units = st.getColumn(0).getInt64();
-        return f;
-    });
-}
 
-std::vector<WeekSalesFact> StoreImpactSource::week_sales(const Period& p, const Scope& s) {
-    return store::reading([&] {
-        const auto [from, to] = period_bounds(p);
-        // Summed per UTC hour in SQL; each hour falls in one Copenhagen day (the offset is
-        // whole hours), which decides its week.
-        Query q{"SELECT substr(s.sold_at, 1, 13), sum(l.line_total_ore * 10000 / (10000 + "
-                "l.vat_rate_bp)), sum(l.quantity) FROM sale_line l JOIN sale s ON s.id = "
-                "l.sale_id JOIN product p ON p.id = l.product_id WHERE s.training = 0 AND "
-                "s.sold_at >= ? AND s.sold_at < ?",
-                {from, to}};
-        q.filter(" AND s.shop_id = ?", s.shop_id);
-        q.filter(" AND p.workshop_id = ?", s.workshop_id);
-        q.sql += " GROUP BY 1 ORDER BY 1";
-        SQLite::Statement st(store::sql(m_db), q.sql);
-        bind_all(st, q.params);
-        std::map<std::string, WeekSalesFact> weeks;
-        while (st.executeStep()) {
-            const std::string week = week_of_utc_hour(st.getColumn(0).getString());
-            auto& w = weeks[week];
-            w.week = week;
-            w.net_ex_vat += Money::from_ore(st.getColumn(1).getInt64());
-            w.units += st.getColumn(2).getInt64();
+        // The lines and their batch allocations, read as three scans in key order (sales,
+        // lines, allocations: each table's own order, so no sort and no lookup per row) and
+        // merged here, summed as they go: a million lines cost three scans, not a million
+        // searches and a sort. Sales up to the period's end count (for what is left in
+        // stock), those in the period for the period. A workshop's scope counts a line by its
+        // product's workshop, an allocation by its batch's workshop (else the product's).
+        std::unordered_map<std::string, std::string> product_workshop, batch_workshop;
+        const bool scoped = s.workshop_id.has_value();
+        const std::string ws = s.workshop_id.value_or("");
+        if (scoped) {
+            SQLite::Statement pw(store::sql(m_db),
+                                 "SELECT id, coalesce(workshop_id, '') FROM product");
+            while (pw.executeStep())
+                product_workshop.emplace(pw.getColumn(0).getString(), pw.getColumn(1).getString());
+            SQLite::Statement bw(store::sql(m_db), "SELECT id, workshop_id FROM batch");
+            while (bw.executeStep())
+                batch_workshop.emplace(bw.getColumn(0).getString(), bw.getColumn(1).getString());
         }
-        std::vector<WeekSalesFact> out;
+        auto workshop_of = [](const std::unordered_map<std::string, std::string>& m,
+                              const char* id) -> const std::string* {
+            const auto it = m.find(id);
+            return it == m.end() ? nullptr : &it->second;
+        };
+
+        Query sq{"SELECT id, sold_at FROM sale WHERE training = 0 AND sold_at < ?", {to}};
+        sq.filter(" AND shop_id = ?", s.shop_id);
+        sq.sql += " ORDER BY id";
+        SQLite::Statement sales(store::sql(m_db), sq.sql);
+        bind_all(sales, sq.params);
+        SQLite::Statement lines(store::sql(m_db),
+                                "SELECT sale_id, line_no, product_id, quantity, line_total_ore, "
+                                "vat_rate_bp FROM sale_line ORDER BY sale_id, line_no");
+        SQLite::Statement allocations(store::sql(m_db),
+                                      "SELECT sale_id, line_no, batch_id, allocated, units FROM "
+                                      "sale_allocation ORDER BY sale_id, line_no, part");
+        bool sale_row = sales.executeStep(), allocation_row = allocations.executeStep();
+        bool sale_read = false; // sold_at and in_period are the current sale row's
+        std::string sold_at;
+        bool in_period = false;
+        SoldSums sums;
+        std::map<std::string, WeekSalesFact> weeks;
+        std::string hour;              // the last UTC hour seen
+        WeekSalesFact* week = nullptr; // and its Copenhagen week
+        std::string key;
+        while (lines.executeStep()) {
+            const char* line_sale = lines.getColumn(0).getText();
+            const int line_no = lines.getColumn(1).getInt();
+            // The line's sale, if it counts (not training, not after the end, in the shop).
+            while (sale_row && std::strcmp(sales.getColumn(0).getText(), line_sale) < 0) {
+                sale_row = sales.executeStep();
+                sale_read = false;
+            }
+            const bool counts =
+                sale_row && std::strcmp(sales.getColumn(0).getText(), line_sale) == 0;
+            if (counts && !sale_read) {
+                sold_at = sales.getColumn(1).getText();
+                in_period = sold_at >= from;
+                sale_read = true;
+            }
+            // This line's allocations (those of lines not counted are passed over).
+            auto before_line = [&] {
+                const int c = std::strcmp(allocations.getColumn(0).getText(), line_sale);
+                return c < 0 || (c == 0 && allocations.getColumn(1).getInt() < line_no);
+            };
+            auto at_line = [&] {
+                return std::strcmp(allocations.getColumn(0).getText(), line_sale) == 0 &&
+                       allocations.getColumn(1).getInt() == line_no;
+            };
+            while (allocation_row && before_line())
+                allocation_row = allocations.executeStep();
+            if (!counts) {
+                while (allocation_row && at_line())
+                    allocation_row = allocations.executeStep();
+                continue;
+            }
+            const std::int64_t quantity = lines.getColumn(3).getInt64();
+            const std::int64_t total = lines.getColumn(4).getInt64();
+            const std::int64_t vat_bp = lines.getColumn(5).getInt64();
+            const std::string* line_ws =
+                scoped ? workshop_of(product_workshop, lines.getColumn(2).getText()) : nullptr;
+            if (in_period && (!scoped || (line_ws && *line_ws == ws))) {
+                t.units += quantity;
+                if (!week || sold_at.compare(0, 13, hour) != 0) {
+                    hour = sold_at.substr(0, 13);
+                    const std::string monday = week_of_utc_hour(hour);
+                    week = &weeks[monday];
+                    week->week = monday;
+                }
+                week->net_ex_vat += Money::from_ore(total * 10000 / (10000 + vat_bp));
+                week->units += quantity;
+            }
+            for (; allocation_row && at_line(); allocation_row = allocations.executeStep()) {
+                const bool linked = !allocations.getColumn(2).isNull();
+                if (scoped) {
+                    const std::string* a_ws =
+                        linked ? workshop_of(batch_workshop, allocations.getColumn(2).getText())
+                               : nullptr;
+                    if (!a_ws)
+                        a_ws = line_ws;
+                    if (!a_ws || *a_ws != ws)
+                        continue;
+                }
+                const std::int64_t units = allocations.getColumn(4).getInt64();
+                key.assign(linked ? allocations.getColumn(2).getText() : "");
+                key += !linked ? '2' : allocations.getColumn(3).getInt() == 1 ? '1' : '0';
+                const std::int64_t revenue =
+                    quantity == 0 ? 0 : total * units * 10000 / (quantity * (10000 + vat_bp));
+                SoldSums::Sum& e = sums[key];
+                e.units_by_end += units;
+                e.revenue_by_end += revenue;
+                if (in_period) {
+                    e.units += units;
+                    e.revenue += revenue;
+                }
+            }
+        }
+        for (std::size_t i = 0; i < sums.size(); ++i) {
+            const std::string& k = sums.key(i);
+            const SoldSums::Sum& v = sums.sum(i);
+            const char digit = k.back();
+            const Link link = digit == '0' ? Link::scanned : digit == '1' ? Link::fifo : Link::none;
+            std::string batch = k.substr(0, k.size() - 1);
+            if (v.units != 0 || v.revenue != 0)
+                f.sold.push_back({batch, link, v.units, Money::from_ore(v.revenue)});
+            f.sold_by_end.push_back(
+                {std::move(batch), link, v.units_by_end, Money::from_ore(v.revenue_by_end)});
+        }
+        // In a stable order, so that the same data gives the same sums in the same order.
+        for (auto* list : {&f.sold, &f.sold_by_end})
+            std::sort(list->begin(), list->end(), [](const SoldFact& a, const SoldFact& b) {
+                return std::tie(a.batch_id, a.link) < std::tie(b.batch_id, b.link);
+            });
         for (auto& [k, w] : weeks)
-            out.push_back(w);
-        return out;
+            f.weeks.push_back(std::move(w));
+        return f;
     });
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-/// The impact metrics' facts (shared/impact/facts.hpp) read from a Bundlinje database: each
-/// summed by SQL (per batch, per maker and week, per sale hour), so that a period over a
-/// million sale lines reads thousands of rows, not millions. The definitions are written out
-/// in docs/impact.md; tests recompute the report's headline numbers from the raw rows.
+/// The impact metrics' facts (shared/impact/facts.hpp) read from a Bundlinje database: the
+/// production side summed by SQL (per batch, per maker and week), the sales side in one pass
+/// over the sale lines summed as it goes (per batch and link, per week), so that a period
+/// over a million sale lines is a scan, not a sort, and stays small in memory. The definitions are
+/// written out in docs/impact.md; tests recompute the report's headline numbers from the raw rows.
 
 #include <optional>
 #include <string>
@@ -32,12 +33,7 @@ public:
     std::vector<impact::BatchMakerFact> batch_makers(const impact::Scope& s) override;
     std::vector<impact::WeekMinutesFact> week_minutes(const impact::Period& p,
                                                       const impact::Scope& s) override;
-    std::vector<impact::SoldFact> sold(const impact::Period& p, const impact::Scope& s) override;
-    std::vector<impact::SoldFact> sold_until(const std::string& last_day,
-                                             const impact::Scope& s) override;
-    impact::SalesFact sales(const impact::Period& p, const impact::Scope& s) override;
-    std::vector<impact::WeekSalesFact> week_sales(const impact::Period& p,
-                                                  const impact::Scope& s) override;
+    impact::SalesFacts sales(const impact::Period& p, const impact::Scope& s) override;
     std::vector<impact::MakerFact> makers(const impact::Scope& s) override;
     std::vector<impact::TransitionFact> transitions(const impact::Period& p,
                                                     const impact::Scope& s) override;

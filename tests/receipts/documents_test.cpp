@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -190,6 +191,21 @@ TEST_CASE("documents: an impact receipt's QR code carries the sale's id and the 
     REQUIRE(qr.status == 0);
     CHECK(qr.out == bl::doc::impact_receipt_code(data->sale_id) + "\n");
     CHECK(qr.out.find(data->sale_id) != std::string::npos);
+
+    // The fonts travel with the file (any reader shows the same letters), cut to the letters
+    // Windows-1252 has: ten thousand receipts must not take a gigabyte.
+    const auto fonts = run("pdffonts '" + path + "'");
+    INFO(fonts.out);
+    CHECK(fonts.out.find("DejaVuSans") != std::string::npos);
+    std::istringstream font_lines(fonts.out);
+    int font_count = 0;
+    for (std::string l; std::getline(font_lines, l);)
+        if (l.find("TrueType") != std::string::npos) {
+            ++font_count;
+            CHECK(std::regex_search(l, std::regex("Custom\\s+yes\\s+yes"))); // embedded, subset
+        }
+    CHECK(font_count == 2); // regular and bold
+    CHECK(std::filesystem::file_size(path) < 40000);
 
     const auto text = pdf_text(path);
     CHECK(text.find("Bag om tingene") != std::string::npos);

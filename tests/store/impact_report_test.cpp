@@ -128,6 +128,62 @@ TEST_CASE("impact report: every headline number on the demo data matches plain S
     }
 }
 
+TEST_CASE("impact report: one workshop's report counts its goods, its batches and its makers' "
+          "hours, as plain SQL does; the weeks add up to the period") {
+    test::TempDir dir;
+    bl::Database db(dir.file("demo.db"));
+    bl::DemoOptions o;
+    o.until = "2026-11-26";
+    REQUIRE(bl::load_demo(db, o).ok());
+    const bl::impact::Period p{"2026-09-01", "2026-11-26"};
+    const std::string from = bl::format_utc(bl::copenhagen_day_start(*bl::parse_date(p.from)));
+    const std::string to =
+        bl::format_utc(bl::copenhagen_day_start(*bl::parse_date(p.to) + std::chrono::days{1}));
+    const std::string in_period =
+        " s.training = 0 AND s.sold_at >= '" + from + "' AND s.sold_at < '" + to + "'";
+    bl::StoreImpactSource source(db);
+
+    // The whole shop: the weeks' revenue is every line's revenue without VAT.
+    const auto all = bl::impact::compute_period(source, p, {}, coefficients());
+    bl::Money weeks;
+    for (const auto& w : all.weeks)
+        weeks += w.revenue;
+    CHECK(weeks.ore() == test::count(db, "SELECT sum(l.line_total_ore * 10000 / (10000 + "
+                                         "l.vat_rate_bp)) FROM sale_line l JOIN sale s ON s.id "
+                                         "= l.sale_id WHERE" +
+                                             in_period));
+
+    const auto ws = bl::raw_sql::text(db, "SELECT id FROM workshop WHERE name LIKE 'Keramik%'");
+    REQUIRE(ws);
+    const auto m = bl::impact::compute_period(source, p, {std::nullopt, *ws}, coefficients());
+    const std::string own_goods = " AND l.product_id IN (SELECT id FROM product WHERE "
+                                  "workshop_id = '" +
+                                  *ws + "')";
+    CHECK(m.business.sales.units == test::count(db, "SELECT sum(l.quantity) FROM sale_line l "
+                                                    "JOIN sale s ON s.id = l.sale_id WHERE" +
+                                                        in_period + own_goods));
+    CHECK(m.business.sales.units > 0);
+    CHECK(m.business.sales.units < all.business.sales.units);
+    CHECK(m.people.minutes ==
+          test::count(db, "SELECT sum(c.minutes) FROM contribution c JOIN batch b ON b.id = "
+                          "c.batch_id WHERE b.workshop_id = '" +
+                              *ws + "' AND c.worked_on BETWEEN '" + p.from + "' AND '" + p.to +
+                              "'"));
+    CHECK(m.completeness.scanned + m.completeness.fifo + m.completeness.none ==
+          test::count(db, "SELECT sum(a.units) FROM sale_allocation a JOIN sale s ON s.id = "
+                          "a.sale_id JOIN sale_line l ON l.sale_id = a.sale_id AND l.line_no = "
+                          "a.line_no JOIN product p ON p.id = l.product_id LEFT JOIN batch b ON "
+                          "b.id = a.batch_id WHERE coalesce(b.workshop_id, p.workshop_id) = '" +
+                              *ws + "' AND" + in_period));
+    bl::Money ws_weeks;
+    for (const auto& w : m.weeks)
+        ws_weeks += w.revenue;
+    CHECK(ws_weeks.ore() == test::count(db, "SELECT sum(l.line_total_ore * 10000 / (10000 + "
+                                            "l.vat_rate_bp)) FROM sale_line l JOIN sale s ON "
+                                            "s.id = l.sale_id WHERE" +
+                                                in_period + own_goods));
+}
+
 TEST_CASE("impact report: the CSV and JSON exports carry each figure with its unit, basis, "
           "label and why it is missing") {
     test::TempDir dir;
