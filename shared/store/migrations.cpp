@@ -34,6 +34,16 @@ CREATE TABLE kept_cart (
 DROP INDEX batch_product;
 CREATE INDEX batch_product ON batch(product_id, produced_on, id);
 )SQL",
+        // 4: sync with the central store. Where the next pull starts (its cursor moves in the
+        // same transaction as the page it follows). The device's token is not here: it is
+        // kept in a file only the device's user can read.
+        R"SQL(
+CREATE TABLE sync_pull (
+  singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
+  cursor     INTEGER NOT NULL DEFAULT 0 CHECK (cursor >= 0),
+  pulled_at  TEXT
+) STRICT;
+)SQL",
     };
     return s;
 }
