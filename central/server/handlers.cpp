@@ -179,12 +179,26 @@ Response push(const Request& r, CentralStore& store, const HandlerContext& ctx) 
         return problem(401, "bad_signature", "the chain head's signature does not verify");
     // The anchor: a device whose chain no longer reaches what it already delivered has lost
     // or rewritten its tail.
+    if (!parse_utc(p.head.signed_at))
+        return problem(400, "invalid_field", "head: \"signed_at\" must be a UTC time");
     if (p.head.seq < d.acked_seq) {
-        alarm(store, ctx, d.id, "chain_rewound",
-              "the device's journal ends at " + std::to_string(p.head.seq) +
-                  " but the central store holds it up to " + std::to_string(d.acked_seq));
-        return problem(409, "chain_rewound",
-                       "the device's journal is shorter than what it already delivered");
+        // An older head: a delayed copy of an earlier request is harmless (its rows are
+        // replays); a head signed after the anchor was reached means the chain was cut.
+        auto held = store.find_row(d.id, p.head.seq);
+        const bool same = p.head.seq == 0 ? p.head.hash.empty() : held && held->hash == p.head.hash;
+        if (!same) {
+            alarm(store, ctx, d.id, "chain_rewritten",
+                  "row " + std::to_string(p.head.seq) + " differs from the one delivered");
+            return problem(409, "chain_rewritten",
+                           "the device's journal differs from what it already delivered");
+        }
+        if (p.head.signed_at > d.head_signed_at) {
+            alarm(store, ctx, d.id, "chain_rewound",
+                  "the device's journal ends at " + std::to_string(p.head.seq) +
+                      " but the central store holds it up to " + std::to_string(d.acked_seq));
+            return problem(409, "chain_rewound",
+                           "the device's journal is shorter than what it already delivered");
+        }
     }
     if (p.head.seq == d.acked_seq && p.head.hash != d.acked_hash && d.acked_seq > 0) {
         alarm(store, ctx, d.id, "chain_rewritten",
@@ -245,7 +259,9 @@ Response push(const Request& r, CentralStore& store, const HandlerContext& ctx) 
         return problem(409, "chain_rewritten", "the signed head is not the last row sent");
     }
     if (!ingest.empty()) {
-        auto stored = store.append(ingest.take(format_utc(ctx.clock())));
+        Append a = ingest.take(format_utc(ctx.clock()));
+        a.head_signed_at = p.head.signed_at;
+        auto stored = store.append(a);
         if (!stored) {
             switch (stored.error()) {
             case AppendRefusal::moved:

@@ -48,6 +48,8 @@ struct DeviceRecord {
     /// The chain anchor: the highest contiguous row held, and its hash (0 and "": none).
     std::int64_t acked_seq = 0;
     std::string acked_hash;
+    /// The newest head time the device signed for a push that reached the anchor.
+    std::string head_signed_at;
 };
 
 /// A single-use enrolment code, kept only as its hash.
@@ -122,6 +124,7 @@ struct Append {
     std::vector<ChangeRecord> changes;
     std::vector<MakerRecord> makers;
     std::string received_at;
+    std::string head_signed_at; ///< the push's signed head time
 };
 
 /// Why append() did not store the rows.
@@ -153,6 +156,8 @@ public:
     // Enrolment and devices
     virtual Result<Done, Message> add_enrol_code(const EnrolCode& code) = 0;
     /// Uses the code (unused, not expired at `now`) and enrols the device, in one transaction.
+    /// The same device with the same code again, before it pushed anything, gets its token
+    /// and certificate replaced (its first answer was lost on the way).
     virtual Result<DeviceRecord, CodeRefusal>
     enrol_device(const std::string& code_hash, const std::string& now, DeviceRecord device) = 0;
     virtual std::optional<DeviceRecord> device_by_token(const std::string& token_hash) = 0;

@@ -45,7 +45,8 @@ CREATE TABLE device (
   enrolled_at      TEXT NOT NULL,
   revoked_at       TEXT,
   acked_seq        INTEGER NOT NULL DEFAULT 0,  -- the chain anchor
-  acked_hash       TEXT NOT NULL DEFAULT ''
+  acked_hash       TEXT NOT NULL DEFAULT '',
+  head_signed_at   TEXT NOT NULL DEFAULT ''     -- the newest signed head time at the anchor
 ) STRICT;
 
 -- Every device's journal, each (device, seq) once.
@@ -158,7 +159,7 @@ std::optional<std::string> opt_col(SQLite::Statement& q, int i) {
 }
 
 const char* device_columns = "id, name, role, shop_id, workshop_id, token_hash, certificate_pem, "
-                             "enrolled_at, revoked_at, acked_seq, acked_hash";
+                             "enrolled_at, revoked_at, acked_seq, acked_hash, head_signed_at";
 
 DeviceRecord device_from(SQLite::Statement& q) {
     DeviceRecord d;
@@ -173,6 +174,7 @@ DeviceRecord device_from(SQLite::Statement& q) {
     d.revoked_at = opt_col(q, 8);
     d.acked_seq = q.getColumn(9).getInt64();
     d.acked_hash = q.getColumn(10).getString();
+    d.head_signed_at = q.getColumn(11).getString();
     return d;
 }
 
@@ -265,15 +267,34 @@ Result<DeviceRecord, CodeRefusal> SqliteCentralStore::enrol_device(const std::st
                                                                    DeviceRecord d) {
     try {
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement c(m->db, "SELECT role, shop_id, workshop_id, expires_at, used_at "
-                                   "FROM enrol_code WHERE code_hash = ?");
+        SQLite::Statement c(m->db, "SELECT role, shop_id, workshop_id, expires_at, used_at, "
+                                   "used_by FROM enrol_code WHERE code_hash = ?");
         c.bind(1, code_hash);
         if (!c.executeStep())
             return err(CodeRefusal::unknown);
-        if (!c.getColumn(4).isNull())
-            return err(CodeRefusal::used);
         if (c.getColumn(3).getString() <= now)
             return err(CodeRefusal::expired);
+        if (!c.getColumn(4).isNull()) {
+            // The same device again with its code, before it sent anything: its answer was
+            // lost on the way. It gets a new token and certificate; the old ones stop working.
+            if (c.getColumn(5).getString() != d.id)
+                return err(CodeRefusal::used);
+            c.reset();
+            SQLite::Statement again(m->db, "UPDATE device SET token_hash = ?, "
+                                           "certificate_pem = ?, name = ? WHERE id = ? AND "
+                                           "acked_seq = 0 AND revoked_at IS NULL");
+            again.bind(1, d.token_hash);
+            again.bind(2, d.certificate_pem);
+            again.bind(3, d.name);
+            again.bind(4, d.id);
+            if (again.exec() != 1)
+                return err(CodeRefusal::used);
+            tx.commit();
+            auto stored = find_device(d.id);
+            if (!stored)
+                return err(CodeRefusal::unknown);
+            return *stored;
+        }
         d.scope.role = role_from(c.getColumn(0).getString()).value_or(Role::till);
         d.scope.shop_id = c.getColumn(1).getString();
         d.scope.workshop_id = c.getColumn(2).getString();
@@ -466,11 +487,12 @@ Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
             mk.reset();
         }
         if (!a.rows.empty()) {
-            SQLite::Statement up(m->db, "UPDATE device SET acked_seq = ?, acked_hash = ? "
-                                        "WHERE id = ?");
+            SQLite::Statement up(m->db, "UPDATE device SET acked_seq = ?, acked_hash = ?, "
+                                        "head_signed_at = max(head_signed_at, ?) WHERE id = ?");
             up.bind(1, a.rows.back().seq);
             up.bind(2, a.rows.back().hash);
-            up.bind(3, a.device_id);
+            up.bind(3, a.head_signed_at);
+            up.bind(4, a.device_id);
             up.exec();
         }
         tx.commit();

@@ -299,6 +299,8 @@ Result<Enrolment, Message> enrol_device(const std::string& server_address,
     } catch (const std::exception&) {
         failure = Message(BL_N_("Enrolment failed unexpectedly."));
     }
+    if (!failure && result.status == 0)
+        failure = unreachable_message(Unreachable{false, "no answer in time"});
     if (failure)
         return err(*failure);
     if (result.status == 403) {
@@ -322,6 +324,35 @@ Result<Enrolment, Message> enrol_device(const std::string& server_address,
     e.certificate_pem = r.value().certificate_pem;
     e.role = r.value().role;
     return e;
+}
+
+Result<CentralAnswer, Message> call_central(const Enrolment& e, const std::string& method,
+                                            const std::string& target, const std::string& body,
+                                            std::chrono::milliseconds timeout) {
+    std::optional<Message> failure;
+    HttpResult result;
+    net::io_context io;
+    Https https(io.get_executor(), e.host, e.port, e.ca_pem, timeout);
+    net::co_spawn(
+        io,
+        [&]() -> net::awaitable<void> {
+            try {
+                result = co_await https.request(
+                    method == "POST" ? http::verb::post : http::verb::get, target, body, e.token);
+            } catch (const Unreachable& u) {
+                failure = unreachable_message(u);
+            }
+        },
+        [&](std::exception_ptr ex) {
+            if (ex)
+                failure = Message(BL_N_("Sending stopped after an error: %s"), {"call"});
+        });
+    io.run_for(timeout + std::chrono::seconds(1));
+    if (!failure && result.status == 0)
+        failure = unreachable_message(Unreachable{false, "no answer in time"});
+    if (failure)
+        return err(*failure);
+    return CentralAnswer{result.status, result.body};
 }
 
 // ---------------------------------------------------------------------------------------

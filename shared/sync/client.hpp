@@ -54,6 +54,16 @@ enrol_device(const std::string& server_address, const std::string& ca_pem, const
              const std::string& device_id, const std::string& device_name,
              std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
+/// One request to the central store outside the background client (tools, tests): the
+/// status and body of the answer, or why there was none.
+struct CentralAnswer {
+    int status = 0;
+    std::string body;
+};
+Result<CentralAnswer, Message>
+call_central(const Enrolment& enrolment, const std::string& method, const std::string& target,
+             const std::string& body, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
 struct ClientOptions {
     std::chrono::milliseconds poll{1000};        ///< how often the outbox is looked at
     std::chrono::milliseconds pull_every{30000}; ///< how often changes are pulled

@@ -1,5 +1,7 @@
 #include "shared/sync/local.hpp"
 
+#include "shared/core/time.hpp"
+
 namespace bl::sync {
 
 PushRequest make_push(LocalStore& local, const RecordSigner& signer, int limit,
@@ -9,6 +11,9 @@ PushRequest make_push(LocalStore& local, const RecordSigner& signer, int limit,
     // The head first: rows written after it are not in this push, so the head is never
     // behind the rows it vouches for.
     p.head = local.head();
+    // Taken after the head was read: a later push of this device never carries an earlier
+    // time than a head it read before.
+    p.head.signed_at = format_utc(now_utc());
     sent = local.pending(limit);
     for (auto& s : sent) {
         if (s.row.seq > p.head.seq)

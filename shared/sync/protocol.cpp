@@ -173,7 +173,7 @@ bool is_json_object(std::string_view text) {
 
 std::string head_signing_text(std::string_view device_id, const Head& head) {
     return "bundlinje-head-v1\n" + std::string(device_id) + "\n" + std::to_string(head.seq) + "\n" +
-           head.hash;
+           head.hash + "\n" + head.signed_at;
 }
 
 std::string row_signing_text(std::string_view device_id, const PushRow& row) {
@@ -194,7 +194,9 @@ std::string to_json(const PushRequest& r) {
         rows.push_back(std::move(o));
     }
     return ser({{"device_id", r.device_id},
-                {"head", json::object{{"seq", r.head.seq}, {"hash", r.head.hash}}},
+                {"head", json::object{{"seq", r.head.seq},
+                                      {"hash", r.head.hash},
+                                      {"signed_at", r.head.signed_at}}},
                 {"head_signature", r.head_signature},
                 {"rows", std::move(rows)}});
 }
@@ -242,6 +244,7 @@ Result<PushRequest, Problem> parse_push_request(std::string_view body) {
         Reader hr(*h, "head");
         p.head.seq = hr.integer("seq", 0, INT64_MAX);
         p.head.hash = hr.text("hash", 64);
+        p.head.signed_at = hr.text("signed_at", 40);
         if (auto bad = hr.done())
             r.fail_with(*bad);
         else if (!(p.head.seq == 0 ? p.head.hash.empty() || is_hash(p.head.hash)

@@ -58,6 +58,10 @@ struct PushRow {
 struct Head {
     std::int64_t seq = 0;
     std::string hash;
+    /// When the device read its head (its own clock, UTC text). A device's heads only move
+    /// forward in its own time, so an older head signed later means the chain was cut, and
+    /// one signed earlier is a delayed copy of an old request.
+    std::string signed_at;
 };
 
 struct PushRequest {
@@ -104,7 +108,7 @@ struct PullResponse {
     bool more = false;
 };
 
-/// What a device signs for a push: its id, and its head's sequence and hash.
+/// What a device signs for a push: its id, and its head's sequence, hash and time.
 std::string head_signing_text(std::string_view device_id, const Head& head);
 /// What a device signs for a row it signs (a Z report): its id, sequence and hash.
 std::string row_signing_text(std::string_view device_id, const PushRow& row);

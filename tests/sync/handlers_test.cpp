@@ -81,6 +81,14 @@ TEST_CASE("an enrolment code is used once, and not after it expired") {
     CHECK(unknown.status == 403);
     CHECK(error_code(unknown) == "code_unknown");
 
+    // The first device again with the same code (its answer was lost): a new token, and the
+    // old one no longer works.
+    const std::string first_token = d->token;
+    REQUIRE(d->enrol(c, code, "Kasse 1").status == 200);
+    CHECK(d->token != first_token);
+    CHECK(c.call("GET", "/api/v1/pull?since=0", "", first_token).status == 401);
+    CHECK(c.call("GET", "/api/v1/pull?since=0", "", d->token).status == 200);
+
     auto garbage = other->enrol(c, "x", "Kasse 2");
     CHECK(garbage.status == 403);
     CHECK(c.state() == before);
@@ -114,7 +122,7 @@ TEST_CASE("a push stores every row once and answers with the highest contiguous 
         auto forged = p;
         forged.rows[2].payload = R"({"forged":true})";
         rehash(forged, d->id(), 2);
-        forged.head = {forged.rows.back().seq, forged.rows.back().hash};
+        forged.head = {forged.rows.back().seq, forged.rows.back().hash, format_utc(now_utc())};
         forged.head_signature = d->signer->sign(sync::head_signing_text(d->id(), forged.head));
         auto res = c.call("POST", "/api/v1/push", sync::to_json(forged), d->token);
         CHECK(res.status == 409);
@@ -233,7 +241,7 @@ TEST_CASE("the chain anchor: a device whose journal no longer reaches what it de
         auto p = replaced->next_push(500, sent);
         p.device_id = d->id();
         rehash(p, d->id(), 0);
-        p.head = {p.rows.back().seq, p.rows.back().hash};
+        p.head = {p.rows.back().seq, p.rows.back().hash, format_utc(now_utc())};
         p.head_signature = d->signer->sign(sync::head_signing_text(d->id(), p.head));
         const auto before = c.state();
         auto r = c.call("POST", "/api/v1/push", sync::to_json(p), d->token);
@@ -244,13 +252,28 @@ TEST_CASE("the chain anchor: a device whose journal no longer reaches what it de
     SECTION("a journal cut short is refused") {
         sync::PushRequest p;
         p.device_id = d->id();
-        p.head = {anchor - 2, std::string(64, 'a')};
+        p.head = {anchor - 2, c.store->find_row(d->id(), anchor - 2)->hash,
+                  format_utc(now_utc() + std::chrono::seconds(1))};
         p.head_signature = d->signer->sign(sync::head_signing_text(d->id(), p.head));
         const auto before = c.state();
         auto r = c.call("POST", "/api/v1/push", sync::to_json(p), d->token);
         CHECK(r.status == 409);
         CHECK(error_code(r) == "chain_rewound");
         CHECK(c.state() == before);
+    }
+    SECTION("a delayed copy of an earlier push is answered, not alarmed") {
+        auto fresh = Dev::till();
+        REQUIRE(fresh->enrol(c, c.code(Role::till, fresh->shop->shop.id), "Kasse 9").status == 200);
+        std::vector<sync::PendingRow> sent;
+        const std::string early = sync::to_json(fresh->next_push(3, sent));
+        fresh->push_all(c);
+        const auto before = c.state();
+        const auto alarms = c.store->alarms().size();
+        auto r = c.call("POST", "/api/v1/push", early, fresh->token);
+        CHECK(r.status == 200);
+        CHECK(sync::parse_push_response(r.body).value().acked_seq == fresh->local->head().seq);
+        CHECK(c.state() == before);
+        CHECK(c.store->alarms().size() == alarms);
     }
 }
 
@@ -358,7 +381,7 @@ TEST_CASE("hostile requests each get their 4xx and change nothing") {
         REQUIRE(pos != std::string::npos);
         row.payload.insert(pos + 12, "1");
         rehash(p, d->id(), 0);
-        p.head = {p.rows.back().seq, p.rows.back().hash};
+        p.head = {p.rows.back().seq, p.rows.back().hash, format_utc(now_utc())};
         cases.push_back({"a sale that breaks the rules", "POST", push, signed_push(p),
                          "application/json", 422, "sale_rules"});
     }
@@ -366,7 +389,7 @@ TEST_CASE("hostile requests each get their 4xx and change nothing") {
         auto p = good;
         p.rows[0].kind = "free_money";
         rehash(p, d->id(), 0);
-        p.head = {p.rows.back().seq, p.rows.back().hash};
+        p.head = {p.rows.back().seq, p.rows.back().hash, format_utc(now_utc())};
         cases.push_back({"an unknown kind", "POST", push, signed_push(p), "application/json", 422,
                          "unknown_kind"});
     }

@@ -14,7 +14,7 @@ using namespace bl;
 TEST_CASE("a push survives writing and reading, and unknown members are refused") {
     sync::PushRequest p;
     p.device_id = "01890a5d-ac96-774b-bcce-b302099a8057";
-    p.head = {2, std::string(64, 'b')};
+    p.head = {2, std::string(64, 'b'), "2026-11-27T13:35:13.000Z"};
     p.head_signature = "c2ln";
     p.rows.push_back({1, "2026-11-27T13:35:12.123Z", "login", R"({"a":"\"q\""})",
                       std::string(64, '0'), std::string(64, 'a'), std::nullopt, std::nullopt});

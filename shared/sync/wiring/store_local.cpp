@@ -136,7 +136,7 @@ public:
     std::int64_t pending_count() override { return outbox_pending_count(m_db); }
     Head head() override {
         auto h = journal_head(m_db, device_id());
-        return h ? Head{h->seq, h->hash} : Head{};
+        return h ? Head{h->seq, h->hash, {}} : Head{};
     }
     Result<Done, Message> acknowledged(std::int64_t outbox_id) override {
         return outbox_mark_sent(m_db, outbox_id);
