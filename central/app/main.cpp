@@ -157,7 +157,16 @@ int serve(const DataDir& d, std::string address, int port, const std::string& po
     sc.port = static_cast<unsigned short>(port);
     sc.certificate_pem = slurp(d.server_cert());
     sc.key_pem = slurp(d.server_key());
-    Server server(sc, store, context_for(d, log));
+    std::unique_ptr<Server> bound;
+    try {
+        bound = std::make_unique<Server>(sc, store, context_for(d, log));
+    } catch (const std::exception& e) {
+        log->error("event=cannot_listen address={} port={} detail=\"{}\"", address, port, e.what());
+        std::cerr << "Cannot listen on " << address << ":" << port
+                  << " (is another server there?)\n";
+        return 1;
+    }
+    Server& server = *bound;
     if (!port_file.empty())
         write_file(port_file, std::to_string(server.port()) + "\n", false);
     log->info("event=listening address={} port={}", address, server.port());
