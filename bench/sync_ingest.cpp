@@ -165,7 +165,7 @@ int main(int argc, char** argv) {
     const fs::path dir = argc > 1 ? argv[1] : "bench-data";
     const int per_device = argc > 2 ? std::atoi(argv[2]) : 400;
     constexpr int devices_n = 50;
-    constexpr std::size_t batch = 100;
+    constexpr std::size_t batch = 200; // the client's push_batch
     fs::create_directories(dir);
     const fs::path file = dir / "sync-central.db";
     for (const char* ext : {"", "-wal", "-shm"})
