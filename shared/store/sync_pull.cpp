@@ -146,6 +146,21 @@ Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page) {
                 ci.exec();
             }
         }
+        for (const auto& u : page.staff) {
+            // A PIN hash that is not Argon2id is never stored, whoever sent it.
+            if (u.pin_hash.rfind("$argon2id$", 0) != 0)
+                continue;
+            SQLite::Statement q(store::sql(db),
+                                "INSERT OR IGNORE INTO staff_user(id, name, role, pin_hash, "
+                                "active, created_at) VALUES (?,?,?,?,?,?)");
+            q.bind(1, u.id);
+            q.bind(2, u.name);
+            q.bind(3, std::string(to_string(u.role)));
+            q.bind(4, u.pin_hash);
+            q.bind(5, u.active ? 1 : 0);
+            q.bind(6, now);
+            q.exec();
+        }
         SQLite::Statement cur(
             store::sql(db), "INSERT INTO sync_pull(singleton, cursor, pulled_at) VALUES (1, ?, ?) "
                             "ON CONFLICT(singleton) DO UPDATE SET cursor = excluded.cursor, "

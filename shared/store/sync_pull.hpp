@@ -33,7 +33,7 @@ struct PulledPrice {
 };
 
 /// One page of a pull, grouped by entity. Applied in the order the entities depend on one
-/// another (places, makers, products, prices, batches).
+/// another (places, makers, products, prices, batches, staff).
 struct PulledPage {
     std::vector<Workshop> workshops;
     std::vector<Shop> shops;
@@ -41,6 +41,7 @@ struct PulledPage {
     std::vector<Product> products;
     std::vector<PulledPrice> prices;
     std::vector<Batch> batches;
+    std::vector<StaffUser> staff; ///< the shop's staff, with their PIN hashes, on its tills
     std::int64_t next_cursor = 0;
 };
 

@@ -512,3 +512,26 @@ TEST_CASE("pull: a till gets the catalogue and consented names, never private fi
         CHECK(seen == parsed.changes.size());
     }
 }
+
+TEST_CASE("pull: a till's staff reach the other tills of its shop, and no other shop's") {
+    Central c;
+    auto first = enrolled_till(c, 0);
+    first->push_all(c);
+    auto second = Dev::till();
+    // The same shop: the second till was set up with its own shop record, but its code
+    // names the first till's shop.
+    REQUIRE(second->enrol(c, c.code(Role::till, first->shop->shop.id), "Kasse 2").status == 200);
+    auto page = c.call("GET", "/api/v1/pull?since=0&limit=500", "", second->token);
+    REQUIRE(page.status == 200);
+    auto pr = sync::parse_pull_response(page.body).value();
+    REQUIRE(second->local->apply(pr.changes, pr.next_cursor).ok());
+    auto mette = find_staff(*second->db, first->shop->clerk.id);
+    REQUIRE(mette);
+    CHECK(mette->name == "Mette");
+
+    auto elsewhere = Dev::till();
+    REQUIRE(elsewhere->enrol(c, c.code(Role::till, "another-shop"), "Kasse 3").status == 200);
+    auto other = c.call("GET", "/api/v1/pull?since=0&limit=500", "", elsewhere->token);
+    REQUIRE(other.status == 200);
+    CHECK(other.body.find("pin_hash") == std::string::npos);
+}

@@ -80,6 +80,11 @@ void add(PulledPage& page, const Change& c, bool till) {
         if (!w.empty())
             p.workshop_id = w;
         page.products.push_back(std::move(p));
+    } else if (c.entity == "staff") {
+        auto role = staff_role_from(str(o, "role"));
+        if (role)
+            page.staff.push_back(
+                StaffUser{str(o, "user_id"), str(o, "name"), *role, str(o, "pin_hash"), true});
     } else if (c.entity == "price") {
         page.prices.push_back(
             PulledPrice{str(o, "product_id"), Money::from_ore(num(o, "new_price_ore"))});
