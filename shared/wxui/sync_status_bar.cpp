@@ -7,7 +7,7 @@
 namespace bl::wxui {
 
 SyncStatusBar::SyncStatusBar(wxWindow* parent) : wxStatusBar(parent, wxID_ANY) {
-    const int widths[4] = {-2, -3, -3, -1};
+    const int widths[4] = {-2, -5, -4, -1};
     SetFieldsCount(4, widths);
 }
 
@@ -25,8 +25,8 @@ void SyncStatusBar::show(const std::string& staff_name, std::int64_t unsent,
 }
 
 void SyncStatusBar::show_problem(const wxString& problem) {
+    // The bar shows a cut text's whole in its own tooltip (wxSTB_SHOW_TIPS).
     SetStatusText(problem, 2);
-    SetToolTip(problem);
 }
 
 } // namespace bl::wxui
