@@ -372,14 +372,23 @@ struct SyncClient::Impl : std::enable_shared_from_this<SyncClient::Impl> {
     mutable std::mutex mutex;
     ClientStatus status;
 
+    /// Changes the status; tells on_change only when something a person sees changed.
     void publish(const std::function<void(ClientStatus&)>& change) {
         ClientStatus copy;
+        bool changed = false;
         {
             std::lock_guard lock(mutex);
+            const ClientStatus before = status;
             change(status);
+            auto error_text = [](const ClientStatus& s) {
+                return s.last_error ? render(*s.last_error) : std::string();
+            };
+            changed = before.pending != status.pending ||
+                      before.last_success != status.last_success ||
+                      error_text(before) != error_text(status);
             copy = status;
         }
-        if (on_change)
+        if (changed && on_change)
             on_change(copy);
     }
 
@@ -398,7 +407,7 @@ net::awaitable<void> SyncClient::Impl::loop() {
     auto next_pull = steady::now();
     while (!stopping) {
         std::optional<Message> error;
-        std::int64_t sent_now = 0, pulled_now = 0;
+        std::int64_t sent_now = 0, pulled_now = 0, pulls_now = 0;
         bool exchanged = false;
         try {
             if (!local)
@@ -470,8 +479,10 @@ net::awaitable<void> SyncClient::Impl::loop() {
                     if (!pr.value().more)
                         break;
                 }
-                if (!error)
+                if (!error) {
                     next_pull = steady::now() + options.pull_every;
+                    ++pulls_now;
+                }
             }
         } catch (const Unreachable& u) {
             error = unreachable_message(u);
@@ -492,6 +503,7 @@ net::awaitable<void> SyncClient::Impl::loop() {
             s.pending = pending;
             s.rows_sent += sent_now;
             s.changes_pulled += pulled_now;
+            s.pulls += pulls_now;
             if (ok && exchanged)
                 s.last_success = now_utc();
             s.last_error = error;

@@ -81,6 +81,7 @@ struct ClientStatus {
     std::optional<Message> last_error;     ///< in words; none while all is well
     std::int64_t rows_sent = 0;            ///< acknowledged since start
     std::int64_t changes_pulled = 0;
+    std::int64_t pulls = 0; ///< pulls completed since start (each to the last page)
 };
 
 class SyncClient {

@@ -293,7 +293,7 @@ int run(const std::string& path, const std::string& server, const std::string& c
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
     for (;;) {
         auto st = client.status();
-        const bool pulled = st.changes_pulled > 0 || self->role == DeviceRole::organiser;
+        const bool pulled = st.pulls > 0;
         if (outbox_pending_count(db) == 0 && st.last_success && pulled)
             break;
         if (std::chrono::steady_clock::now() > deadline) {
