@@ -87,6 +87,10 @@ void TillFrame::show_news(const Message& m) {
     m_bar->show_news(wxui::translated(m));
 }
 
+void TillFrame::show_sync_problem(const std::optional<Message>& problem) {
+    m_status->show_problem(problem ? wxui::translated(*problem) : wxString());
+}
+
 void TillFrame::show_status(const std::string& staff_name, std::int64_t unsent,
                             std::optional<Timestamp> last_sync, const std::string& till_name) {
     m_status->show(staff_name, unsent, last_sync, till_name);

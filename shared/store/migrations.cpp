@@ -49,6 +49,16 @@ CREATE TABLE transition (
 ) STRICT;
 CREATE INDEX transition_date ON transition(happened_on);
 )SQL",
+        // 5: sync with the central store. Where the next pull starts (its cursor moves in the
+        // same transaction as the page it follows). The device's token is not here: it is
+        // kept in a file only the device's user can read.
+        R"SQL(
+CREATE TABLE sync_pull (
+  singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
+  cursor     INTEGER NOT NULL DEFAULT 0 CHECK (cursor >= 0),
+  pulled_at  TEXT
+) STRICT;
+)SQL",
     };
     return s;
 }

@@ -35,8 +35,10 @@ SaleImpact impact_of_sale(Database& db, const std::string& sale_id) {
             while (c.executeStep()) {
                 const std::string maker = c.getColumn(0).getString();
                 work.minutes_by_maker[maker] = c.getColumn(1).getInt64();
-                // Only a recorded consent (level 1 or more) lets the name out.
-                const bool consented = !c.getColumn(3).isNull() && c.getColumn(3).getInt() >= 1;
+                // Only a recorded consent (level 1 or more) lets the name out, and only while
+                // the name is there: a withdrawal pulled from the central store empties it.
+                const bool consented = !c.getColumn(3).isNull() && c.getColumn(3).getInt() >= 1 &&
+                                       !c.getColumn(2).getString().empty();
                 names[maker] = consented ? std::optional<std::string>(c.getColumn(2).getString())
                                          : std::nullopt;
             }

@@ -7,8 +7,8 @@
 namespace bl::wxui {
 
 SyncStatusBar::SyncStatusBar(wxWindow* parent) : wxStatusBar(parent, wxID_ANY) {
-    const int widths[3] = {-2, -3, -1};
-    SetFieldsCount(3, widths);
+    const int widths[4] = {-2, -5, -4, -1};
+    SetFieldsCount(4, widths);
 }
 
 void SyncStatusBar::show(const std::string& staff_name, std::int64_t unsent,
@@ -21,7 +21,12 @@ void SyncStatusBar::show(const std::string& staff_name, std::int64_t unsent,
                                      "sent: %s)"),
                                    static_cast<long long>(unsent), when),
                   1);
-    SetStatusText(wx(device_name), 2);
+    SetStatusText(wx(device_name), 3);
+}
+
+void SyncStatusBar::show_problem(const wxString& problem) {
+    // The bar shows a cut text's whole in its own tooltip (wxSTB_SHOW_TIPS).
+    SetStatusText(problem, 2);
 }
 
 } // namespace bl::wxui

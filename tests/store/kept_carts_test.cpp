@@ -33,11 +33,12 @@ TEST_CASE("a version 1 database is brought up to date with its data") {
         mug_id = s.mug.id;
     }
     {
-        // Made to look as version 1 wrote it: without what steps 2 to 4 add (the kept
-        // carts, the wider batch index, documented transitions).
+        // Made to look as version 1 wrote it: without what steps 2 to 5 add (the kept
+        // carts, the wider batch index, documented transitions, the pull cursor).
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
         raw.exec("DROP TABLE kept_cart");
         raw.exec("DROP TABLE transition");
+        raw.exec("DROP TABLE sync_pull");
         raw.exec("DROP INDEX batch_product");
         raw.exec("CREATE INDEX batch_product ON batch(product_id, produced_on)");
         raw.exec("PRAGMA user_version = 1");
