@@ -18,11 +18,10 @@
 #include <thread>
 #include <vector>
 
-#include <unistd.h>
-
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <unistd.h>
 
 #include "central/server/server.hpp"
 #include "central/store/open_store.hpp"
@@ -321,10 +320,11 @@ int main(int argc, char** argv) {
                                                (round == 1 ? 300 : 0);
             if (round == 1)
                 pg_latency = r.latency_ms;
-            std::printf("round %d: SQLite central %.0f sales/s (%d failed), PostgreSQL central %.0f "
-                        "sales/s (held %lld, %d failed)\n",
-                        round, sqlite_rounds.back(), sqlite_failed, pg_rounds.back(),
-                        static_cast<long long>(r.held), r.failures);
+            std::printf(
+                "round %d: SQLite central %.0f sales/s (%d failed), PostgreSQL central %.0f "
+                "sales/s (held %lld, %d failed)\n",
+                round, sqlite_rounds.back(), sqlite_failed, pg_rounds.back(),
+                static_cast<long long>(r.held), r.failures);
             pg_failures += sqlite_failed;
         }
     }

@@ -126,8 +126,8 @@ int positive(std::map<std::string, std::string>& conf, const std::string& key, i
             return n;
     } catch (const std::exception&) {
     }
-    throw StoreError(Message(BL_N_("%s in central.conf must be a whole number from 1 to 256."),
-                             {key}));
+    throw StoreError(
+        Message(BL_N_("%s in central.conf must be a whole number from 1 to 256."), {key}));
 }
 
 std::unique_ptr<CentralStore> open_store(const DataDir& d) {
@@ -205,8 +205,7 @@ int init(const DataDir& d, std::vector<std::string> hosts, const std::string& ad
         write_file(d.conf(),
                    "# bundlinje-central configuration (written by init)\n"
                    "address = " +
-                       address + "\nport = " + std::to_string(port) + "\nstore = " +
-                       store_text +
+                       address + "\nport = " + std::to_string(port) + "\nstore = " + store_text +
                        "\n# Threads answering requests; pool: PostgreSQL connections "
                        "(default: threads)\nthreads = " +
                        std::to_string(threads) + "\n",
@@ -283,8 +282,8 @@ int serve(const DataDir& d, std::string address, int port, const std::string& po
     Server& server = *bound;
     if (!port_file.empty())
         write_file(port_file, std::to_string(server.port()) + "\n", false);
-    log->info("event=listening address={} port={} threads={} store=\"{}\"", address,
-              server.port(), threads, shown);
+    log->info("event=listening address={} port={} threads={} store=\"{}\"", address, server.port(),
+              threads, shown);
     server.run();
     log->info("event=stopped");
     return 0;
@@ -390,9 +389,9 @@ int totals(const DataDir& d) {
 
 std::string count_text(const MoveCounts& c) {
     return std::to_string(c.devices) + " devices, " + std::to_string(c.codes) +
-           " enrolment codes, " + std::to_string(c.makers) + " makers, " +
-           std::to_string(c.rows) + " journal rows, " + std::to_string(c.sales) + " sales, " +
-           std::to_string(c.changes) + " changes, " + std::to_string(c.alarms) + " alarms";
+           " enrolment codes, " + std::to_string(c.makers) + " makers, " + std::to_string(c.rows) +
+           " journal rows, " + std::to_string(c.sales) + " sales, " + std::to_string(c.changes) +
+           " changes, " + std::to_string(c.alarms) + " alarms";
 }
 
 int migrate_store(const std::string& from_text, const std::string& to_text, int pool) {
@@ -409,8 +408,8 @@ int migrate_store(const std::string& from_text, const std::string& to_text, int 
     }
     const auto& f = from.value();
     const auto& t = to.value();
-    if (f.kind == t.kind && (f.kind == StoreKind::sqlite ? f.sqlite_path == t.sqlite_path
-                                                         : f.url == t.url)) {
+    if (f.kind == t.kind &&
+        (f.kind == StoreKind::sqlite ? f.sqlite_path == t.sqlite_path : f.url == t.url)) {
         say_error(Message(BL_N_("The source and the target are the same store.")));
         return 2;
     }

@@ -223,7 +223,8 @@ Result<MoveReport, Message> copy_central_store(CentralStore& from, CentralStore&
         for (;;) {
             std::int64_t next_cursor = 0;
             StoreImport part;
-            part.changes = from.changes_since(top, Scope{Role::organiser, {}, {}}, page, next_cursor);
+            part.changes =
+                from.changes_since(top, Scope{Role::organiser, {}, {}}, page, next_cursor);
             if (part.changes.empty())
                 break;
             top = part.changes.back().cursor;
@@ -282,9 +283,9 @@ Result<MoveReport, Message> copy_central_store(CentralStore& from, CentralStore&
             const auto& b = report.target_chains[i];
             if (a.device_id != b.device_id || a.rows != b.rows || a.ok != b.ok ||
                 a.problem != b.problem)
-                report.differences.push_back("the chain of device " + a.device_id +
-                                             " verifies differently: " +
-                                             (b.ok ? std::string("ok") : b.problem));
+                report.differences.push_back(
+                    "the chain of device " + a.device_id +
+                    " verifies differently: " + (b.ok ? std::string("ok") : b.problem));
         }
     }
     return report;

@@ -132,18 +132,17 @@ net::awaitable<void> Server::Impl::listen() {
         if (ec)
             continue;
         const auto executor = socket.get_executor();
-        net::co_spawn(executor, session(std::move(socket)),
-                      [this](std::exception_ptr e) {
-                          // Boost 1.81: e may be null; a failed connection is the client's
-                          // business, the server goes on.
-                          if (e) {
-                              try {
-                                  std::rethrow_exception(e);
-                              } catch (const std::exception& x) {
-                                  log("debug", "connection_ended", x.what());
-                              }
-                          }
-                      });
+        net::co_spawn(executor, session(std::move(socket)), [this](std::exception_ptr e) {
+            // Boost 1.81: e may be null; a failed connection is the client's
+            // business, the server goes on.
+            if (e) {
+                try {
+                    std::rethrow_exception(e);
+                } catch (const std::exception& x) {
+                    log("debug", "connection_ended", x.what());
+                }
+            }
+        });
     }
 }
 

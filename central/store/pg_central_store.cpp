@@ -639,8 +639,9 @@ std::vector<DeviceRecord> PgCentralStore::list_devices() {
     return m->reading([&](pqxx::connection& c) {
         pqxx::nontransaction t(c);
         std::vector<DeviceRecord> out;
-        for (const auto& r : t.exec("SELECT " + device_columns + " FROM device ORDER BY "
-                                                                 "enrolled_at, id"))
+        for (const auto& r : t.exec("SELECT " + device_columns +
+                                    " FROM device ORDER BY "
+                                    "enrolled_at, id"))
             out.push_back(device_from(r));
         return out;
     });
@@ -825,11 +826,10 @@ std::vector<ChangeRecord> PgCentralStore::changes_since(std::int64_t cursor, con
             top = std::max(top, row[0].as<std::int64_t>());
             if (row[1].is_null())
                 continue;
-            out.push_back(ChangeRecord{row[1].as<std::int64_t>(), row[2].as<std::string>(),
-                                       row[3].as<std::string>(),
-                                       audience_from(row[4].as<std::string>()),
-                                       row[5].as<std::string>(), row[6].as<std::string>(),
-                                       row[7].as<std::string>()});
+            out.push_back(ChangeRecord{
+                row[1].as<std::int64_t>(), row[2].as<std::string>(), row[3].as<std::string>(),
+                audience_from(row[4].as<std::string>()), row[5].as<std::string>(),
+                row[6].as<std::string>(), row[7].as<std::string>()});
         }
         next_cursor = static_cast<int>(out.size()) >= limit ? out.back().cursor : top;
         return out;
@@ -865,14 +865,15 @@ std::vector<DeviceTotals> PgCentralStore::totals() {
     return m->reading([&](pqxx::connection& c) {
         pqxx::nontransaction t(c);
         std::vector<DeviceTotals> out;
-        for (const auto& r : t.exec(
-                 "SELECT j.device_id, "
-                 "(SELECT count(*) FROM sale s WHERE s.device_id = j.device_id AND NOT s.training), "
-                 "(SELECT coalesce(sum(total_ore), 0)::bigint FROM sale s WHERE s.device_id = "
-                 "j.device_id AND NOT s.training), count(*) "
-                 "FROM journal j GROUP BY j.device_id ORDER BY j.device_id"))
-            out.push_back({r[0].as<std::string>(), r[1].as<std::int64_t>(),
-                           r[2].as<std::int64_t>(), r[3].as<std::int64_t>()});
+        for (const auto& r :
+             t.exec("SELECT j.device_id, "
+                    "(SELECT count(*) FROM sale s WHERE s.device_id = j.device_id AND NOT "
+                    "s.training), "
+                    "(SELECT coalesce(sum(total_ore), 0)::bigint FROM sale s WHERE s.device_id = "
+                    "j.device_id AND NOT s.training), count(*) "
+                    "FROM journal j GROUP BY j.device_id ORDER BY j.device_id"))
+            out.push_back({r[0].as<std::string>(), r[1].as<std::int64_t>(), r[2].as<std::int64_t>(),
+                           r[3].as<std::int64_t>()});
         return out;
     });
 }

@@ -683,8 +683,7 @@ std::vector<EnrolCodeState> SqliteCentralStore::enrol_codes() {
     });
 }
 
-std::vector<SaleFact> SqliteCentralStore::sales_after(const std::string& after_sale_id,
-                                                      int limit) {
+std::vector<SaleFact> SqliteCentralStore::sales_after(const std::string& after_sale_id, int limit) {
     const std::lock_guard lock(m->mutex);
     return reading([&] {
         SQLite::Statement q(m->db, "SELECT sale_id, device_id, shop_id, seq, total_ore, "
@@ -798,11 +797,10 @@ Result<Done, Message> SqliteCentralStore::import_records(const StoreImport& part
             al.exec();
             al.reset();
         }
-        SQLite::Statement dev(m->db,
-                              "INSERT OR REPLACE INTO device(id, name, role, shop_id, "
-                              "workshop_id, token_hash, certificate_pem, enrolled_at, "
-                              "revoked_at, acked_seq, acked_hash, head_signed_at) "
-                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        SQLite::Statement dev(m->db, "INSERT OR REPLACE INTO device(id, name, role, shop_id, "
+                                     "workshop_id, token_hash, certificate_pem, enrolled_at, "
+                                     "revoked_at, acked_seq, acked_hash, head_signed_at) "
+                                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
         for (const auto& d : part.devices) {
             dev.bind(1, d.id);
             dev.bind(2, d.name);

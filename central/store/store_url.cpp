@@ -134,8 +134,7 @@ std::string masked_store_url(const std::string& url) {
             }
             const auto value = pos + 9;
             const auto stop = out.find('&', value);
-            out.replace(value, stop == std::string::npos ? std::string::npos : stop - value,
-                        "***");
+            out.replace(value, stop == std::string::npos ? std::string::npos : stop - value, "***");
             pos = value;
         }
     }

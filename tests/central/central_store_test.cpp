@@ -41,8 +41,10 @@ std::unique_ptr<CentralStore> open_url(const std::string& url, const test::TempD
 DeviceRecord enrol(CentralStore& s, const std::string& id, Role role = Role::till) {
     const auto now = now_utc();
     const std::string code = sha256_hex("code-" + id);
-    REQUIRE(s.add_enrol_code({code, {role, "shop-1", role == Role::workshop ? "ws-1" : ""},
-                              format_utc(now), format_utc(now + std::chrono::minutes(5))})
+    REQUIRE(s.add_enrol_code({code,
+                              {role, "shop-1", role == Role::workshop ? "ws-1" : ""},
+                              format_utc(now),
+                              format_utc(now + std::chrono::minutes(5))})
                 .ok());
     DeviceRecord d;
     d.id = id;
@@ -73,10 +75,9 @@ Append next_append(const std::string& device, std::int64_t acked, int rows, int 
         r.hash = "hash-" + std::to_string(r.seq);
         a.rows.push_back(r);
         for (int c = 0; c < changes_per_row; ++c)
-            a.changes.push_back(ChangeRecord{0, "product",
-                                             device + "/" + std::to_string(r.seq) + "/" +
-                                                 std::to_string(c),
-                                             Audience::everyone, "", "", R"({"x":1})"});
+            a.changes.push_back(ChangeRecord{
+                0, "product", device + "/" + std::to_string(r.seq) + "/" + std::to_string(c),
+                Audience::everyone, "", "", R"({"x":1})"});
     }
     return a;
 }
@@ -106,8 +107,8 @@ TEST_CASE("store URLs: sqlite:FILE and postgresql://, a schema of ours, password
     CHECK(s.value().sqlite_path == "/var/lib/bundlinje-central/central.db");
     CHECK(parse_store_url("sqlite:/srv/c.db", base).value().sqlite_path == "/srv/c.db");
 
-    auto p = parse_store_url("postgresql://bl:secret@db.kolding.dk:5433/bundlinje?schema=central",
-                             base);
+    auto p =
+        parse_store_url("postgresql://bl:secret@db.kolding.dk:5433/bundlinje?schema=central", base);
     REQUIRE(p.ok());
     CHECK(p.value().kind == StoreKind::postgresql);
     auto pg = parse_pg_url(p.value().url).value();
@@ -187,7 +188,9 @@ TEST_CASE("an enrolment code is used once when many devices try it at the same m
     auto s = open_url(url, dir);
     auto second = open_url(url, dir); // a second server
     const auto now = now_utc();
-    REQUIRE(s->add_enrol_code({"shared-code", {Role::till, "shop-1", ""}, format_utc(now),
+    REQUIRE(s->add_enrol_code({"shared-code",
+                               {Role::till, "shop-1", ""},
+                               format_utc(now),
                                format_utc(now + std::chrono::minutes(5))})
                 .ok());
     std::atomic<int> enrolled{0}, refused{0};
@@ -317,11 +320,13 @@ struct Populated {
     std::unique_ptr<Dev> till = Dev::till();
 
     Populated() {
-        REQUIRE(station->enrol(c, c.code(Role::workshop, "", station->workshop_id), "Station")
-                    .status == 200);
+        REQUIRE(
+            station->enrol(c, c.code(Role::workshop, "", station->workshop_id), "Station").status ==
+            200);
         const Actor leader{station->id(), station->staff_id};
-        auto maker = add_maker(*station->db, leader, Maker{"", station->workshop_id, "Solsikke", true},
-                               MakerPrivate{"", "Birthe Hansen", "12345678", "", ""});
+        auto maker =
+            add_maker(*station->db, leader, Maker{"", station->workshop_id, "Solsikke", true},
+                      MakerPrivate{"", "Birthe Hansen", "12345678", "", ""});
         REQUIRE(maker.ok());
         REQUIRE(record_consent(*station->db, leader, maker.value().id, ConsentChannel::receipt,
                                ConsentLevel::chosen_name)
@@ -338,7 +343,8 @@ struct Populated {
         REQUIRE(till->enrol(c, c.code(Role::till, till->shop->shop.id), "Kasse 1").status == 200);
         sell(10);
         auto first = till->shop->sell({test::Shop::line(till->shop->cloth, 2)});
-        auto refund = record_sale(*till->db, till->shop->at_till(), till->shop->refund_of(first, 1, 1));
+        auto refund =
+            record_sale(*till->db, till->shop->at_till(), till->shop->refund_of(first, 1, 1));
         REQUIRE(refund.ok());
         till->push_all(c);
         // An alarm: the till pushing as the station.

@@ -3,11 +3,10 @@
 // serving role with no right to change the schema, and connections replaced when they break.
 // Tagged [postgresql]: run against the tests' cluster (BL_TEST_POSTGRES, tests/pg/pg-cluster).
 
-#include <unistd.h>
-
 #include <thread>
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include "central/store/open_store.hpp"
 #include "central/store/pg_central_store.hpp"
@@ -59,7 +58,8 @@ std::string cluster_url() {
 
 void one_row(CentralStore& s) {
     const auto now = format_utc(now_utc());
-    REQUIRE(s.add_enrol_code({"c", {Role::till, "shop", ""}, now, "2999-01-01T00:00:00.000Z"}).ok());
+    REQUIRE(
+        s.add_enrol_code({"c", {Role::till, "shop", ""}, now, "2999-01-01T00:00:00.000Z"}).ok());
     DeviceRecord d;
     d.id = "till-1";
     d.name = "Kasse";
@@ -94,8 +94,8 @@ TEST_CASE("the journal is append-only: its owner lacks the privileges, a superus
     const std::string url = cluster_url();
     auto s = open_central_store(parse_store_url(url, "/").value());
     one_row(*s);
-    for (const char* change : {"UPDATE journal SET kind = 'sale'", "DELETE FROM journal",
-                               "TRUNCATE journal"}) {
+    for (const char* change :
+         {"UPDATE journal SET kind = 'sale'", "DELETE FROM journal", "TRUNCATE journal"}) {
         CHECK(refusal(url, change).find("permission denied") != std::string::npos);
         CHECK(refusal(as_superuser(url), change).find("the journal is append-only") !=
               std::string::npos);
@@ -151,8 +151,7 @@ TEST_CASE("a database it cannot use is refused with a clear message, and nothing
     }
 }
 
-TEST_CASE("servers opening an empty database at the same moment migrate it once",
-          "[postgresql]") {
+TEST_CASE("servers opening an empty database at the same moment migrate it once", "[postgresql]") {
     const std::string url = cluster_url();
     std::atomic<int> opened{0};
     std::vector<std::thread> servers;
@@ -167,18 +166,18 @@ TEST_CASE("servers opening an empty database at the same moment migrate it once"
     CHECK(sql(url, "SELECT count(*) FROM bundlinje_central_schema") == "1");
 }
 
-TEST_CASE("a role with only the data privileges serves a store another role made",
-          "[postgresql]") {
+TEST_CASE("a role with only the data privileges serves a store another role made", "[postgresql]") {
     const std::string url = cluster_url();
     { PgCentralStore owner(url); }
     const std::string role = "bl_server_" + std::to_string(::getpid());
     const std::string admin = as_superuser(url);
     const std::string schema = schema_of(url);
     // As README.md ("PostgreSQL") tells a database administrator.
-    sql(admin, "CREATE ROLE " + role + " LOGIN; GRANT USAGE ON SCHEMA " + schema + " TO " + role +
-                   "; GRANT SELECT ON bundlinje_central_schema TO " + role +
-                   "; GRANT SELECT, INSERT, UPDATE ON enrol_code, device, maker, change_counter TO " +
-                   role + "; GRANT SELECT, INSERT ON journal, sale, change, alarm TO " + role);
+    sql(admin,
+        "CREATE ROLE " + role + " LOGIN; GRANT USAGE ON SCHEMA " + schema + " TO " + role +
+            "; GRANT SELECT ON bundlinje_central_schema TO " + role +
+            "; GRANT SELECT, INSERT, UPDATE ON enrol_code, device, maker, change_counter TO " +
+            role + "; GRANT SELECT, INSERT ON journal, sale, change, alarm TO " + role);
     std::string served = url;
     served.replace(served.find("bundlinje@"), 9, role);
     {
@@ -196,8 +195,7 @@ TEST_CASE("a role with only the data privileges serves a store another role made
     sql(admin, "DROP OWNED BY " + role + "; DROP ROLE " + role);
 }
 
-TEST_CASE("a connection that breaks is replaced: one call fails, the next works",
-          "[postgresql]") {
+TEST_CASE("a connection that breaks is replaced: one call fails, the next works", "[postgresql]") {
     const std::string name = "bl_break_" + std::to_string(::getpid());
     const std::string url = cluster_url() + "&application_name=" + name;
     PgCentralStore s(url, PgOptions{1});

@@ -160,7 +160,8 @@ int main(int argc, char** argv) {
             continue;
         }
         plan.fate == Fate::cut ? ++cut_n : ++passed;
-        const int target = targets[static_cast<std::size_t>(dropped + cut_n + passed) % targets.size()];
+        const int target =
+            targets[static_cast<std::size_t>(dropped + cut_n + passed) % targets.size()];
         if ((dropped + cut_n + passed) % 10 == 0)
             std::cerr << "fault_proxy: " << passed << " passed, " << dropped << " dropped, "
                       << cut_n << " cut\n";

@@ -2,9 +2,9 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include "central/store/open_store.hpp"
 #include "shared/core/sha256.hpp"
