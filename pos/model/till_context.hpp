@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "pos/model/cart.hpp"
-#include "pos/model/catalogue_import.hpp"
+#include "shared/model/catalogue_import.hpp"
 #include "pos/model/ports.hpp"
 #include "pos/model/refund.hpp"
 #include "pos/model/tender.hpp"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "pos/model/cart.hpp"
-#include "pos/model/catalogue_import.hpp"
+#include "shared/model/catalogue_import.hpp"
 #include "pos/model/refund.hpp"
 #include "pos/model/tender.hpp"
 #include "pos/model/till_settings.hpp"
