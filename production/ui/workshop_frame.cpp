@@ -127,10 +127,10 @@ void WorkshopFrame::show_news(const Message& m) {
 void WorkshopFrame::show_status(const std::string& staff_name, const std::string& workshop_name,
                                 std::int64_t unsent, std::optional<Timestamp> last_sync,
                                 const std::string& device_name) {
-    const std::string who =
-        staff_name.empty() || workshop_name.empty() ? staff_name
-                                                    : staff_name + " · " + workshop_name;
-    m_status->show(who, unsent, last_sync, device_name);
+    // The workshop worked on is in every screen's title and on the start screen; the status
+    // bar's first field has room for the name only.
+    (void)workshop_name;
+    m_status->show(staff_name, unsent, last_sync, device_name);
 }
 
 void WorkshopFrame::show_sync_problem(const std::optional<Message>& problem) {

@@ -137,46 +137,48 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b) {
         if (problem)
             return err(*problem);
         // The next serial of this device's labels: labels are minted here and never reused.
-        SQLite::Statement s(store::sql(db),
-                            "SELECT coalesce(max(CAST(substr(label_code, 6, 7) AS "
-                            "INTEGER)), 0) FROM batch WHERE substr(label_code, 3, 3) = ?");
-        char num[4];
-        std::snprintf(num, sizeof num, "%03d", device->number);
-        s.bind(1, std::string(num));
-        s.executeStep();
-        b.label_code = make_batch_label(device->number, s.getColumn(0).getInt64() + 1);
+        // Codes are fixed-width digits, so the device's labels are one range of the unique
+        // index on label_code and the highest is found without reading every batch.
+        char prefix[8];
+        std::snprintf(prefix, sizeof prefix, "29%03d", device->number);
+        store::Statement s(db, "SELECT max(label_code) FROM batch WHERE label_code >= ?1 "
+                               "AND label_code < ?1 || ':'");
+        s->bind(1, std::string(prefix));
+        s->executeStep();
+        const std::string highest = s->getColumn(0).isNull() ? "" : s->getColumn(0).getString();
+        const std::int64_t serial =
+            highest.size() == 13 ? std::stoll(highest.substr(5, 7)) : std::int64_t{0};
+        b.label_code = make_batch_label(device->number, serial + 1);
         if (b.id.empty())
             b.id = db.ids.next();
         const std::string now = format_utc(db.clock());
 
-        SQLite::Statement ins(store::sql(db),
-                              "INSERT INTO batch(id, product_id, workshop_id, produced_on, "
-                              "units, material_cost_ore, notes, label_code, created_at) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        ins.bind(1, b.id);
-        ins.bind(2, b.product_id);
-        ins.bind(3, b.workshop_id);
-        ins.bind(4, b.produced_on);
-        ins.bind(5, b.units);
-        ins.bind(6, b.material_cost.ore());
-        ins.bind(7, b.notes);
-        ins.bind(8, b.label_code);
-        ins.bind(9, now);
-        ins.exec();
+        store::Statement ins(db, "INSERT INTO batch(id, product_id, workshop_id, produced_on, "
+                                 "units, material_cost_ore, notes, label_code, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        ins->bind(1, b.id);
+        ins->bind(2, b.product_id);
+        ins->bind(3, b.workshop_id);
+        ins->bind(4, b.produced_on);
+        ins->bind(5, b.units);
+        ins->bind(6, b.material_cost.ore());
+        ins->bind(7, b.notes);
+        ins->bind(8, b.label_code);
+        ins->bind(9, now);
+        ins->exec();
         JsonArray contribs;
         for (auto& c : b.contributions) {
             c.id = db.ids.next();
             c.batch_id = b.id;
-            SQLite::Statement ci(store::sql(db),
-                                 "INSERT INTO contribution(id, batch_id, maker_id, "
-                                 "minutes, task_tag, worked_on) VALUES (?, ?, ?, ?, ?, ?)");
-            ci.bind(1, c.id);
-            ci.bind(2, c.batch_id);
-            ci.bind(3, c.maker_id);
-            ci.bind(4, c.minutes);
-            ci.bind(5, c.task_tag);
-            ci.bind(6, c.worked_on);
-            ci.exec();
+            store::Statement ci(db, "INSERT INTO contribution(id, batch_id, maker_id, minutes, "
+                                    "task_tag, worked_on) VALUES (?, ?, ?, ?, ?, ?)");
+            ci->bind(1, c.id);
+            ci->bind(2, c.batch_id);
+            ci->bind(3, c.maker_id);
+            ci->bind(4, c.minutes);
+            ci->bind(5, c.task_tag);
+            ci->bind(6, c.worked_on);
+            ci->exec();
             contribs.push_back(JsonObject{{"contribution_id", c.id},
                                           {"maker_id", c.maker_id},
                                           {"minutes", c.minutes},

@@ -117,6 +117,10 @@ public:
 
 private:
     void click(wxWindow* w) {
+        if (!w) {
+            check(false, "the button to click is there");
+            return;
+        }
         wxUIActionSimulator sim;
         const wxRect r = w->GetScreenRect();
         sim.MouseMove(r.GetPosition() + wxPoint(r.width / 2, r.height / 2));
@@ -247,8 +251,8 @@ private:
               "a second maker tile picks a maker with the same time as the others");
         check(wait_for([&] { return q.sums_label().Find("4 t i alt") != wxNOT_FOUND; }),
               "the sums show each maker's own 2 hours: 4 hours in all");
-        check(q.sums_label().Find("10 min pr. stk.") != wxNOT_FOUND,
-              "and 10 minutes per unit");
+        check(q.sums_label().Find("20 min pr. stk.") != wxNOT_FOUND,
+              "and 20 minutes per unit (12 units)");
         shot("workshop-quick.png");
         click(q.save_button());
         check(on("labels"), "Save logs the batch and offers its labels");
@@ -360,7 +364,7 @@ private:
         check(on("import"), "a catalogue file is checked before it is imported");
         shot("workshop-import.png");
         key(WXK_ESCAPE);
-        on("catalogue");
+        check(on("catalogue"), "Esc leaves the import without importing");
         key(WXK_F9);
         check(on("reports"), "F9 opens the reports");
         shot("workshop-reports.png");

@@ -7,6 +7,7 @@
 #include <wx/listbox.h>
 #include <wx/panel.h>
 #include <wx/scrolwin.h>
+#include <wx/statbmp.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -207,15 +208,16 @@ EasyReadScreen::EasyReadScreen(wxSimplebook* book, wxui::MessageBar& bar)
     m_question = new wxStaticText(this, wxID_ANY, "");
     scale_font(m_question, 2.2, true);
     s->Add(m_question, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
-    m_content = new wxPanel(this);
+    m_content = new wxScrolledWindow(this, wxID_ANY);
+    m_content->SetScrollRate(0, 20);
     s->Add(m_content, 1, wxEXPAND | wxALL, 6);
     SetSizer(s);
 }
 
 wxButton* EasyReadScreen::big(wxWindow* parent, wxSizer* sizer, const wxString& label,
-                              std::function<void()> on_click, wxSize size) {
+                              std::function<void()> on_click, wxSize size, double font) {
     auto* b = new wxButton(parent, wxID_ANY, label, wxDefaultPosition, size);
-    scale_font(b, 1.7, true);
+    scale_font(b, font, true);
     // After the click is handled: the answer replaces every button here, this one too.
     b->Bind(wxEVT_BUTTON, [this, on_click](wxCommandEvent&) { CallAfter(on_click); });
     sizer->Add(b, 0, wxALL, 6);
@@ -243,9 +245,13 @@ void EasyReadScreen::show_easy(const EasyState& s) {
     switch (s.step) {
     case EasyStep::product:
         m_question->SetLabel(_("What did you make?"));
-        for (const auto& p : s.products)
-            big(m_content, tiles, wx(p.pictogram + "\n" + p.name),
-                [flow, id = p.id] { flow->choose_product(id); }, wxSize(230, 130));
+        // A picture and the name: the picture says it for those who read little.
+        for (const auto& p : s.products) {
+            auto* b = big(m_content, tiles, wrapped(p.name, 18),
+                          [flow, id = p.id] { flow->choose_product(id); }, wxSize(230, 136),
+                          1.15);
+            b->SetBitmap(symbol_bitmap(p.pictogram, 56), wxTOP);
+        }
         break;
     case EasyStep::units: {
         m_question->SetLabel(wxString::Format(_("How many %s?"), wx(s.product->name)));
@@ -288,13 +294,17 @@ void EasyReadScreen::show_easy(const EasyState& s) {
     }
     case EasyStep::summary: {
         m_question->SetLabel(_("Is this right?"));
+        auto* what_row = new wxBoxSizer(wxHORIZONTAL);
+        what_row->Add(new wxStaticBitmap(m_content, wxID_ANY,
+                                         symbol_bitmap(s.product->pictogram, 64)),
+                      0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
         auto* what = new wxStaticText(
             m_content, wxID_ANY,
-            wx(s.product->pictogram + "  ") +
-                wxString::Format(_("%lld \u00d7 %s"), static_cast<long long>(s.units),
-                                 wx(s.product->name)));
+            wxString::Format(_("%lld \u00d7 %s"), static_cast<long long>(s.units),
+                             wx(s.product->name)));
         scale_font(what, 2.0, true);
-        root->Add(what, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 6);
+        what_row->Add(what, 0, wxALIGN_CENTER_VERTICAL);
+        root->Add(what_row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 6);
         for (std::size_t i = 0; i < s.chosen.size(); ++i) {
             auto* line = new wxStaticText(
                 m_content, wxID_ANY,
@@ -314,6 +324,8 @@ void EasyReadScreen::show_easy(const EasyState& s) {
     root->Add(tiles, 0, wxALIGN_CENTER_HORIZONTAL | wxALL, 4);
     root->Add(nav, 0, wxALIGN_CENTER_HORIZONTAL | wxALL, 4);
     m_content->SetSizer(root);
+    m_content->FitInside();
+    m_content->Scroll(0, 0);
     replace_screen();
     m_content->Layout();
     if (!m_buttons.empty())

@@ -66,9 +66,10 @@ public:
 
 private:
     wxButton* big(wxWindow* parent, wxSizer* sizer, const wxString& label,
-                  std::function<void()> on_click, wxSize size = wxSize(190, 120));
+                  std::function<void()> on_click, wxSize size = wxSize(190, 120),
+                  double font = 1.7);
     wxStaticText* m_question = nullptr;
-    wxPanel* m_content = nullptr;
+    wxScrolledWindow* m_content = nullptr;
     std::vector<wxButton*> m_buttons;
 };
 

@@ -320,8 +320,9 @@ void EraseScreen::show_erase(const ErasePage& p) {
     for (auto* t : {m_goes, m_stays, m_beyond})
         t->Wrap(960);
     m_result->SetLabel("");
-    m_erase->Enable();
     m_erase->Show();
+    m_goes->Show();
+    m_stays->Show();
     replace_screen();
     back_button()->SetFocus();
 }
@@ -346,7 +347,10 @@ void EraseScreen::show_erased(const ErasureReport& r) {
                                 wx(r.still_found.front()));
     m_result->SetLabel(text);
     m_result->Wrap(960);
-    m_erase->Disable();
+    // What would go has gone: only what stays out of reach is still worth reading.
+    m_erase->Hide();
+    m_goes->Hide();
+    m_stays->Hide();
     m_question->SetLabel(_("The maker's personal data is erased."));
     replace_screen();
     back_button()->SetFocus();

@@ -117,8 +117,15 @@ ImportScreen::ImportScreen(wxSimplebook* book, wxui::MessageBar& bar)
 }
 
 void ImportScreen::show(const ImportPlan& plan) {
-    m_summary->SetLabel(wxString::Format(_("%zu items can be imported; %zu rows were rejected."),
-                                         plan.valid.size(), plan.rejected.size()));
+    // Two sentences, each with its own plural form.
+    m_summary->SetLabel(
+        wxString::Format(wxPLURAL("%zu item can be imported.", "%zu items can be imported.",
+                                  plural_n(static_cast<std::int64_t>(plan.valid.size()))),
+                         plan.valid.size()) +
+        " " +
+        wxString::Format(wxPLURAL("%zu row was rejected.", "%zu rows were rejected.",
+                                  plural_n(static_cast<std::int64_t>(plan.rejected.size()))),
+                         plan.rejected.size()));
     m_rejected->DeleteAllItems();
     long row = 0;
     for (const auto& r : plan.rejected) {
@@ -126,12 +133,19 @@ void ImportScreen::show(const ImportPlan& plan) {
         m_rejected->SetItem(row, 1, translated(r.reason));
         ++row;
     }
-    m_confirm->SetLabel(
-        plan.rejected.empty()
-            ? wxString::Format(_("Import %zu items"), plan.valid.size())
-            : wxString::Format(_("Import only the %zu valid items"), plan.valid.size()));
+    const unsigned n = plural_n(static_cast<std::int64_t>(plan.valid.size()));
+    m_confirm->SetLabel(plan.rejected.empty()
+                            ? wxString::Format(wxPLURAL("Import %zu item", "Import %zu items", n),
+                                               plan.valid.size())
+                            : wxString::Format(wxPLURAL("Import only the %zu valid item",
+                                                        "Import only the %zu valid items", n),
+                                               plan.valid.size()));
     m_confirm->Enable(!plan.valid.empty());
     replace_screen();
+    if (plan.valid.empty())
+        back_button()->SetFocus();
+    else
+        m_confirm->SetFocus();
 }
 
 // ---- reports -------------------------------------------------------------------------------

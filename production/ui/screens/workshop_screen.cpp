@@ -1,10 +1,16 @@
 #include "production/ui/screens/workshop_screen.hpp"
 
+#include <algorithm>
+#include <memory>
+
 #include <wx/button.h>
+#include <wx/graphics.h>
+#include <wx/image.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "shared/core/text.hpp"
 #include "shared/wxui/wx_text.hpp"
 
 namespace bl::production {
@@ -24,6 +30,31 @@ wxSizer* WorkshopScreen::title_row(const wxString& title, std::function<void()> 
             workshop().access().home();
     });
     return row;
+}
+
+wxBitmap symbol_bitmap(const std::string& symbol, int px) {
+    wxImage image(px, px);
+    image.InitAlpha();
+    unsigned char* alpha = image.GetAlpha();
+    std::fill(alpha, alpha + px * px, static_cast<unsigned char>(0));
+    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(image));
+    if (gc) {
+        wxFont font(wxFontInfo(static_cast<double>(px) * 0.62).FaceName("DejaVu Sans"));
+        gc->SetFont(font, wxColour(40, 40, 40));
+        const wxString text = wxui::wx(symbol);
+        wxDouble w = 0, h = 0;
+        gc->GetTextExtent(text, &w, &h);
+        gc->DrawText(text, (px - w) / 2, (px - h) / 2);
+    }
+    gc.reset(); // the drawing reaches the image when the context goes
+    return wxBitmap(image);
+}
+
+wxString wrapped(const std::string& text, std::size_t width) {
+    wxString out;
+    for (const auto& line : wrap_words(text, width))
+        out += (out.empty() ? "" : "\n") + wxui::wx(line);
+    return out;
 }
 
 wxString duration_text(std::int64_t minutes) {

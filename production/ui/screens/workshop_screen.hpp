@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 
+#include <wx/bitmap.h>
 #include <wx/string.h>
 
 #include "production/model/back_office.hpp"
@@ -50,6 +51,13 @@ private:
 inline unsigned plural_n(std::int64_t n) {
     return n < 0 ? 0u : n > 1000000 ? 1000000u : static_cast<unsigned>(n);
 }
+
+/// A symbol (UTF-8, one character of DejaVu Sans) drawn `px` pixels high on a transparent
+/// bitmap, for picture buttons.
+wxBitmap symbol_bitmap(const std::string& symbol, int px);
+
+/// Text broken into lines of at most `width` characters, for a button's label.
+wxString wrapped(const std::string& text, std::size_t width);
 
 /// Minutes as hours and minutes in the chosen language: "2 t 30 min", "45 min".
 wxString duration_text(std::int64_t minutes);
