@@ -37,8 +37,8 @@ public:
                       wxCMD_LINE_VAL_STRING);
         if (cmd.Parse() != 0)
             return false;
-        wxString db_path, lang = "da", documents, coefficients = BL_SOURCE_ASSETS
-                                                  "/impact/coefficients.csv";
+        wxString db_path, lang = "da", documents,
+                          coefficients = BL_SOURCE_ASSETS "/impact/coefficients.csv";
         cmd.Found("db", &db_path);
         cmd.Found("lang", &lang);
         cmd.Found("coefficients", &coefficients);
@@ -52,12 +52,12 @@ public:
             // say so now, not on the first label.
             (void)bl::format_copenhagen(bl::now_utc());
             if (!std::filesystem::exists(utf8(db_path)))
-                return refuse(bl::render(bl::Message(BL_N_("The database %s does not exist."),
-                                                     {utf8(db_path)}),
-                                         bl::translator_for(utf8(lang))));
+                return refuse(bl::render(
+                    bl::Message(BL_N_("The database %s does not exist."), {utf8(db_path)}),
+                    bl::translator_for(utf8(lang))));
             m_db = std::make_unique<bl::Database>(utf8(db_path));
-            m_store = std::make_unique<bl::production::StoreWorkshop>(*m_db, folder,
-                                                                      utf8(coefficients));
+            m_store =
+                std::make_unique<bl::production::StoreWorkshop>(*m_db, folder, utf8(coefficients));
         } catch (const bl::StoreError& e) {
             return refuse(bl::render(e.message(), bl::translator_for(utf8(lang))));
         } catch (const std::exception& e) {
@@ -70,8 +70,8 @@ public:
         }
 
         m_frame = new bl::production::WorkshopFrame(wx("Bundlinje – " + m_store->device().name));
-        m_workshop = std::make_unique<bl::production::BackOffice>(m_store->ports(),
-                                                                m_frame->views());
+        m_workshop =
+            std::make_unique<bl::production::BackOffice>(m_store->ports(), m_frame->views());
         m_frame->attach(*m_workshop);
         m_workshop->start();
         start_sync(utf8(db_path));

@@ -68,8 +68,8 @@ void AccessFlow::log_in(const std::string& staff_id, const std::string& pin) {
         if (left == 1)
             m_w.say(Message(BL_N_("Wrong PIN. One more wrong try locks you out for a while.")));
         else
-            m_w.say(Message(BL_N_("Wrong PIN. Try again (%s tries left)."),
-                            {std::to_string(left)}));
+            m_w.say(
+                Message(BL_N_("Wrong PIN. Try again (%s tries left)."), {std::to_string(left)}));
         return;
     }
     m_w.state.staff = *user;

@@ -161,7 +161,7 @@ std::string pictogram_for(const Product& p) {
         return "\u2605";
     if (category.find("bog") != std::string::npos)
         return "\u270e"; // pencil
-    return "\u273f"; // a flower, for anything else
+    return "\u273f";     // a flower, for anything else
 }
 
 BatchSums sums_of(const std::vector<std::int64_t>& minutes, std::optional<std::int64_t> units) {
@@ -279,8 +279,8 @@ Result<Batch, Message> easy_batch(const EasyState& s, const std::string& worksho
     for (std::size_t i = 0; i < s.chosen.size(); ++i) {
         const std::int64_t m = i < s.minutes.size() ? s.minutes[i] : 0;
         if (m <= 0)
-            return err(Message(BL_N_("%s: choose how long this maker worked."),
-                               {s.chosen[i].name}));
+            return err(
+                Message(BL_N_("%s: choose how long this maker worked."), {s.chosen[i].name}));
         b.contributions.push_back({"", "", s.chosen[i].id, m, "", today});
     }
     if (auto problem = check_work(b.contributions, {}, [&](const std::string& id) {

@@ -73,8 +73,9 @@ void DeliveryFlow::add_line(const std::string& batch_id, const std::string& type
     if (!units)
         return;
     auto& lines = m_w.state.delivery;
-    auto at = std::find_if(lines.begin(), lines.end(),
-                           [&](const DeliveryDraftLine& l) { return l.batch.batch_id == batch_id; });
+    auto at = std::find_if(lines.begin(), lines.end(), [&](const DeliveryDraftLine& l) {
+        return l.batch.batch_id == batch_id;
+    });
     const std::int64_t already = at == lines.end() ? 0 : at->units;
     if (*units + already > b->at_workshop) {
         m_w.say(Message(BL_N_("Only %s units of this batch are at the workshop."),
@@ -136,8 +137,8 @@ void DeliveryFlow::deliver() {
         for (const auto& p : products)
             if (p.id == l.batch.product_id)
                 price = p.price;
-        note.lines.push_back({l.batch.product_name, l.batch.label_code, l.batch.produced_on,
-                              l.units, price});
+        note.lines.push_back(
+            {l.batch.product_name, l.batch.label_code, l.batch.produced_on, l.units, price});
     }
     m_w.state.delivery.clear();
     m_w.refresh_status();
@@ -152,8 +153,7 @@ void DeliveryFlow::deliver() {
                      {std::to_string(delivered.value()), shop->name, saved.value()}));
 }
 
-void DeliveryFlow::report_back(const std::string& batch_id, const std::string& typed,
-                               bool broken) {
+void DeliveryFlow::report_back(const std::string& batch_id, const std::string& typed, bool broken) {
     if (m_w.need_login())
         return;
     const auto batches = m_w.batches_here();
@@ -177,10 +177,9 @@ void DeliveryFlow::report_back(const std::string& batch_id, const std::string& t
     }
     m_w.refresh_status();
     show();
-    m_w.news(broken ? Message(BL_N_("%s broken units are taken out of stock."),
-                              {std::to_string(*units)})
-                    : Message(BL_N_("%s units are back at the workshop."),
-                              {std::to_string(*units)}));
+    m_w.news(
+        broken ? Message(BL_N_("%s broken units are taken out of stock."), {std::to_string(*units)})
+               : Message(BL_N_("%s units are back at the workshop."), {std::to_string(*units)}));
 }
 
 } // namespace bl::production

@@ -86,7 +86,7 @@ void LabelsFlow::make(const LabelRequest& r) {
     }
     const char* format = r.format == doc::LabelFormat::a4_3x8    ? "a4_3x8"
                          : r.format == doc::LabelFormat::a4_4x10 ? "a4_4x10"
-                                                                  : "50x30";
+                                                                 : "50x30";
     // Journaled before it happens: if the journal cannot take it, nothing is printed.
     if (auto problem = m_w.ports.station.journal(m_w.staff_id(), JournalKind::labels_printed,
                                                  JsonObject{{"batch_id", batch->id},
@@ -99,10 +99,10 @@ void LabelsFlow::make(const LabelRequest& r) {
     const doc::Label label{product->name, m_w.workshop_name(batch->workshop_id),
                            format_dkk(product->price), batch->label_code};
     const std::vector<doc::Label> labels(static_cast<std::size_t>(copies), label);
-    auto saved = m_w.ports.documents.save_pdf(
-        doc::label_sheet(labels, r.format, start, m_w.ports.documents.measure(),
-                         m_w.ports.station.now()),
-        "etiketter-" + batch->label_code + ".pdf");
+    auto saved = m_w.ports.documents.save_pdf(doc::label_sheet(labels, r.format, start,
+                                                               m_w.ports.documents.measure(),
+                                                               m_w.ports.station.now()),
+                                              "etiketter-" + batch->label_code + ".pdf");
     m_w.refresh_status();
     if (!saved) {
         m_w.say(saved.error());

@@ -297,8 +297,8 @@ void MakersFlow::export_data(const std::string& maker_id) {
         d.consents.push_back({channel_da(c.channel), level_of(c.level), c.version, c.recorded_at,
                               m_w.staff_name(c.recorded_by)});
     for (const auto& w : m_w.ports.makers.work_of(maker_id))
-        d.work.push_back({w.work.worked_on, w.product_name, w.label_code, w.work.task_tag,
-                          w.work.minutes});
+        d.work.push_back(
+            {w.work.worked_on, w.product_name, w.label_code, w.work.task_tag, w.work.minutes});
     d.generated_at = m_w.ports.station.now();
     const std::string base = "mine-data-" + short_id(m->id);
     auto json = m_w.ports.documents.save_text(data_json(maker_id) + "\n", base + ".json");

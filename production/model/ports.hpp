@@ -89,8 +89,7 @@ public:
     virtual ConsentLevel consent(const std::string& id, ConsentChannel channel) = 0;
     virtual std::vector<Consent> consent_history(const std::string& id) = 0;
     virtual Result<Consent, Message> record_consent(const std::string& staff_id,
-                                                    const std::string& id,
-                                                    ConsentChannel channel,
+                                                    const std::string& id, ConsentChannel channel,
                                                     ConsentLevel level) = 0;
     virtual Result<Maker, Message> erase(const std::string& staff_id, const std::string& id) = 0;
     /// After an erasure: the erased texts wiped from the database file and its log, and
@@ -148,8 +147,7 @@ public:
     add_products(const std::string& staff_id, const std::vector<Product>& products) = 0;
     /// A new price, journaled with the old one.
     virtual Result<Product, Message> change_price(const std::string& staff_id,
-                                                  const std::string& product_id,
-                                                  Money price) = 0;
+                                                  const std::string& product_id, Money price) = 0;
 };
 
 /// The impact documents' data, as bundlinje-report reads it (receipts/app/report_data).

@@ -26,16 +26,16 @@ void ReportsFlow::open() {
     page.shops = m_w.ports.station.shops();
     for (const auto& m : m_w.ports.makers.makers(std::nullopt))
         if (!m.erased && !m.display_name.empty())
-            page.makers.push_back({m.id, m.display_name + " (" + m_w.workshop_name(m.workshop_id) +
-                                             ")"});
+            page.makers.push_back(
+                {m.id, m.display_name + " (" + m_w.workshop_name(m.workshop_id) + ")"});
     std::sort(page.makers.begin(), page.makers.end(),
               [](const MakerChoice& a, const MakerChoice& b) {
                   return search_fold(a.name) < search_fold(b.name);
               });
     // The last full month.
     const auto today = std::chrono::year_month_day{copenhagen_day(m_w.ports.station.now())};
-    const auto first_this = std::chrono::year_month_day{today.year(), today.month(),
-                                                        std::chrono::day{1}};
+    const auto first_this =
+        std::chrono::year_month_day{today.year(), today.month(), std::chrono::day{1}};
     const std::chrono::sys_days last = std::chrono::sys_days{first_this} - std::chrono::days{1};
     const std::chrono::year_month_day last_ymd{last};
     page.from = format_date(std::chrono::sys_days{
@@ -84,12 +84,11 @@ void ReportsFlow::period_report(const ReportRequest& r, const impact::Period& p)
     const std::string name = "effektrapport-" + p.from + "-" + p.to;
     Result<std::string, Message> saved = err(Message());
     if (r.kind == ReportKind::impact_csv)
-        saved = m_w.ports.documents.save_text(impact::export_csv(data.value().metrics),
-                                              name + ".csv");
+        saved =
+            m_w.ports.documents.save_text(impact::export_csv(data.value().metrics), name + ".csv");
     else if (r.kind == ReportKind::impact_json)
         saved = m_w.ports.documents.save_text(
-            impact::export_json(data.value().metrics, format_utc(data.value().generated_at)) +
-                "\n",
+            impact::export_json(data.value().metrics, format_utc(data.value().generated_at)) + "\n",
             name + ".json");
     else
         saved = m_w.ports.documents.save_pdf(doc::period_report(data.value()), name + ".pdf");
@@ -149,11 +148,11 @@ void ReportsFlow::maker_statement(const ReportRequest& r, const impact::Period& 
         m_w.say(data.error());
         return;
     }
-    const std::string id = r.maker_id.size() > 8 ? r.maker_id.substr(r.maker_id.size() - 8)
-                                                  : r.maker_id;
-    auto saved = m_w.ports.documents.save_pdf(doc::maker_statement(data.value()),
-                                              "opgoerelse-" + id + "-" + p.from + "-" + p.to +
-                                                  ".pdf");
+    const std::string id =
+        r.maker_id.size() > 8 ? r.maker_id.substr(r.maker_id.size() - 8) : r.maker_id;
+    auto saved =
+        m_w.ports.documents.save_pdf(doc::maker_statement(data.value()),
+                                     "opgoerelse-" + id + "-" + p.from + "-" + p.to + ".pdf");
     if (!saved) {
         m_w.say(saved.error());
         return;

@@ -39,7 +39,8 @@ StockPage StockFlow::page() {
         if (!wanted.empty() && search_fold(r.product_name).find(wanted) == std::string::npos &&
             r.label_code.find(wanted) == std::string::npos)
             continue;
-        p.lines.push_back({r, work_in(r.minutes, r.produced, std::max<std::int64_t>(r.on_hand, 0))});
+        p.lines.push_back(
+            {r, work_in(r.minutes, r.produced, std::max<std::int64_t>(r.on_hand, 0))});
     }
     auto key = [&](const StockLine& l) -> std::pair<std::int64_t, std::string> {
         const StockRow& r = l.row;
@@ -120,8 +121,8 @@ std::string StockFlow::csv(const StockPage& page) {
 void StockFlow::export_csv() {
     if (m_w.need_login())
         return;
-    auto saved = m_w.ports.documents.save_text(csv(page()), "lager-og-timer-" + m_w.today() +
-                                                                 ".csv");
+    auto saved =
+        m_w.ports.documents.save_text(csv(page()), "lager-og-timer-" + m_w.today() + ".csv");
     if (!saved) {
         m_w.say(saved.error());
         return;

@@ -45,8 +45,8 @@ public:
 /// The start screen after logging in: what the person may do.
 struct HomeState {
     std::string staff_name;
-    bool organiser = false;      ///< catalogue, reports and every workshop
-    std::string workshop_id;     ///< the workshop worked on
+    bool organiser = false;          ///< catalogue, reports and every workshop
+    std::string workshop_id;         ///< the workshop worked on
     std::vector<Workshop> workshops; ///< to choose from (an organiser), else just the one
 };
 
@@ -100,7 +100,7 @@ struct ConsentHistoryRow {
 
 struct ConsentPage {
     std::string maker_id, display_name;
-    int receipt = 0, report = 0, web = 0;    ///< in force
+    int receipt = 0, report = 0, web = 0;   ///< in force
     std::vector<ConsentHistoryRow> history; ///< newest first
 };
 
@@ -197,7 +197,7 @@ struct EasyState {
     std::vector<MakerChoice> makers;
     std::optional<ProductChoice> product;
     std::int64_t units = 0;
-    std::vector<MakerChoice> chosen;  ///< who helped, in the order chosen
+    std::vector<MakerChoice> chosen;   ///< who helped, in the order chosen
     std::vector<std::int64_t> minutes; ///< each chosen maker's own time (0: not yet)
     std::size_t asking = 0;            ///< whose time the time step asks for
     BatchSums sums;
@@ -252,7 +252,7 @@ struct DeliveryDraftLine {
 };
 
 struct DeliveriesPage {
-    std::vector<BatchChoice> batches; ///< with units at the workshop
+    std::vector<BatchChoice> batches;  ///< with units at the workshop
     std::vector<BatchChoice> at_shops; ///< delivered batches a shop may report back on
     std::vector<Shop> shops;
     std::string shop_id; ///< the shop chosen

@@ -9,7 +9,7 @@ namespace bl::production {
 
 namespace {
 
-const char* const usual_tags[] = {"drejning", "glasering", "dekoration", "syning", "strik",
+const char* const usual_tags[] = {"drejning", "glasering", "dekoration", "syning",  "strik",
                                   "vævning",  "slibning",  "samling",    "pakning", "design"};
 
 } // namespace
@@ -61,8 +61,8 @@ std::vector<MakerChoice> WorkshopContext::active_makers() {
     std::vector<MakerChoice> out;
     for (const auto& m : ports.makers.makers(state.workshop_id))
         if (m.active && !m.erased)
-            out.push_back({m.id, m.display_name.empty() ? m.id.substr(m.id.size() - 6)
-                                                        : m.display_name});
+            out.push_back(
+                {m.id, m.display_name.empty() ? m.id.substr(m.id.size() - 6) : m.display_name});
     std::sort(out.begin(), out.end(), [](const MakerChoice& a, const MakerChoice& b) {
         return search_fold(a.name) < search_fold(b.name);
     });

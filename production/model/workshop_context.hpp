@@ -16,8 +16,8 @@ namespace bl::production {
 
 /// The program's state. Flows change it only through their own rules.
 struct WorkshopState {
-    std::optional<StaffUser> staff; ///< who is logged in
-    std::string workshop_id;        ///< the workshop worked on
+    std::optional<StaffUser> staff;   ///< who is logged in
+    std::string workshop_id;          ///< the workshop worked on
     std::optional<ImportPlan> import; ///< a checked catalogue import waiting for a yes
     std::string delivery_shop;
     std::vector<DeliveryDraftLine> delivery;

@@ -56,13 +56,14 @@ WorkshopFrame::WorkshopFrame(const wxString& title)
     SetStatusBar(m_status);
 
     wxAcceleratorEntry keys[] = {
-        {wxACCEL_NORMAL, WXK_F2, key_makers},   {wxACCEL_NORMAL, WXK_F3, key_quick},
-        {wxACCEL_NORMAL, WXK_F4, key_easy},     {wxACCEL_NORMAL, WXK_F5, key_labels},
+        {wxACCEL_NORMAL, WXK_F2, key_makers},     {wxACCEL_NORMAL, WXK_F3, key_quick},
+        {wxACCEL_NORMAL, WXK_F4, key_easy},       {wxACCEL_NORMAL, WXK_F5, key_labels},
         {wxACCEL_NORMAL, WXK_F6, key_deliveries}, {wxACCEL_NORMAL, WXK_F7, key_stock},
-        {wxACCEL_NORMAL, WXK_F8, key_catalogue}, {wxACCEL_NORMAL, WXK_F9, key_reports},
+        {wxACCEL_NORMAL, WXK_F8, key_catalogue},  {wxACCEL_NORMAL, WXK_F9, key_reports},
         {wxACCEL_NORMAL, WXK_ESCAPE, key_back}};
     SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));
-    Bind(wxEVT_MENU, [this](wxCommandEvent& e) { on_key(e.GetId()); }, key_makers, key_back);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent& e) { on_key(e.GetId()); }, key_makers, key_back);
 }
 
 WorkshopFrame::~WorkshopFrame() = default;
@@ -76,8 +77,8 @@ S* WorkshopFrame::add(A&&... args) {
 }
 
 WorkshopViews WorkshopFrame::views() {
-    return WorkshopViews{*this,       *this,     *m_login,  *m_home,      *m_makers, *m_maker,
-                         *m_consent,  *m_erase,  *m_quick,  *m_easy,      *m_tags,   *m_labels,
+    return WorkshopViews{*this,         *this,    *m_login,     *m_home,    *m_makers, *m_maker,
+                         *m_consent,    *m_erase, *m_quick,     *m_easy,    *m_tags,   *m_labels,
                          *m_deliveries, *m_stock, *m_catalogue, *m_reports, *this};
 }
 
@@ -101,9 +102,8 @@ void WorkshopFrame::on_key(int id) {
     }
     if (current_page() == "login")
         return;
-    const Place places[] = {Place::makers,     Place::quick, Place::easy,
-                            Place::labels,     Place::deliveries, Place::stock,
-                            Place::catalogue,  Place::reports};
+    const Place places[] = {Place::makers,     Place::quick, Place::easy,      Place::labels,
+                            Place::deliveries, Place::stock, Place::catalogue, Place::reports};
     m_home->go(places[id - key_makers]);
 }
 

@@ -32,8 +32,7 @@ Device station_device(Database& db) {
 }
 
 Message cannot_write(const std::string& path) {
-    return Message(BL_N_("%s could not be written. Check the folder and the free space."),
-                   {path});
+    return Message(BL_N_("%s could not be written. Check the folder and the free space."), {path});
 }
 
 // Whole or not at all: written beside the target, then renamed over it.
@@ -105,8 +104,7 @@ std::optional<std::string> StoreStation::setting(const std::string& key) {
 }
 
 std::optional<Message> StoreStation::set_setting(const std::string& staff_id,
-                                                 const std::string& key,
-                                                 const std::string& value) {
+                                                 const std::string& key, const std::string& value) {
     auto r = bl::set_setting(m_db, Actor{m_device.id, staff_id}, key, value);
     return r ? std::nullopt : std::optional<Message>(r.error());
 }
@@ -162,8 +160,8 @@ std::vector<Consent> StoreMakers::consent_history(const std::string& id) {
 }
 
 Result<Consent, Message> StoreMakers::record_consent(const std::string& staff_id,
-                                                     const std::string& id,
-                                                     ConsentChannel channel, ConsentLevel level) {
+                                                     const std::string& id, ConsentChannel channel,
+                                                     ConsentLevel level) {
     return bl::record_consent(m_db, Actor{m_device.id, staff_id}, id, channel, level);
 }
 

@@ -44,8 +44,8 @@ void place_label(Page& page, const Label& l, double x, double y, const LabelGrid
     const Style price_style{small ? 9.0 : 10.5, true};
     const double price_w = m.width(l.price, price_style);
     const Style place{6.5, false, Face::sans, 0.3};
-    auto [where, where_size] = fit(l.workshop, false, std::max(w - price_w - mm(2), mm(8)), 1,
-                                   6.5, 5, m);
+    auto [where, where_size] =
+        fit(l.workshop, false, std::max(w - price_w - mm(2), mm(8)), 1, 6.5, 5, m);
     const double line_h = price_style.size * 1.1;
     if (!where.empty())
         page.items.push_back(PlacedText{x + pad, cy + line_h * 0.8,
@@ -64,8 +64,8 @@ void place_label(Page& page, const Label& l, double x, double y, const LabelGrid
     const double bx = x + (g.label_width - bar_w) / 2;
     page.items.push_back(PlacedBarcode{bx, cy, bar_w, bar_h, l.code});
     const double tw = m.width(l.code, digits);
-    page.items.push_back(PlacedText{x + (g.label_width - tw) / 2, cy + bar_h + digits.size,
-                                    digits, l.code});
+    page.items.push_back(
+        PlacedText{x + (g.label_width - tw) / 2, cy + bar_h + digits.size, digits, l.code});
 }
 
 } // namespace
@@ -107,8 +107,8 @@ Document label_sheet(const std::vector<Label>& labels, LabelFormat format, int s
         }
         const int col = position % g.columns;
         const int row = position / g.columns;
-        place_label(d.placed.back(), l, g.left + col * g.label_width,
-                    g.top + row * g.label_height, g, measure);
+        place_label(d.placed.back(), l, g.left + col * g.label_width, g.top + row * g.label_height,
+                    g, measure);
         ++position;
     }
     if (d.placed.empty()) // nothing to print still makes one empty page, not a broken file

@@ -38,8 +38,8 @@ Document delivery_note(const DeliveryNoteData& d) {
     doc.created = d.delivered_at;
     doc.footer = "Følgeseddel " + d.number + " · " + d.workshop.name;
     doc.blocks.push_back(para("Følgeseddel", 20, true, 2));
-    doc.blocks.push_back(para("Nr. " + d.number + " · " + format_copenhagen(d.delivered_at), 10,
-                              false, 12));
+    doc.blocks.push_back(
+        para("Nr. " + d.number + " · " + format_copenhagen(d.delivered_at), 10, false, 12));
     Table places{{{"Fra værkstedet", 1, Align::left}, {"Til butikken", 1, Align::left}},
                  {{d.workshop.name, d.shop.name},
                   {d.workshop.address, d.shop.address},

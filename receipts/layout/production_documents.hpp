@@ -35,8 +35,8 @@ Document delivery_note(const DeliveryNoteData& d);
 
 /// One row of a maker's consent history.
 struct ConsentRow {
-    std::string channel;     ///< "kvitteringer", "rapporter", "web"
-    int level = 0;           ///< 0–3
+    std::string channel; ///< "kvitteringer", "rapporter", "web"
+    int level = 0;       ///< 0–3
     int version = 0;
     Timestamp recorded_at;
     std::string recorded_by; ///< the staff member's name

@@ -304,13 +304,12 @@ Result<Maker, Message> update_maker(Database& db, const Actor& actor, Maker m,
 
 std::optional<Maker> find_maker(Database& db, const std::string& id) {
     return store::reading([&]() -> std::optional<Maker> {
-        SQLite::Statement q(store::sql(db),
-                            "SELECT id, workshop_id, display_name, active, erased_at IS NOT NULL "
-                            "FROM maker WHERE id = ?");
-        q.bind(1, id);
-        if (!q.executeStep())
+        store::Statement q(db, "SELECT id, workshop_id, display_name, active, erased_at IS NOT "
+                               "NULL FROM maker WHERE id = ?");
+        q->bind(1, id);
+        if (!q->executeStep())
             return std::nullopt;
-        return read_maker(q);
+        return read_maker(*q);
     });
 }
 

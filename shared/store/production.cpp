@@ -206,8 +206,8 @@ namespace {
 
 // One line of a delivery, inside the caller's transaction.
 Result<std::int64_t, Message> deliver_in_tx(Database& db, const Actor& actor,
-                                            const std::string& batch_id,
-                                            const std::string& shop_id, std::int64_t units) {
+                                            const std::string& batch_id, const std::string& shop_id,
+                                            std::int64_t units) {
     if (units <= 0)
         return err(Message(BL_N_("Deliver at least one unit.")));
     auto b = find_batch(db, batch_id);
@@ -226,8 +226,8 @@ Result<std::int64_t, Message> deliver_in_tx(Database& db, const Actor& actor,
         return err(Message(BL_N_("Only %s units of this batch are at the workshop."),
                            {std::to_string(at_workshop)}));
     insert_stock_move(db, b->product_id, batch_id, from, -units, StockReason::delivered, shop_id);
-    insert_stock_move(db, b->product_id, batch_id, "shop:" + shop_id, units,
-                      StockReason::delivered, b->workshop_id);
+    insert_stock_move(db, b->product_id, batch_id, "shop:" + shop_id, units, StockReason::delivered,
+                      b->workshop_id);
     store::record_action(
         db, actor, JournalKind::batch_delivered,
         JsonObject{{"batch_id", batch_id}, {"shop_id", shop_id}, {"units", units}});
@@ -337,18 +337,19 @@ Result<std::int64_t, Message> report_back(Database& db, const Actor& actor,
             insert_stock_move(db, b->product_id, batch_id, shop, -units, StockReason::lost,
                               "broken:" + shop_id);
         }
-        store::record_action(db, actor, JournalKind::stock_returned,
-                             JsonObject{{"batch_id", batch_id},
-                                        {"shop_id", shop_id},
-                                        {"units", units},
-                                        {"kind", kind == ReportedBack::returned ? "returned"
-                                                                                : "broken"}});
+        store::record_action(
+            db, actor, JournalKind::stock_returned,
+            JsonObject{{"batch_id", batch_id},
+                       {"shop_id", shop_id},
+                       {"units", units},
+                       {"kind", kind == ReportedBack::returned ? "returned" : "broken"}});
         tx.commit();
         return units;
     });
 }
 
-std::vector<BatchStock> stock_by_batch(Database& db, const std::optional<std::string>& workshop_id) {
+std::vector<BatchStock> stock_by_batch(Database& db,
+                                       const std::optional<std::string>& workshop_id) {
     return store::reading([&]() -> std::vector<BatchStock> {
         // One pass over each table, summed per batch, joined to the batches.
         SQLite::Statement q(

@@ -95,7 +95,8 @@ public:
         m_store = std::make_unique<bl::production::StoreWorkshop>(
             *m_db, m_dir / "dokumenter", BL_SOURCE_ASSETS "/impact/coefficients.csv");
         m_frame = new WorkshopFrame("Bundlinje");
-        m_workshop = std::make_unique<bl::production::BackOffice>(m_store->ports(), m_frame->views());
+        m_workshop =
+            std::make_unique<bl::production::BackOffice>(m_store->ports(), m_frame->views());
         m_frame->attach(*m_workshop);
         m_workshop->start();
         m_frame->SetPosition(wxPoint(0, 0));
@@ -158,6 +159,19 @@ private:
     }
 
     std::int64_t count(const std::string& sql) { return bl::raw_sql::integer(*m_db, sql); }
+
+    // With --screenshots, a document the program made goes along, for scripts/screenshots to
+    // render.
+    void keep_pdf(const std::string& prefix, const std::string& name) {
+        if (screenshots.empty())
+            return;
+        fs::create_directories(screenshots);
+        for (const auto& e : fs::recursive_directory_iterator(m_dir / "dokumenter"))
+            if (e.path().filename().string().rfind(prefix, 0) == 0) {
+                fs::copy_file(e.path(), screenshots / name, fs::copy_options::overwrite_existing);
+                return;
+            }
+    }
 
     bool on(const char* page) {
         return wait_for([&] { return m_frame->current_page() == page; });
@@ -247,7 +261,8 @@ private:
         click(q.time_field(0));
         type("2", false);
         click(q.maker_tiles().buttons().at(1));
-        check(wait_for([&] { return q.read().rows.size() == 2; }) && q.read().rows[1].same_as_others,
+        check(wait_for([&] { return q.read().rows.size() == 2; }) &&
+                  q.read().rows[1].same_as_others,
               "a second maker tile picks a maker with the same time as the others");
         check(wait_for([&] { return q.sums_label().Find("4 t i alt") != wxNOT_FOUND; }),
               "the sums show each maker's own 2 hours: 4 hours in all");
@@ -267,6 +282,17 @@ private:
               "Make the labels writes a sheet of labels as PDF");
         check(count("SELECT count(*) FROM journal WHERE kind = 'labels_printed'") == 1,
               "and the printing is journaled");
+        keep_pdf("etiketter-", "labels-sheet.pdf");
+        // The same labels one to a page, for a label printer.
+        for (const auto& e : fs::directory_iterator(m_dir / "dokumenter"))
+            fs::remove(e.path());
+        labels.format_choice()->SetSelection(2);
+        click(labels.copies_field());
+        type("1", false);
+        click(labels.make_button());
+        check(wait_for([&] { return has_file(m_dir / "dokumenter", "etiketter-"); }),
+              "single 50 x 30 mm labels are made too");
+        keep_pdf("etiketter-", "label-50x30.pdf");
         m_workshop->access().home();
         on("home");
     }
@@ -293,9 +319,8 @@ private:
         click(e.buttons().at(1));
         shot("workshop-easy-makers.png");
         click(e.button_starting(wxString::FromUTF8("Næste")));
-        check(wait_for([&] {
-                  return m_workshop->state().easy.step == bl::production::EasyStep::time;
-              }),
+        check(wait_for(
+                  [&] { return m_workshop->state().easy.step == bl::production::EasyStep::time; }),
               "then: how long did each work?");
         shot("workshop-easy-time.png");
         click(e.button_starting(wxString::FromUTF8("\u25d1")));
@@ -332,6 +357,7 @@ private:
               "Deliver writes the delivery note");
         check(count("SELECT count(*) FROM journal WHERE kind = 'batch_delivered'") == before + 1,
               "and the delivery is recorded");
+        keep_pdf("foelgeseddel-", "delivery-note.pdf");
         m_workshop->access().home();
         on("home");
     }

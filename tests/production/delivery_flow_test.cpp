@@ -58,8 +58,8 @@ TEST_CASE("delivering more than is at the workshop changes nothing") {
     const std::string mugs = logged(rig, rig.s.mug, "4", "2");
     REQUIRE(bl::deliver_batch(rig.db(), rig.s.at_station(), mugs, rig.s.shop.id, 3).ok());
     const auto moves = rig.count("SELECT count(*) FROM stock_move");
-    auto r = bl::deliver_batches(rig.db(), rig.s.at_station(), rig.s.shop.id,
-                                 {{mugs, 1}, {mugs, 1}});
+    auto r =
+        bl::deliver_batches(rig.db(), rig.s.at_station(), rig.s.shop.id, {{mugs, 1}, {mugs, 1}});
     CHECK_FALSE(r.ok());
     r = bl::deliver_batches(rig.db(), rig.s.at_station(), rig.s.shop.id, {{mugs, 2}});
     REQUIRE_FALSE(r.ok());

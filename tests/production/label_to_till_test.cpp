@@ -4,9 +4,8 @@
 // store, as a pulled page (the workshop, the product, the makers' public names, the batch).
 
 #include "../pos/till_rig.hpp"
-#include "workshop_rig.hpp"
-
 #include "shared/store/sync_pull.hpp"
+#include "workshop_rig.hpp"
 
 TEST_CASE("a batch label printed at the workshop is scanned at the till and the sale links "
           "to the batch") {

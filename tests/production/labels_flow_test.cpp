@@ -107,7 +107,8 @@ TEST_CASE("bad label requests are refused and print nothing") {
     rig.workshop.labels().save_printer("Etiket printer; rm");
     CHECK(rig.view.last_problem().find("is not a printer name") != std::string::npos);
     rig.workshop.labels().save_printer("Etiketprinter");
-    CHECK(bl::get_setting(rig.db(), "label_printer") == std::optional<std::string>("Etiketprinter"));
+    CHECK(bl::get_setting(rig.db(), "label_printer") ==
+          std::optional<std::string>("Etiketprinter"));
 }
 
 TEST_CASE("label codes are unique: two batches never share a code") {

@@ -2,10 +2,9 @@
 // transaction, with each maker's own hours; bad input is refused with a reason and changes
 // nothing; the task tags are an editable list.
 
-#include "workshop_rig.hpp"
-
 #include "production/model/batch_draft.hpp"
 #include "shared/impact/work.hpp"
+#include "workshop_rig.hpp"
 
 namespace {
 

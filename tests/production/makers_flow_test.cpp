@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "workshop_rig.hpp"
 #include "shared/store/journal.hpp"
+#include "workshop_rig.hpp"
 
 namespace {
 
@@ -48,8 +48,9 @@ TEST_CASE("a maker is added counted only, edited, and made inactive") {
     CHECK(rig.view.screen == "makers");
     CHECK(rig.view.last_news().find("counted but not named") != std::string::npos);
     REQUIRE(rig.view.makers.rows.size() == 3);
-    const auto lotte = std::find_if(rig.view.makers.rows.begin(), rig.view.makers.rows.end(),
-                                    [](const auto& r) { return r.maker.display_name == "Ler-Lotte"; });
+    const auto lotte =
+        std::find_if(rig.view.makers.rows.begin(), rig.view.makers.rows.end(),
+                     [](const auto& r) { return r.maker.display_name == "Ler-Lotte"; });
     REQUIRE(lotte != rig.view.makers.rows.end());
     CHECK(lotte->receipt == 0);
     CHECK(lotte->report == 0);
@@ -150,8 +151,8 @@ TEST_CASE("erasure: the name is in no byte of the file, its log or a later backu
     CHECK(rig.view.erased->log_emptied);
     CHECK(rig.view.erased->texts_checked == 4);
     CHECK(rig.view.erased->still_found.empty());
-    for (const char* text : {"Prikkeline", "Pernille Lundtoft", "pernille@example.dk",
-                             "Jeg drejer krus."})
+    for (const char* text :
+         {"Prikkeline", "Pernille Lundtoft", "pernille@example.dk", "Jeg drejer krus."})
         CHECK_FALSE(anywhere(path, text));
     const std::string backup = rig.s.dir.file("backup.db");
     REQUIRE(bl::back_up(rig.db(), backup).ok());

@@ -3,12 +3,11 @@
 // every output of the program: a maker who did not agree is never named, and a withdrawal
 // holds at once.
 
-#include "workshop_rig.hpp"
-
 #include <fstream>
 
 #include "shared/store/sales.hpp"
 #include "shared/store/shifts.hpp"
+#include "workshop_rig.hpp"
 
 namespace {
 
@@ -134,10 +133,9 @@ TEST_CASE("a maker who did not agree is named in no output; a withdrawal holds a
     rig.workshop.deliveries().deliver();
     rig.workshop.stock().export_csv();
     rig.workshop.reports().open();
-    for (auto kind : {bl::production::ReportKind::impact_report,
-                      bl::production::ReportKind::impact_csv,
-                      bl::production::ReportKind::impact_json,
-                      bl::production::ReportKind::impact_receipts})
+    for (auto kind :
+         {bl::production::ReportKind::impact_report, bl::production::ReportKind::impact_csv,
+          bl::production::ReportKind::impact_json, bl::production::ReportKind::impact_receipts})
         rig.workshop.reports().make(request(rig, kind));
     std::string everything;
     for (const auto& e : std::filesystem::recursive_directory_iterator(rig.s.documents())) {

@@ -64,8 +64,8 @@ Station::Station() {
                .value();
     sofie = bl::add_maker(*db, at_station(), bl::Maker{"", textiles.id, "Sofie", true}).value();
 
-    auto product = [&](const char* sku, const char* name, const char* category,
-                       std::int64_t ore, const std::string& workshop_id, bool active = true) {
+    auto product = [&](const char* sku, const char* name, const char* category, std::int64_t ore,
+                       const std::string& workshop_id, bool active = true) {
         bl::Product p;
         p.sku = sku;
         p.name = name;
@@ -99,7 +99,7 @@ void WorkshopRig::log_in(const bl::StaffUser& u, const std::string& pin) {
 
 bl::production::QuickForm
 WorkshopRig::mug_form(const std::string& units,
-              const std::vector<std::pair<const bl::Maker*, std::string>>& times) {
+                      const std::vector<std::pair<const bl::Maker*, std::string>>& times) {
     bl::production::QuickForm f;
     f.product_id = s.mug.id;
     f.units = units;
@@ -127,8 +127,8 @@ std::vector<std::string> barcodes_in(const std::string& pdf, int columns, int ro
     std::vector<std::string> codes;
     for (const auto& page : pages) {
         const std::string tiles = page + "-label";
-        run("convert '" + page + "' -crop " + std::to_string(columns) + "x" +
-            std::to_string(rows) + "@ +repage '" + tiles + "-%03d.png' 2>/dev/null");
+        run("convert '" + page + "' -crop " + std::to_string(columns) + "x" + std::to_string(rows) +
+            "@ +repage '" + tiles + "-%03d.png' 2>/dev/null");
         std::istringstream lines(run("zbarimg --quiet '" + tiles + "'-*.png 2>/dev/null"));
         for (std::string line; std::getline(lines, line);)
             if (!line.empty())

@@ -186,9 +186,9 @@ struct WorkshopRig {
     bl::Database& db() { return *s.db; }
     std::int64_t count(const std::string& sql) { return test::count(*s.db, sql); }
     /// A quick form for the mug: `units`, today, the makers each with a time as typed.
-    bl::production::QuickForm mug_form(
-        const std::string& units,
-        const std::vector<std::pair<const bl::Maker*, std::string>>& times);
+    bl::production::QuickForm
+    mug_form(const std::string& units,
+             const std::vector<std::pair<const bl::Maker*, std::string>>& times);
 };
 
 /// Every text pdftotext finds in a PDF.

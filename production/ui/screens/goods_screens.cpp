@@ -153,10 +153,10 @@ DeliveriesScreen::DeliveriesScreen(wxSimplebook* book, wxui::MessageBar& bar)
     m_batches->InsertColumn(2, _("Here"), wxLIST_FORMAT_RIGHT, 80);
     left->Add(m_batches, 1, wxEXPAND);
     auto* add_row = new wxBoxSizer(wxHORIZONTAL);
-    add_row->Add(new wxStaticText(this, wxID_ANY, _("Units")), 0,
-                 wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    m_units = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(80, -1),
-                             wxTE_PROCESS_ENTER);
+    add_row->Add(new wxStaticText(this, wxID_ANY, _("Units")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+                 6);
+    m_units =
+        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(80, -1), wxTE_PROCESS_ENTER);
     add_row->Add(m_units, 0, wxRIGHT, 6);
     m_add = new wxButton(this, wxID_ANY, _("Put on the delivery"));
     add_row->Add(m_add);
@@ -176,8 +176,8 @@ DeliveriesScreen::DeliveriesScreen(wxSimplebook* book, wxui::MessageBar& bar)
     auto* line_row = new wxBoxSizer(wxHORIZONTAL);
     auto* remove = new wxButton(this, wxID_ANY, _("Take off"));
     line_row->Add(remove, 0, wxRIGHT, 8);
-    m_deliver = new wxButton(this, wxID_ANY, _("Deliver, with a delivery note"),
-                             wxDefaultPosition, wxSize(-1, wxui::touch_height - 8));
+    m_deliver = new wxButton(this, wxID_ANY, _("Deliver, with a delivery note"), wxDefaultPosition,
+                             wxSize(-1, wxui::touch_height - 8));
     scale_font(m_deliver, 1.1, true);
     line_row->Add(m_deliver);
     right->Add(line_row, 0, wxTOP, 6);
@@ -266,11 +266,11 @@ void DeliveriesScreen::show_deliveries(const DeliveriesPage& page) {
         m_lines->SetItem(row, 2, number(l.units));
         ++row;
     }
-    m_total->SetLabel(page.lines.empty()
-                          ? _("Nothing on the delivery yet.")
-                          : wxString::Format(wxPLURAL("%lld unit on the delivery.",
-                                                      "%lld units on the delivery.", plural_n(page.units)),
-                                             static_cast<long long>(page.units)));
+    m_total->SetLabel(page.lines.empty() ? _("Nothing on the delivery yet.")
+                                         : wxString::Format(wxPLURAL("%lld unit on the delivery.",
+                                                                     "%lld units on the delivery.",
+                                                                     plural_n(page.units)),
+                                                            static_cast<long long>(page.units)));
     m_back_batch->Clear();
     m_back_ids.clear();
     for (const auto& b : page.at_shops) {
@@ -290,11 +290,10 @@ void DeliveriesScreen::show_deliveries(const DeliveriesPage& page) {
 
 namespace {
 
-const StockColumn columns[] = {StockColumn::product,  StockColumn::label,
-                               StockColumn::produced_on, StockColumn::produced,
-                               StockColumn::delivered, StockColumn::sold,
-                               StockColumn::returned,  StockColumn::on_hand,
-                               StockColumn::unsold_minutes};
+const StockColumn columns[] = {
+    StockColumn::product,  StockColumn::label,     StockColumn::produced_on,
+    StockColumn::produced, StockColumn::delivered, StockColumn::sold,
+    StockColumn::returned, StockColumn::on_hand,   StockColumn::unsold_minutes};
 
 } // namespace
 
@@ -303,8 +302,7 @@ StockScreen::StockScreen(wxSimplebook* book, wxui::MessageBar& bar)
     auto* s = new wxBoxSizer(wxVERTICAL);
     s->Add(title_row(_("Stock and hours")), 0, wxEXPAND);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    row->Add(new wxStaticText(this, wxID_ANY, _("Find")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
-             6);
+    row->Add(new wxStaticText(this, wxID_ANY, _("Find")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     m_filter = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(240, -1));
     m_filter->SetHint(_("product or label code"));
     row->Add(m_filter, 0, wxRIGHT, 12);
@@ -327,8 +325,9 @@ StockScreen::StockScreen(wxSimplebook* book, wxui::MessageBar& bar)
     scale_font(m_totals, 1.1, true);
     s->Add(m_totals, 0, wxALL, 10);
     SetSizer(s);
-    m_filter->Bind(wxEVT_TEXT,
-                   [this](wxCommandEvent&) { workshop().stock().filter(utf8(m_filter->GetValue())); });
+    m_filter->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        workshop().stock().filter(utf8(m_filter->GetValue()));
+    });
     export_csv->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { workshop().stock().export_csv(); });
     m_list->Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) {
         const int c = e.GetColumn();
@@ -366,10 +365,11 @@ void StockScreen::show_stock(const StockPage& page) {
         item.SetText(text);
         m_list->SetColumn(static_cast<int>(c), item);
     }
-    m_totals->SetLabel(wxString::Format(
-        wxPLURAL("%lld unit on hand, with %s of work in it not yet sold.",
-                 "%lld units on hand, with %s of work in them not yet sold.", plural_n(page.on_hand)),
-        static_cast<long long>(page.on_hand), duration_text(page.unsold_minutes)));
+    m_totals->SetLabel(
+        wxString::Format(wxPLURAL("%lld unit on hand, with %s of work in it not yet sold.",
+                                  "%lld units on hand, with %s of work in them not yet sold.",
+                                  plural_n(page.on_hand)),
+                         static_cast<long long>(page.on_hand), duration_text(page.unsold_minutes)));
     const bool same = IsShownOnScreen();
     replace_screen();
     if (!same || !m_filter->HasFocus())

@@ -23,6 +23,7 @@ public:
     wxButton* make_button() const { return m_make; }
     wxRadioBox* format_choice() const { return m_format; }
     wxTextCtrl* start_field() const { return m_start; }
+    wxTextCtrl* copies_field() const { return m_copies; }
 
 private:
     std::vector<std::string> m_ids;

@@ -7,8 +7,8 @@
 #include <wx/listbox.h>
 #include <wx/panel.h>
 #include <wx/scrolwin.h>
-#include <wx/statbmp.h>
 #include <wx/sizer.h>
+#include <wx/statbmp.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/wrapsizer.h>
@@ -122,8 +122,8 @@ void QuickLogScreen::show_quick_rows(const QuickForm& form) {
         auto* name = new wxStaticText(m_rows_panel, wxID_ANY, wx(r.name));
         scale_font(name, 1.1, true);
         grid->Add(name, 0, wxALIGN_CENTER_VERTICAL);
-        row.time = new wxTextCtrl(m_rows_panel, wxID_ANY, wx(r.time), wxDefaultPosition,
-                                  wxSize(110, -1));
+        row.time =
+            new wxTextCtrl(m_rows_panel, wxID_ANY, wx(r.time), wxDefaultPosition, wxSize(110, -1));
         row.time->SetHint(_("2 or 1:30"));
         grid->Add(row.time, 0, wxALIGN_CENTER_VERTICAL);
         row.same = new wxCheckBox(m_rows_panel, wxID_ANY, _("same as the others"));
@@ -240,32 +240,36 @@ void EasyReadScreen::show_easy(const EasyState& s) {
     auto* nav = new wxBoxSizer(wxHORIZONTAL);
     EasyReadFlow* flow = &workshop().easy();
     auto next = [&](const wxString& label) {
-        big(m_content, nav, label, [flow] { flow->next(); }, wxSize(260, 80));
+        big(
+            m_content, nav, label, [flow] { flow->next(); }, wxSize(260, 80));
     };
     switch (s.step) {
     case EasyStep::product:
         m_question->SetLabel(_("What did you make?"));
         // A picture and the name: the picture says it for those who read little.
         for (const auto& p : s.products) {
-            auto* b = big(m_content, tiles, wrapped(p.name, 18),
-                          [flow, id = p.id] { flow->choose_product(id); }, wxSize(230, 136),
-                          1.15);
+            auto* b = big(
+                m_content, tiles, wrapped(p.name, 18),
+                [flow, id = p.id] { flow->choose_product(id); }, wxSize(230, 136), 1.15);
             b->SetBitmap(symbol_bitmap(p.pictogram, 56), wxTOP);
         }
         break;
     case EasyStep::units: {
         m_question->SetLabel(wxString::Format(_("How many %s?"), wx(s.product->name)));
         auto* count_row = new wxBoxSizer(wxHORIZONTAL);
-        big(m_content, count_row, "\u2212", [flow] { flow->add_units(-1); }, wxSize(120, 110));
-        auto* n = new wxStaticText(m_content, wxID_ANY, wxString::Format("%lld",
-                                   static_cast<long long>(s.units)),
+        big(
+            m_content, count_row, "\u2212", [flow] { flow->add_units(-1); }, wxSize(120, 110));
+        auto* n = new wxStaticText(m_content, wxID_ANY,
+                                   wxString::Format("%lld", static_cast<long long>(s.units)),
                                    wxDefaultPosition, wxSize(200, -1), wxALIGN_CENTRE_HORIZONTAL);
         scale_font(n, 4.0, true);
         count_row->Add(n, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, 12);
-        big(m_content, count_row, "+", [flow] { flow->add_units(1); }, wxSize(120, 110));
+        big(
+            m_content, count_row, "+", [flow] { flow->add_units(1); }, wxSize(120, 110));
         root->Add(count_row, 0, wxALIGN_CENTER_HORIZONTAL | wxALL, 6);
         for (int quick : {2, 4, 6, 8, 10, 12, 20})
-            big(m_content, tiles, wxString::Format("%d", quick),
+            big(
+                m_content, tiles, wxString::Format("%d", quick),
                 [flow, quick] { flow->set_units(quick); }, wxSize(100, 70));
         next(_("Next \u25b6"));
         break;
@@ -276,7 +280,8 @@ void EasyReadScreen::show_easy(const EasyState& s) {
             bool chosen = false;
             for (const auto& c : s.chosen)
                 chosen = chosen || c.id == m.id;
-            big(m_content, tiles, wx((chosen ? "\u2714 " : "") + m.name),
+            big(
+                m_content, tiles, wx((chosen ? "\u2714 " : "") + m.name),
                 [flow, id = m.id] { flow->toggle_maker(id); }, wxSize(200, 90));
         }
         next(_("Next \u25b6"));
@@ -284,40 +289,40 @@ void EasyReadScreen::show_easy(const EasyState& s) {
     case EasyStep::time: {
         const auto& who = s.chosen.at(s.asking);
         m_question->SetLabel(wxString::Format(_("How long did %s work?"), wx(who.name)));
-        const wxString labels[] = {_("\u25d4 \u00bd hour"), _("\u25d1 1 hour"),
-                                   _("\u25d5 2 hours"), _("\u25cf 3 hours"),
-                                   _("\u2600 A day (6 hours)")};
+        const wxString labels[] = {_("\u25d4 \u00bd hour"), _("\u25d1 1 hour"), _("\u25d5 2 hours"),
+                                   _("\u25cf 3 hours"), _("\u2600 A day (6 hours)")};
         for (std::size_t i = 0; i < std::size(easy_times); ++i)
-            big(m_content, tiles, labels[i],
-                [flow, m = easy_times[i]] { flow->choose_time(m); }, wxSize(260, 110));
+            big(
+                m_content, tiles, labels[i], [flow, m = easy_times[i]] { flow->choose_time(m); },
+                wxSize(260, 110));
         break;
     }
     case EasyStep::summary: {
         m_question->SetLabel(_("Is this right?"));
         auto* what_row = new wxBoxSizer(wxHORIZONTAL);
-        what_row->Add(new wxStaticBitmap(m_content, wxID_ANY,
-                                         symbol_bitmap(s.product->pictogram, 64)),
-                      0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
-        auto* what = new wxStaticText(
-            m_content, wxID_ANY,
-            wxString::Format(_("%lld \u00d7 %s"), static_cast<long long>(s.units),
-                             wx(s.product->name)));
+        what_row->Add(
+            new wxStaticBitmap(m_content, wxID_ANY, symbol_bitmap(s.product->pictogram, 64)), 0,
+            wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
+        auto* what =
+            new wxStaticText(m_content, wxID_ANY,
+                             wxString::Format(_("%lld \u00d7 %s"), static_cast<long long>(s.units),
+                                              wx(s.product->name)));
         scale_font(what, 2.0, true);
         what_row->Add(what, 0, wxALIGN_CENTER_VERTICAL);
         root->Add(what_row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 6);
         for (std::size_t i = 0; i < s.chosen.size(); ++i) {
-            auto* line = new wxStaticText(
-                m_content, wxID_ANY,
-                wx(s.chosen[i].name) + ": " +
-                    duration_text(i < s.minutes.size() ? s.minutes[i] : 0));
+            auto* line =
+                new wxStaticText(m_content, wxID_ANY,
+                                 wx(s.chosen[i].name) + ": " +
+                                     duration_text(i < s.minutes.size() ? s.minutes[i] : 0));
             scale_font(line, 1.6);
             root->Add(line, 0, wxALIGN_CENTER_HORIZONTAL);
         }
         auto* sums = new wxStaticText(m_content, wxID_ANY, sums_text(s.sums));
         scale_font(sums, 1.3);
         root->Add(sums, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
-        big(m_content, nav, _("\u2714 Yes, save it"), [flow] { flow->confirm(); },
-            wxSize(300, 90));
+        big(
+            m_content, nav, _("\u2714 Yes, save it"), [flow] { flow->confirm(); }, wxSize(300, 90));
         break;
     }
     }
@@ -346,8 +351,8 @@ TagsScreen::TagsScreen(wxSimplebook* book, wxui::MessageBar& bar)
     scale_font(m_list, 1.2);
     row->Add(m_list, 0, wxALL, 10);
     auto* side = new wxBoxSizer(wxVERTICAL);
-    m_new = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(260, -1),
-                           wxTE_PROCESS_ENTER);
+    m_new =
+        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(260, -1), wxTE_PROCESS_ENTER);
     m_new->SetHint(_("A new task, such as hanke"));
     side->Add(m_new, 0, wxBOTTOM, 8);
     auto* add = new wxButton(this, wxID_ANY, _("Add"));

@@ -117,9 +117,10 @@ void MakersScreen::show_makers(const MakerList& list) {
             m_list->SetItem(row, 2, level_text(r.report));
             m_list->SetItem(row, 3, level_text(r.web));
         }
-        m_list->SetItem(row, 4, r.maker.erased   ? _("erased")
-                                : r.maker.active ? _("active")
-                                                 : _("not active"));
+        m_list->SetItem(row, 4,
+                        r.maker.erased   ? _("erased")
+                        : r.maker.active ? _("active")
+                                         : _("not active"));
         m_ids.push_back(r.maker.id);
         m_names.push_back(r.maker.display_name);
         ++row;
@@ -134,7 +135,7 @@ void MakersScreen::show_makers(const MakerList& list) {
 std::string MakersScreen::chosen() const {
     const long i = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     return i >= 0 && static_cast<std::size_t>(i) < m_ids.size() ? m_ids[static_cast<std::size_t>(i)]
-                                                                 : std::string();
+                                                                : std::string();
 }
 
 bool MakersScreen::select(const std::string& display_name) {
@@ -156,8 +157,8 @@ MakerEditScreen::MakerEditScreen(wxSimplebook* book, wxui::MessageBar& bar)
     s->Add(title_row(_("A maker"), [this] { workshop().makers().open(); }), 0, wxEXPAND);
     auto* grid = new wxFlexGridSizer(2, 8, 12);
     grid->AddGrowableCol(1);
-    auto field = [&](const wxString& label, wxTextCtrl*& ctrl, const wxString& hint,
-                     long style = 0, int height = -1) {
+    auto field = [&](const wxString& label, wxTextCtrl*& ctrl, const wxString& hint, long style = 0,
+                     int height = -1) {
         auto* l = new wxStaticText(this, wxID_ANY, label);
         grid->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxALIGN_RIGHT);
         ctrl = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(420, height), style);
@@ -190,10 +191,10 @@ MakerEditScreen::MakerEditScreen(wxSimplebook* book, wxui::MessageBar& bar)
 
 void MakerEditScreen::show_maker_form(const MakerForm& f) {
     m_shown = f;
-    title()->SetLabel(f.maker_id.empty()
-                          ? wxString::Format(_("A new maker at %s"), wx(f.workshop_name))
-                          : wxString::Format(_("%s at %s"), wx(f.display_name),
-                                             wx(f.workshop_name)));
+    title()->SetLabel(
+        f.maker_id.empty()
+            ? wxString::Format(_("A new maker at %s"), wx(f.workshop_name))
+            : wxString::Format(_("%s at %s"), wx(f.display_name), wx(f.workshop_name)));
     m_name->SetValue(wx(f.display_name));
     m_real->SetValue(wx(f.real_name));
     m_phone->SetValue(wx(f.phone));
@@ -282,8 +283,8 @@ void ConsentScreen::show_consent(const ConsentPage& page) {
 EraseScreen::EraseScreen(wxSimplebook* book, wxui::MessageBar& bar)
     : WorkshopScreen(book, "erase", bar) {
     auto* s = new wxBoxSizer(wxVERTICAL);
-    s->Add(title_row(_("Erase a maker's personal data"), [this] { workshop().makers().open(); }),
-           0, wxEXPAND);
+    s->Add(title_row(_("Erase a maker's personal data"), [this] { workshop().makers().open(); }), 0,
+           wxEXPAND);
     auto text = [&](wxStaticText*& t, double scale, bool bold) {
         t = new wxStaticText(this, wxID_ANY, "");
         scale_font(t, scale, bold);

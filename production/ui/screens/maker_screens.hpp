@@ -72,8 +72,8 @@ public:
 
 private:
     std::string m_maker;
-    wxStaticText *m_question = nullptr, *m_goes = nullptr, *m_stays = nullptr,
-                 *m_beyond = nullptr, *m_result = nullptr;
+    wxStaticText *m_question = nullptr, *m_goes = nullptr, *m_stays = nullptr, *m_beyond = nullptr,
+                 *m_result = nullptr;
     wxButton* m_erase = nullptr;
 };
 

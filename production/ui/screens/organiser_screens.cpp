@@ -39,8 +39,8 @@ CatalogueScreen::CatalogueScreen(wxSimplebook* book, wxui::MessageBar& bar, Impo
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     row->Add(new wxStaticText(this, wxID_ANY, _("New price for the chosen product")), 0,
              wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    m_price = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(110, -1),
-                             wxTE_PROCESS_ENTER);
+    m_price =
+        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(110, -1), wxTE_PROCESS_ENTER);
     m_price->SetHint("189,00");
     row->Add(m_price, 0, wxRIGHT, 6);
     auto* change = new wxButton(this, wxID_ANY, _("Change the price"));
@@ -108,8 +108,8 @@ ImportScreen::ImportScreen(wxSimplebook* book, wxui::MessageBar& bar)
     m_rejected->InsertColumn(0, _("Line"), wxLIST_FORMAT_RIGHT, 70);
     m_rejected->InsertColumn(1, _("Why it was rejected"), wxLIST_FORMAT_LEFT, 850);
     s->Add(m_rejected, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    m_confirm = new wxButton(this, wxID_ANY, "", wxDefaultPosition,
-                             wxSize(360, wxui::touch_height - 8));
+    m_confirm =
+        new wxButton(this, wxID_ANY, "", wxDefaultPosition, wxSize(360, wxui::touch_height - 8));
     s->Add(m_confirm, 0, wxALL, 10);
     SetSizer(s);
     m_confirm->Bind(wxEVT_BUTTON,
@@ -233,7 +233,7 @@ ReportRequest ReportsScreen::read() const {
     auto id = [](wxChoice* c, const std::vector<std::string>& ids) {
         const int i = c->GetSelection();
         return i >= 0 && static_cast<std::size_t>(i) < ids.size() ? ids[static_cast<std::size_t>(i)]
-                                                                   : std::string();
+                                                                  : std::string();
     };
     r.workshop_id = id(m_workshop, m_workshop_ids);
     r.shop_id = id(m_shop, m_shop_ids);

@@ -41,8 +41,8 @@ HomeScreen::HomeScreen(wxSimplebook* book, wxui::MessageBar& bar)
     m_hello = new wxStaticText(this, wxID_ANY, "");
     scale_font(m_hello, 1.6, true);
     top->Add(m_hello, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
-    top->Add(new wxStaticText(this, wxID_ANY, _("Workshop:")), 0,
-             wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    top->Add(new wxStaticText(this, wxID_ANY, _("Workshop:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+             6);
     m_workshop = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(260, -1));
     top->Add(m_workshop, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
     m_log_out = new wxButton(this, wxID_ANY, _("Log out"), wxDefaultPosition,

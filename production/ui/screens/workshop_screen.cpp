@@ -75,8 +75,9 @@ wxString sums_text(const BatchSums& s) {
                                          "%d makers, %s in all, %s per unit", plural_n(s.makers)),
                                 s.makers, duration_text(s.minutes), duration_text(*s.per_unit));
     else
-        text = wxString::Format(wxPLURAL("%d maker, %s in all", "%d makers, %s in all", plural_n(s.makers)),
-                                s.makers, duration_text(s.minutes));
+        text = wxString::Format(
+            wxPLURAL("%d maker, %s in all", "%d makers, %s in all", plural_n(s.makers)), s.makers,
+            duration_text(s.minutes));
     if (s.hint)
         text += "\n" + wxui::translated(*s.hint);
     return text;
