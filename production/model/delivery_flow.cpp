@@ -149,8 +149,9 @@ void DeliveryFlow::deliver() {
         m_w.say(saved.error());
         return;
     }
-    m_w.news(Message(BL_N_("%s units are delivered to %s. The delivery note is %s."),
-                     {std::to_string(delivered.value()), shop->name, saved.value()}));
+    m_w.news(
+        Message(BL_N_("The delivery to %1$s is recorded (units: %2$s). The delivery note is %3$s."),
+                {shop->name, std::to_string(delivered.value()), saved.value()}));
 }
 
 void DeliveryFlow::report_back(const std::string& batch_id, const std::string& typed, bool broken) {
@@ -177,9 +178,10 @@ void DeliveryFlow::report_back(const std::string& batch_id, const std::string& t
     }
     m_w.refresh_status();
     show();
-    m_w.news(
-        broken ? Message(BL_N_("%s broken units are taken out of stock."), {std::to_string(*units)})
-               : Message(BL_N_("%s units are back at the workshop."), {std::to_string(*units)}));
+    m_w.news(broken ? Message(BL_N_("Taken out of stock as broken: %s of this batch."),
+                              {std::to_string(*units)})
+                    : Message(BL_N_("Back at the workshop now: %s of this batch."),
+                              {std::to_string(*units)}));
 }
 
 } // namespace bl::production

@@ -113,11 +113,11 @@ void LabelsFlow::make(const LabelRequest& r) {
             m_w.say(*problem);
             return;
         }
-        m_w.news(Message(BL_N_("%s labels went to the printer %s; the PDF is %s."),
+        m_w.news(Message(BL_N_("The labels (%s) went to the printer %s; the PDF is %s."),
                          {std::to_string(copies), queue, saved.value()}));
         return;
     }
-    m_w.news(Message(BL_N_("%s labels are ready to print in %s."),
+    m_w.news(Message(BL_N_("The labels (%s) are ready to print in %s."),
                      {std::to_string(copies), saved.value()}));
 }
 

@@ -36,7 +36,7 @@ TEST_CASE("a delivery of two batches goes whole, with a delivery note") {
     CHECK(rig.view.deliveries.units == 14);
     d.deliver();
     INFO(rig.view.last_problem());
-    REQUIRE(rig.view.last_news().find("14 units are delivered to Vielgut Studio") !=
+    REQUIRE(rig.view.last_news().find("The delivery to Vielgut Studio is recorded (units: 14)") !=
             std::string::npos);
     CHECK(rig.view.deliveries.lines.empty());
     CHECK(rig.count("SELECT count(*) FROM journal WHERE kind = 'batch_delivered'") == 2);
@@ -74,9 +74,9 @@ TEST_CASE("a shop reports units back: returned to the workshop, or broken") {
     rig.workshop.deliveries().add_line(mugs, "10");
     rig.workshop.deliveries().deliver();
     rig.workshop.deliveries().report_back(mugs, "2", false);
-    CHECK(rig.view.last_news() == "2 units are back at the workshop.");
+    CHECK(rig.view.last_news() == "Back at the workshop now: 2 of this batch.");
     rig.workshop.deliveries().report_back(mugs, "1", true);
-    CHECK(rig.view.last_news() == "1 broken units are taken out of stock.");
+    CHECK(rig.view.last_news() == "Taken out of stock as broken: 1 of this batch.");
     rig.workshop.deliveries().report_back(mugs, "8", true); // only 7 are at the shop
     CHECK(rig.view.last_problem() == "Only 7 units of this batch are at the shop.");
     CHECK(rig.count("SELECT count(*) FROM journal WHERE kind = 'stock_returned'") == 2);

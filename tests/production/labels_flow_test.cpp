@@ -37,7 +37,7 @@ TEST_CASE("an A4 sheet of labels starts where a half-used sheet has its first fr
     r.start = "31"; // 30 labels from position 31 of 40: 10 on the first sheet, 20 on the next
     rig.workshop.labels().make(r);
     INFO(rig.view.last_problem());
-    REQUIRE(rig.view.last_news().find("30 labels") != std::string::npos);
+    REQUIRE(rig.view.last_news().find("The labels (30)") != std::string::npos);
     const std::string pdf = only_pdf(rig.s.documents());
     REQUIRE_FALSE(pdf.empty());
     CHECK(pages_of(pdf) == 2);
@@ -63,7 +63,7 @@ TEST_CASE("3 x 8 sheets and single 50 x 30 mm labels") {
     r.batch_id = id;
     r.format = bl::doc::LabelFormat::a4_3x8;
     rig.workshop.labels().make(r); // as many as the batch has units
-    REQUIRE(rig.view.last_news().find("3 labels") != std::string::npos);
+    REQUIRE(rig.view.last_news().find("The labels (3)") != std::string::npos);
     std::string pdf = only_pdf(rig.s.documents());
     CHECK(pages_of(pdf) == 1);
     CHECK(test::barcodes_in(pdf, 3, 8).size() == 3);
