@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "production/model/batch_draft.hpp"
 #include "shared/core/text.hpp"
+#include "shared/core/uuid.hpp"
 
 namespace bl::production {
 
@@ -22,6 +24,57 @@ void CatalogueFlow::open() {
     });
     page.workshops = m_w.ports.station.workshops();
     m_w.views.catalogue.show_catalogue(page);
+}
+
+void CatalogueFlow::new_product() {
+    if (!m_w.organisers_only(only_organisers))
+        return;
+    ProductForm f;
+    f.workshop_id = m_w.state.workshop_id;
+    m_w.views.catalogue.show_product_form(f, m_w.ports.station.workshops());
+}
+
+void CatalogueFlow::add_product(const ProductForm& f) {
+    if (!m_w.organisers_only(only_organisers))
+        return;
+    Product p;
+    p.name = f.name;
+    p.category = f.category;
+    auto price = parse_money(f.price);
+    if (!price) {
+        m_w.say(price.error());
+        return;
+    }
+    p.price = price.value();
+    const std::string vat = trimmed(f.vat);
+    if (vat == "25" || vat == "25 %")
+        p.vat_rate = VatRate::standard();
+    else if (vat == "0" || vat == "0 %")
+        p.vat_rate = VatRate::zero();
+    else {
+        m_w.say(Message(BL_N_("The VAT rate must be 25 %% or 0 %%.")));
+        return;
+    }
+    p.barcode = trimmed(f.ean);
+    p.sku = trimmed(f.sku);
+    if (p.sku.empty()) {
+        // A number of its own, as the import makes one: the random part of a new id.
+        UuidGenerator ids;
+        p.sku = "NY-" + ids.next().substr(24);
+    }
+    p.materials = f.materials;
+    p.locally_sourced = f.locally_sourced;
+    if (!f.workshop_id.empty())
+        p.workshop_id = f.workshop_id;
+    auto added = m_w.ports.catalogue.add_product(m_w.staff_id(), p);
+    if (!added) {
+        m_w.say(added.error());
+        return;
+    }
+    m_w.refresh_status();
+    open();
+    m_w.news(Message(BL_N_("%s is added to the catalogue with the barcode %s."),
+                     {added.value().name, added.value().barcode}));
 }
 
 void CatalogueFlow::change_price(const std::string& product_id, const std::string& typed) {

@@ -14,6 +14,10 @@ public:
     explicit CatalogueFlow(WorkshopContext& w) : m_w(w) {}
 
     void open();
+    /// The form for a new product, for the workshop worked on.
+    void new_product();
+    /// Adds the product as typed (journaled); back to the list.
+    void add_product(const ProductForm& form);
     void change_price(const std::string& product_id, const std::string& typed);
     /// Reads and checks a catalogue file; shows what would be imported and what not.
     void import_file(const std::string& path);

@@ -145,6 +145,8 @@ public:
     /// Adds products in one go: all or none; on failure, which one and why.
     virtual Result<std::size_t, std::pair<std::size_t, Message>>
     add_products(const std::string& staff_id, const std::vector<Product>& products) = 0;
+    /// A new product (checked by the store: name, price, VAT rate, barcode, item number).
+    virtual Result<Product, Message> add_product(const std::string& staff_id, Product p) = 0;
     /// A new price, journaled with the old one.
     virtual Result<Product, Message> change_price(const std::string& staff_id,
                                                   const std::string& product_id, Money price) = 0;

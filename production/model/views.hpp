@@ -304,10 +304,25 @@ struct CataloguePage {
     std::vector<Workshop> workshops;
 };
 
+/// A new product as typed.
+struct ProductForm {
+    std::string name, category;
+    std::string price;      ///< VAT included, "189,00"
+    std::string vat = "25"; ///< "25" or "0" (per cent)
+    std::string ean;        ///< empty: an internal "28…" code is given
+    std::string sku;        ///< empty: one is made
+    std::string materials;
+    bool locally_sourced = false;
+    std::string workshop_id; ///< "" none (the shop's own goods)
+};
+
 class CatalogueView {
 public:
     virtual ~CatalogueView() = default;
     virtual void show_catalogue(const CataloguePage& page) = 0;
+    /// The form for a new product (`workshops` to choose from).
+    virtual void show_product_form(const ProductForm& form,
+                                   const std::vector<Workshop>& workshops) = 0;
     /// The checked import: what would be added and what was rejected, for approval.
     virtual void show_import(const ImportPlan& plan) = 0;
 };

@@ -48,7 +48,8 @@ WorkshopFrame::WorkshopFrame(const wxString& title)
     m_deliveries = add<DeliveriesScreen>();
     m_stock = add<StockScreen>();
     m_import = add<ImportScreen>();
-    m_catalogue = add<CatalogueScreen>(*m_import);
+    m_product = add<ProductScreen>();
+    m_catalogue = add<CatalogueScreen>(*m_import, *m_product);
     m_reports = add<ReportsScreen>();
     root->Add(m_book, 1, wxEXPAND);
     SetSizer(root);

@@ -78,6 +78,7 @@ private:
     DeliveriesScreen* m_deliveries = nullptr;
     StockScreen* m_stock = nullptr;
     ImportScreen* m_import = nullptr;
+    ProductScreen* m_product = nullptr;
     CatalogueScreen* m_catalogue = nullptr;
     ReportsScreen* m_reports = nullptr;
     std::vector<WorkshopScreen*> m_screens;

@@ -250,6 +250,10 @@ StoreCatalogueBook::add_products(const std::string& staff_id,
     return bl::add_products(m_db, Actor{m_device.id, staff_id}, products);
 }
 
+Result<Product, Message> StoreCatalogueBook::add_product(const std::string& staff_id, Product p) {
+    return bl::add_product(m_db, Actor{m_device.id, staff_id}, std::move(p));
+}
+
 Result<Product, Message> StoreCatalogueBook::change_price(const std::string& staff_id,
                                                           const std::string& product_id,
                                                           Money price) {

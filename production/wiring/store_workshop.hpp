@@ -100,6 +100,7 @@ public:
     bool barcode_taken(const std::string& code) override;
     Result<std::size_t, std::pair<std::size_t, Message>>
     add_products(const std::string& staff_id, const std::vector<Product>& products) override;
+    Result<Product, Message> add_product(const std::string& staff_id, Product p) override;
     Result<Product, Message> change_price(const std::string& staff_id,
                                           const std::string& product_id, Money price) override;
 

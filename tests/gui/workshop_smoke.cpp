@@ -383,6 +383,11 @@ private:
         click(f.screen<bl::production::HomeScreen>().button(bl::production::Place::catalogue));
         check(on("catalogue"), "Catalogue opens for an organiser");
         shot("workshop-catalogue.png");
+        m_workshop->catalogue().new_product();
+        check(on("product"), "New product opens the form");
+        shot("workshop-product.png");
+        key(WXK_ESCAPE);
+        check(on("catalogue"), "Esc goes back to the catalogue");
         const fs::path csv = m_dir / "varer.csv";
         std::ofstream(csv) << "navn;pris;kategori;værksted\nKrus, grøn;179,00;Keramik;"
                               "Keramikværkstedet\nSkål;-5;Keramik;\n";

@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "shared/core/barcode.hpp"
 #include "shared/store/sales.hpp"
 #include "shared/store/shifts.hpp"
 #include "workshop_rig.hpp"
@@ -161,4 +162,52 @@ TEST_CASE("a maker who did not agree is named in no output; a withdrawal holds a
         receipts += test::pdf_text(pdf);
     CHECK_FALSE(receipts.empty());
     CHECK(receipts.find("Anna") == std::string::npos);
+}
+
+TEST_CASE("an organiser adds a product; bad input is refused and changes nothing") {
+    test::WorkshopRig rig("Lise");
+    auto& catalogue = rig.workshop.catalogue();
+    catalogue.new_product();
+    REQUIRE(rig.view.screen == "product");
+    CHECK(rig.view.product_form.workshop_id == rig.s.workshop.id);
+    CHECK(rig.view.product_workshops == 2);
+    bl::production::ProductForm f = rig.view.product_form;
+    f.name = "Krus, grøn";
+    f.category = "Keramik";
+    f.price = "179,00";
+    f.materials = "stentøj";
+    f.locally_sourced = true;
+    const auto before = rig.count("SELECT count(*) FROM product");
+    auto refused = [&](bl::production::ProductForm bad, const std::string& part) {
+        catalogue.add_product(bad);
+        INFO(rig.view.last_problem());
+        CHECK(rig.view.last_problem().find(part) != std::string::npos);
+        CHECK(rig.count("SELECT count(*) FROM product") == before);
+    };
+    auto bad = f;
+    bad.price = "-5";
+    refused(bad, "negative");
+    bad = f;
+    bad.vat = "12";
+    refused(bad, "25 % or 0 %");
+    bad = f;
+    bad.ean = "5701234567891";
+    refused(bad, "5701234567891");
+    bad = f;
+    bad.ean = bl::make_batch_label(107, 1);
+    refused(bad, "batch label");
+    bad = f;
+    bad.name = "";
+    refused(bad, "Name");
+    catalogue.add_product(f);
+    REQUIRE(rig.view.screen == "catalogue");
+    CHECK(rig.view.last_news().find("Krus, grøn is added to the catalogue with the barcode 28") !=
+          std::string::npos);
+    CHECK(rig.count("SELECT count(*) FROM product") == before + 1);
+    CHECK(rig.count("SELECT count(*) FROM journal WHERE kind = 'product_added' AND payload LIKE "
+                    "'%Krus, grøn%'") == 1);
+    // A workshop leader may not.
+    test::WorkshopRig leader;
+    leader.workshop.catalogue().add_product(f);
+    CHECK(leader.view.last_problem() == "Only an organiser can change the catalogue.");
 }

@@ -57,6 +57,8 @@ struct FakeViews : bl::production::MessageView,
     bl::production::StockPage stock;
     bl::production::CataloguePage catalogue;
     std::optional<bl::ImportPlan> import;
+    bl::production::ProductForm product_form;
+    std::size_t product_workshops = 0;
     bl::production::ReportsPage reports;
     // The progress dialog: its steps, and after how many steps the person presses Cancel.
     std::size_t progress_steps = 0, progress_done = 0;
@@ -138,6 +140,12 @@ struct FakeViews : bl::production::MessageView,
     void show_catalogue(const bl::production::CataloguePage& p) override {
         screen = "catalogue";
         catalogue = p;
+    }
+    void show_product_form(const bl::production::ProductForm& f,
+                           const std::vector<bl::Workshop>& w) override {
+        screen = "product";
+        product_form = f;
+        product_workshops = w.size();
     }
     void show_import(const bl::ImportPlan& p) override {
         screen = "import";

@@ -1,6 +1,7 @@
 #include "production/ui/screens/organiser_screens.hpp"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
@@ -22,8 +23,9 @@ using wxui::wx;
 
 // ---- catalogue -----------------------------------------------------------------------------
 
-CatalogueScreen::CatalogueScreen(wxSimplebook* book, wxui::MessageBar& bar, ImportScreen& import)
-    : WorkshopScreen(book, "catalogue", bar), m_import(import) {
+CatalogueScreen::CatalogueScreen(wxSimplebook* book, wxui::MessageBar& bar, ImportScreen& import,
+                                 ProductScreen& product)
+    : WorkshopScreen(book, "catalogue", bar), m_import(import), m_product(product) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     s->Add(title_row(_("Catalogue")), 0, wxEXPAND);
     m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -45,6 +47,8 @@ CatalogueScreen::CatalogueScreen(wxSimplebook* book, wxui::MessageBar& bar, Impo
     row->Add(m_price, 0, wxRIGHT, 6);
     auto* change = new wxButton(this, wxID_ANY, _("Change the price"));
     row->Add(change, 0, wxRIGHT, 24);
+    auto* add = new wxButton(this, wxID_ANY, _("New product…"));
+    row->Add(add, 0, wxRIGHT, 8);
     auto* import_button = new wxButton(this, wxID_ANY, _("Import items from a CSV file…"));
     row->Add(import_button);
     s->Add(row, 0, wxALL, 10);
@@ -59,6 +63,7 @@ CatalogueScreen::CatalogueScreen(wxSimplebook* book, wxui::MessageBar& bar, Impo
                                             utf8(m_price->GetValue()));
     };
     change->Bind(wxEVT_BUTTON, change_price);
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { workshop().catalogue().new_product(); });
     m_price->Bind(wxEVT_TEXT_ENTER, change_price);
     import_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         wxFileDialog pick(this, _("Choose the catalogue file"), "", "",
@@ -89,6 +94,11 @@ void CatalogueScreen::show_catalogue(const CataloguePage& page) {
     m_price->Clear();
     replace_screen();
     m_list->SetFocus();
+}
+
+void CatalogueScreen::show_product_form(const ProductForm& form,
+                                        const std::vector<Workshop>& workshops) {
+    m_product.show(form, workshops);
 }
 
 void CatalogueScreen::show_import(const ImportPlan& plan) {
@@ -146,6 +156,89 @@ void ImportScreen::show(const ImportPlan& plan) {
         back_button()->SetFocus();
     else
         m_confirm->SetFocus();
+}
+
+// ---- a new product ---------------------------------------------------------------------------
+
+ProductScreen::ProductScreen(wxSimplebook* book, wxui::MessageBar& bar)
+    : WorkshopScreen(book, "product", bar) {
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    s->Add(title_row(_("A new product"), [this] { workshop().catalogue().open(); }), 0, wxEXPAND);
+    auto* grid = new wxFlexGridSizer(2, 8, 12);
+    auto label = [&](const wxString& text) {
+        grid->Add(new wxStaticText(this, wxID_ANY, text), 0,
+                  wxALIGN_CENTER_VERTICAL | wxALIGN_RIGHT);
+    };
+    auto field = [&](const wxString& text, wxTextCtrl*& ctrl, const wxString& hint, int width) {
+        label(text);
+        ctrl = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(width, -1));
+        ctrl->SetHint(hint);
+        grid->Add(ctrl);
+    };
+    field(_("Name"), m_name, "", 420);
+    field(_("Category"), m_category, _("Keramik, Tekstil, Træ …"), 240);
+    field(_("Price with VAT"), m_price, "189,00", 120);
+    label(_("VAT"));
+    m_vat = new wxChoice(this, wxID_ANY);
+    m_vat->Append("25 %");
+    m_vat->Append("0 %");
+    grid->Add(m_vat);
+    field(_("EAN barcode"), m_ean, _("empty: the program gives it a code"), 340);
+    field(_("Item number"), m_sku, _("empty: one is made"), 200);
+    field(_("Materials"), m_materials, _("stentøj, glasur"), 420);
+    grid->AddSpacer(1);
+    m_local = new wxCheckBox(this, wxID_ANY, _("Locally sourced materials"));
+    grid->Add(m_local);
+    label(_("Workshop"));
+    m_workshop = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(280, -1));
+    grid->Add(m_workshop);
+    s->Add(grid, 0, wxALL, 12);
+    auto* save = new wxButton(this, wxID_ANY, _("Add to the catalogue"), wxDefaultPosition,
+                              wxSize(240, wxui::touch_height - 8));
+    s->Add(save, 0, wxALL, 12);
+    SetSizer(s);
+    save->Bind(wxEVT_BUTTON,
+               [this](wxCommandEvent&) { workshop().catalogue().add_product(read()); });
+}
+
+void ProductScreen::show(const ProductForm& f, const std::vector<Workshop>& workshops) {
+    m_name->SetValue(wx(f.name));
+    m_category->SetValue(wx(f.category));
+    m_price->SetValue(wx(f.price));
+    m_vat->SetSelection(f.vat == "0" ? 1 : 0);
+    m_ean->SetValue(wx(f.ean));
+    m_sku->SetValue(wx(f.sku));
+    m_materials->SetValue(wx(f.materials));
+    m_local->SetValue(f.locally_sourced);
+    m_workshop->Clear();
+    m_workshop_ids.clear();
+    m_workshop->Append(_("(none: the shop's own goods)"));
+    m_workshop_ids.emplace_back();
+    m_workshop->SetSelection(0);
+    for (const auto& w : workshops) {
+        m_workshop->Append(wx(w.name));
+        m_workshop_ids.push_back(w.id);
+        if (w.id == f.workshop_id)
+            m_workshop->SetSelection(static_cast<int>(m_workshop_ids.size() - 1));
+    }
+    replace_screen();
+    m_name->SetFocus();
+}
+
+ProductForm ProductScreen::read() const {
+    ProductForm f;
+    f.name = utf8(m_name->GetValue());
+    f.category = utf8(m_category->GetValue());
+    f.price = utf8(m_price->GetValue());
+    f.vat = m_vat->GetSelection() == 1 ? "0" : "25";
+    f.ean = utf8(m_ean->GetValue());
+    f.sku = utf8(m_sku->GetValue());
+    f.materials = utf8(m_materials->GetValue());
+    f.locally_sourced = m_local->GetValue();
+    const int w = m_workshop->GetSelection();
+    if (w > 0 && static_cast<std::size_t>(w) < m_workshop_ids.size())
+        f.workshop_id = m_workshop_ids[static_cast<std::size_t>(w)];
+    return f;
 }
 
 // ---- reports -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 
 #include "production/ui/screens/workshop_screen.hpp"
 
+class wxCheckBox;
 class wxChoice;
 class wxListCtrl;
 class wxRadioBox;
@@ -15,15 +16,20 @@ class wxTextCtrl;
 namespace bl::production {
 
 class ImportScreen;
+class ProductScreen;
 
 class CatalogueScreen : public WorkshopScreen, public CatalogueView {
 public:
-    CatalogueScreen(wxSimplebook* book, wxui::MessageBar& bar, ImportScreen& import);
+    CatalogueScreen(wxSimplebook* book, wxui::MessageBar& bar, ImportScreen& import,
+                    ProductScreen& product);
     void show_catalogue(const CataloguePage& page) override;
+    void show_product_form(const ProductForm& form,
+                           const std::vector<Workshop>& workshops) override;
     void show_import(const ImportPlan& plan) override;
 
 private:
     ImportScreen& m_import;
+    ProductScreen& m_product;
     std::vector<std::string> m_ids;
     wxListCtrl* m_list = nullptr;
     wxTextCtrl* m_price = nullptr;
@@ -38,6 +44,22 @@ private:
     wxStaticText* m_summary = nullptr;
     wxListCtrl* m_rejected = nullptr;
     wxButton* m_confirm = nullptr;
+};
+
+/// A new product: name, category, price, VAT rate, EAN, item number, materials, locally
+/// sourced, workshop.
+class ProductScreen : public WorkshopScreen {
+public:
+    ProductScreen(wxSimplebook* book, wxui::MessageBar& bar);
+    void show(const ProductForm& form, const std::vector<Workshop>& workshops);
+    ProductForm read() const;
+
+private:
+    std::vector<std::string> m_workshop_ids;
+    wxTextCtrl *m_name = nullptr, *m_category = nullptr, *m_price = nullptr, *m_ean = nullptr,
+               *m_sku = nullptr, *m_materials = nullptr;
+    wxChoice *m_vat = nullptr, *m_workshop = nullptr;
+    wxCheckBox* m_local = nullptr;
 };
 
 class ReportsScreen : public WorkshopScreen, public ReportsView {
