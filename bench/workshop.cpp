@@ -282,7 +282,8 @@ int main(int argc, char** argv) {
     // fast disk the flush is short and this part weighs more.
     bl::raw_sql::execute(db, "PRAGMA synchronous = OFF");
     plain.db().exec("PRAGMA synchronous = OFF");
-    const double cpu = measure("without waiting for the disk (information)", db, plain, s, run, runs);
+    const double cpu =
+        measure("without waiting for the disk (information)", db, plain, s, run, runs);
     const double sheet = label_sheet_ms(std::max(runs / 10, 20));
     std::printf("An A4 sheet of 40 labels, laid out and made into PDF: %.1f ms (median)\n", sheet);
     std::printf("bench: batch_commit_store_overhead = %.2f x (goal <= 1.25) %s\n", fresh,
