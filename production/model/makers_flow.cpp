@@ -204,7 +204,9 @@ void MakersFlow::erase(const std::string& maker_id) {
     page.display_name = m->display_name;
     for (const auto& w : m_w.ports.makers.work_of(m->id))
         page.minutes += w.work.minutes;
-    page.has_private = m_w.ports.makers.private_details(m->id).has_value();
+    if (auto p = m_w.ports.makers.private_details(m->id))
+        page.has_private = !(p->real_name.empty() && p->phone.empty() && p->email.empty() &&
+                             p->story.empty());
     m_w.views.erase.show_erase(page);
 }
 
