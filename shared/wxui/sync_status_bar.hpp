@@ -20,6 +20,11 @@ public:
               std::optional<Timestamp> last_sync, const std::string& device_name);
     /// Why the last sync failed, in words (empty: nothing to say).
     void show_problem(const wxString& problem);
+
+private:
+    /// Who is logged in and the device's name are shown whole; the sync count takes the rest,
+    /// shared with a problem only while there is one.
+    void fit_fields();
 };
 
 } // namespace bl::wxui
