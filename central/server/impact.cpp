@@ -73,16 +73,17 @@ void JournalProjection::catch_up(CentralStore& store) {
     constexpr int page = 2000;
     for (const auto& device : store.journal_devices()) {
         std::int64_t& seen = m_seen[device];
-        for (;;) {
+        for (bool more = true; more;) {
             const auto rows = store.rows(device, seen + 1, page);
+            more = static_cast<int>(rows.size()) == page;
             for (const auto& r : rows) {
-                if (r.seq != seen + 1)
-                    break; // a chain is held without gaps; never read past one
+                if (r.seq != seen + 1) { // a chain is held without gaps; never read past one
+                    more = false;
+                    break;
+                }
                 add(r);
                 seen = r.seq;
             }
-            if (static_cast<int>(rows.size()) < page)
-                break;
         }
     }
 }
