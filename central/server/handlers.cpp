@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "central/server/ingest.hpp"
+#include "central/server/public_page.hpp"
 #include "shared/core/sha256.hpp"
 #include "shared/rules/journal_hash.hpp"
 #include "shared/rules/journal_kind.hpp"
@@ -340,6 +341,8 @@ Response handle(const Request& r, CentralStore& store, const HandlerContext& ctx
     try {
         if (r.body.size() > sync::max_body_bytes)
             return problem(413, "too_large", "the body is larger than 1 MiB");
+        if (is_public_path(r.target))
+            return public_page(r, store, ctx);
         const auto qpos = r.target.find('?');
         const std::string path = r.target.substr(0, qpos);
         const std::string_view query = qpos == std::string::npos

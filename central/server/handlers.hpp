@@ -4,9 +4,11 @@
 /// handle() and writes what it returns; the tests call handle() directly.
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
+#include "central/server/impact.hpp"
 #include "central/store/central_store.hpp"
 #include "shared/core/time.hpp"
 #include "shared/sync/pki.hpp"
@@ -23,7 +25,8 @@ struct Request {
 
 struct Response {
     int status = 200;
-    std::string body; ///< always JSON
+    std::string body; ///< JSON, but for the public pages (HTML)
+    std::string content_type = "application/json";
 };
 
 /// What the handlers need besides the store.
@@ -34,10 +37,16 @@ struct HandlerContext {
     /// Where alarms and refusals are told (the server's log); may be empty.
     std::function<void(std::string_view level, std::string_view event, std::string_view detail)>
         log;
+    /// What the public verification pages (GET /v/<id>) read, shared by every copy of the
+    /// context (the server's threads).
+    std::shared_ptr<PublicProjection> public_pages = std::make_shared<PublicProjection>();
 };
 
 /// Answers one request. Never throws for anything a client sends; a store that cannot be
-/// read gives 503 "store_unavailable".
+/// read gives 503 "store_unavailable". Besides the API under /api/v1, the one public page:
+/// GET /v/<verification id> (a sale's id, as its impact receipt's QR code carries it) gives
+/// that receipt as HTML, makers named only with their consent for the web; anything else
+/// under /v gets a plain 404 page.
 Response handle(const Request& request, CentralStore& store, const HandlerContext& context);
 
 /// An enrolment code as people type it ("K7QF-M2XW-9D"): letters and digits that cannot be

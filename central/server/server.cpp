@@ -56,11 +56,19 @@ struct Server::Impl {
 namespace {
 
 http::response<http::string_body> json_response(int status, std::string body, unsigned version,
-                                                bool keep_alive) {
+                                                bool keep_alive,
+                                                const std::string& type = "application/json") {
     http::response<http::string_body> res{static_cast<http::status>(status), version};
     res.set(http::field::server, "bundlinje-central");
-    res.set(http::field::content_type, "application/json");
+    res.set(http::field::content_type, type);
     res.set(http::field::cache_control, "no-store");
+    res.set("X-Content-Type-Options", "nosniff");
+    if (type.rfind("text/html", 0) == 0) {
+        // The public page: its own inline style and nothing else, never framed, no referrer.
+        res.set("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+        res.set("Referrer-Policy", "no-referrer");
+    }
     res.keep_alive(keep_alive);
     res.body() = std::move(body);
     res.prepare_payload();
@@ -110,7 +118,8 @@ net::awaitable<void> Server::Impl::session(tcp::socket socket) {
         r.authorization = std::string(req[http::field::authorization]);
         r.body = req.body();
         const Response out = handle(r, store, ctx);
-        auto res = json_response(out.status, out.body, req.version(), req.keep_alive());
+        auto res =
+            json_response(out.status, out.body, req.version(), req.keep_alive(), out.content_type);
         co_await http::async_write(stream, res, net::use_awaitable);
         if (!req.keep_alive())
             break;

@@ -212,6 +212,8 @@ public:
     virtual std::vector<DeviceTotals> totals() = 0;
     /// How many sales (by id) the store holds; and how many rows, for the tests' accounting.
     virtual std::int64_t sale_count() = 0;
+    /// One sale or refund by its id (where its journal row is); none when not held.
+    virtual std::optional<SaleFact> find_sale(const std::string& sale_id) = 0;
 
     /// A consistent copy of the whole store, taken while it keeps serving. A store whose
     /// database has its own tools for this (PostgreSQL) says so and copies nothing.

@@ -929,6 +929,20 @@ std::vector<SaleFact> PgCentralStore::sales_after(const std::string& after_sale_
     });
 }
 
+std::optional<SaleFact> PgCentralStore::find_sale(const std::string& sale_id) {
+    return m->reading([&](pqxx::connection& c) -> std::optional<SaleFact> {
+        pqxx::nontransaction t(c);
+        for (const auto& r : t.exec_params("SELECT sale_id, device_id, shop_id, seq, total_ore, "
+                                           "training, refund FROM sale WHERE sale_id = $1",
+                                           sale_id))
+            return SaleFact{r[0].as<std::string>(),  r[1].as<std::string>(),
+                            r[2].as<std::string>(),  r[3].as<std::int64_t>(),
+                            r[4].as<std::int64_t>(), r[5].as<bool>(),
+                            r[6].as<bool>()};
+        return std::nullopt;
+    });
+}
+
 std::vector<MakerRecord> PgCentralStore::makers() {
     return m->reading([&](pqxx::connection& c) {
         pqxx::nontransaction t(c);

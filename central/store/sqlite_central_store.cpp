@@ -701,6 +701,21 @@ std::vector<SaleFact> SqliteCentralStore::sales_after(const std::string& after_s
     });
 }
 
+std::optional<SaleFact> SqliteCentralStore::find_sale(const std::string& sale_id) {
+    const std::lock_guard lock(m->mutex);
+    return reading([&]() -> std::optional<SaleFact> {
+        SQLite::Statement q(m->db, "SELECT sale_id, device_id, shop_id, seq, total_ore, "
+                                   "training, refund FROM sale WHERE sale_id = ?");
+        q.bind(1, sale_id);
+        if (!q.executeStep())
+            return std::nullopt;
+        return SaleFact{q.getColumn(0).getString(),  q.getColumn(1).getString(),
+                        q.getColumn(2).getString(),  q.getColumn(3).getInt64(),
+                        q.getColumn(4).getInt64(),   q.getColumn(5).getInt() != 0,
+                        q.getColumn(6).getInt() != 0};
+    });
+}
+
 std::vector<MakerRecord> SqliteCentralStore::makers() {
     const std::lock_guard lock(m->mutex);
     return reading([&] {

@@ -47,6 +47,7 @@ public:
 
     std::vector<EnrolCodeState> enrol_codes() override;
     std::vector<SaleFact> sales_after(const std::string& after_sale_id, int limit) override;
+    std::optional<SaleFact> find_sale(const std::string& sale_id) override;
     std::vector<MakerRecord> makers() override;
     Result<Done, Message> import_records(const StoreImport& part) override;
 

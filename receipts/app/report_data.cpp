@@ -49,11 +49,31 @@ Result<std::optional<std::string>, Message> find_workshop_id(Database& db,
                       BL_N_("There is no workshop called %s here. The workshops are: %s."));
 }
 
+Result<std::optional<std::string>, Message> find_shop_id(impact::ImpactSource& source,
+                                                         const std::string& typed) {
+    return find_place(source.shops({}), typed,
+                      BL_N_("There is no shop called %s here. The shops are: %s."));
+}
+
+Result<std::optional<std::string>, Message> find_workshop_id(impact::ImpactSource& source,
+                                                             const std::string& typed) {
+    return find_place(source.workshops({}), typed,
+                      BL_N_("There is no workshop called %s here. The workshops are: %s."));
+}
+
 Result<doc::PeriodReportData, Message> period_report_data(Database& db, const impact::Period& p,
                                                           const impact::Scope& scope,
                                                           const impact::Coefficients& c,
                                                           Timestamp generated_at) {
     StoreImpactSource source(db);
+    return period_report_data(source, p, scope, c, generated_at);
+}
+
+Result<doc::PeriodReportData, Message> period_report_data(impact::ImpactSource& source,
+                                                          const impact::Period& p,
+                                                          const impact::Scope& scope,
+                                                          const impact::Coefficients& c,
+                                                          Timestamp generated_at) {
     doc::PeriodReportData d;
     d.metrics = impact::compute_period(source, p, scope, c);
     if (d.metrics.business.sales.sales == 0 && d.metrics.business.sales.refunds == 0 &&
@@ -95,6 +115,7 @@ std::optional<doc::ImpactReceiptData> impact_receipt_data(Database& db, const st
         d.items.emplace_back(l.description, l.quantity);
     d.impact = impact_of_sale(db, sale_id);
     d.generated_at = generated_at;
+    d.verify_base_url = get_setting(db, verify_url_setting).value_or("");
     return d;
 }
 

@@ -11,6 +11,7 @@
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
 #include "shared/impact/coefficients.hpp"
+#include "shared/impact/facts.hpp"
 #include "shared/store/database.hpp"
 
 namespace bl::report {
@@ -23,8 +24,20 @@ Result<std::optional<std::string>, Message> find_shop_id(Database& db, const std
 Result<std::optional<std::string>, Message> find_workshop_id(Database& db,
                                                              const std::string& typed);
 
+/// The same among the places an impact source knows (a central store's).
+Result<std::optional<std::string>, Message> find_shop_id(impact::ImpactSource& source,
+                                                         const std::string& typed);
+Result<std::optional<std::string>, Message> find_workshop_id(impact::ImpactSource& source,
+                                                             const std::string& typed);
+
 /// The period report's data; refused for a period with no sales and no work logged.
 Result<doc::PeriodReportData, Message> period_report_data(Database& db, const impact::Period& p,
+                                                          const impact::Scope& scope,
+                                                          const impact::Coefficients& c,
+                                                          Timestamp generated_at);
+/// The same from any impact source (a device's store, or the central store's journal).
+Result<doc::PeriodReportData, Message> period_report_data(impact::ImpactSource& source,
+                                                          const impact::Period& p,
                                                           const impact::Scope& scope,
                                                           const impact::Coefficients& c,
                                                           Timestamp generated_at);
@@ -32,6 +45,10 @@ Result<doc::PeriodReportData, Message> period_report_data(Database& db, const im
 /// The ids of the sales (not refunds, not training) in the period, oldest first.
 std::vector<std::string> sales_in(Database& db, const impact::Period& p,
                                   const std::optional<std::string>& shop_id);
+
+/// The device setting that holds where the public verification pages are (see
+/// doc::impact_verify_url); the impact receipt's QR code carries the page's address when set.
+inline constexpr const char* verify_url_setting = "impact_verify_url";
 
 /// One sale's impact receipt; none when no such sale.
 std::optional<doc::ImpactReceiptData> impact_receipt_data(Database& db, const std::string& sale_id,

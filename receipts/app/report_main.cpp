@@ -1,8 +1,10 @@
 // bundlinje-report: the impact documents from any Bundlinje database (till, workshop station,
-// organiser).
-//   bundlinje-report impact-report   --db FILE --from DATE --to DATE [--shop S] [--workshop W]
-//                                    [--format pdf|csv|json] [--out FILE] [--coefficients FILE]
+// organiser) and, for the period report, from the central store (on SQLite or PostgreSQL).
+//   bundlinje-report impact-report   (--db FILE | --central STORE) --from DATE --to DATE
+//                                    [--shop S] [--workshop W] [--format pdf|csv|json]
+//                                    [--out FILE] [--coefficients FILE]
 //   bundlinje-report impact-receipts --db FILE --from DATE --to DATE --out DIR [--jobs N]
+//                                    [--verify-url URL]
 //   bundlinje-report maker-statement --db FILE --maker ID --from DATE --to DATE [--out FILE]
 // Messages in Danish (--lang en for English). Exit 0 when done, 1 when refused (said why).
 
@@ -18,10 +20,13 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include "central/server/impact.hpp"
+#include "central/store/open_store.hpp"
 #include "receipts/app/report_data.hpp"
 #include "receipts/pdf/pdf_document.hpp"
 #include "shared/core/catalog.hpp"
 #include "shared/impact/export.hpp"
+#include "shared/store/impact_source.hpp"
 
 namespace fs = std::filesystem;
 
@@ -74,9 +79,42 @@ private:
     std::mutex m_mutex;
 };
 
-int impact_report(const std::string& db_path, const std::string& from, const std::string& to,
-                  const std::string& shop, const std::string& workshop, const std::string& format,
-                  std::string out, const std::string& coefficients_path) {
+// The report's facts: a device's database, or the central store's journal (STORE as
+// bundlinje-central names it: sqlite:FILE or postgresql://...).
+struct Facts {
+    std::unique_ptr<bl::Database> db;
+    std::unique_ptr<bl::central::CentralStore> store;
+    std::unique_ptr<bl::central::JournalProjection> projection;
+    std::unique_ptr<bl::impact::ImpactSource> source;
+};
+
+bl::Result<Facts, bl::Message> open_facts(const std::string& db_path, const std::string& central) {
+    Facts f;
+    if (central.empty()) {
+        if (!fs::exists(db_path))
+            return bl::err(bl::Message(BL_N_("The database %s does not exist."), {db_path}));
+        f.db = std::make_unique<bl::Database>(db_path);
+        f.source = std::make_unique<bl::StoreImpactSource>(*f.db);
+        return f;
+    }
+    auto where = bl::central::parse_store_url(central, fs::current_path());
+    if (!where)
+        return bl::err(where.error());
+    if (where.value().kind == bl::central::StoreKind::sqlite &&
+        !fs::exists(where.value().sqlite_path))
+        return bl::err(bl::Message(BL_N_("The central store %s does not exist."),
+                                   {where.value().sqlite_path}));
+    f.store = bl::central::open_central_store(where.value(), bl::central::StoreOptions{1});
+    f.projection = std::make_unique<bl::central::JournalProjection>(true);
+    f.projection->catch_up(*f.store);
+    f.source = std::make_unique<bl::central::CentralImpactSource>(*f.projection);
+    return f;
+}
+
+int impact_report(const std::string& db_path, const std::string& central, const std::string& from,
+                  const std::string& to, const std::string& shop, const std::string& workshop,
+                  const std::string& format, std::string out,
+                  const std::string& coefficients_path) {
     auto period = bl::report::read_period(from, to);
     if (!period)
         return refuse(period.error());
@@ -84,16 +122,19 @@ int impact_report(const std::string& db_path, const std::string& from, const std
     if (!c)
         return refuse(bl::Message(BL_N_("The coefficient file %s cannot be used: %s"),
                                   {coefficients_path, bl::render(c.error(), tr)}));
-    bl::Database db(db_path);
-    auto shop_id = bl::report::find_shop_id(db, shop);
+    auto facts = open_facts(db_path, central);
+    if (!facts)
+        return refuse(facts.error());
+    bl::impact::ImpactSource& source = *facts.value().source;
+    auto shop_id = bl::report::find_shop_id(source, shop);
     if (!shop_id)
         return refuse(shop_id.error());
-    auto workshop_id = bl::report::find_workshop_id(db, workshop);
+    auto workshop_id = bl::report::find_workshop_id(source, workshop);
     if (!workshop_id)
         return refuse(workshop_id.error());
     const bl::Timestamp now = bl::now_utc();
     auto data = bl::report::period_report_data(
-        db, period.value(), {shop_id.value(), workshop_id.value()}, c.value(), now);
+        source, period.value(), {shop_id.value(), workshop_id.value()}, c.value(), now);
     if (!data)
         return refuse(data.error());
     if (out.empty())
@@ -124,7 +165,8 @@ int impact_report(const std::string& db_path, const std::string& from, const std
 // takes the next sale; a receipt whose PDF exists is skipped, so a stopped run goes on where it
 // stopped.
 void run_receipts(const std::string& db_path, const std::vector<std::string>& sales,
-                  const std::string& out_dir, bl::Timestamp now, std::atomic<std::size_t>& next,
+                  const std::string& out_dir, const std::optional<std::string>& verify_url,
+                  bl::Timestamp now, std::atomic<std::size_t>& next,
                   std::atomic<std::size_t>& written, std::atomic<std::size_t>& skipped,
                   Progress& progress, const std::function<void(const bl::Message&)>& problem) {
     bl::Database db(db_path);
@@ -137,6 +179,8 @@ void run_receipts(const std::string& db_path, const std::vector<std::string>& sa
             continue;
         }
         auto data = bl::report::impact_receipt_data(db, sales[i], now);
+        if (data && verify_url)
+            data->verify_base_url = *verify_url;
         if (!data)
             problem(bl::Message(BL_N_("Sale %s was not found."), {sales[i]}));
         else if (auto p = bl::receipts::write_pdf(bl::doc::impact_receipt(*data), path))
@@ -148,7 +192,12 @@ void run_receipts(const std::string& db_path, const std::vector<std::string>& sa
 }
 
 int impact_receipts(const std::string& db_path, const std::string& from, const std::string& to,
-                    const std::string& shop, const std::string& out_dir, unsigned jobs) {
+                    const std::string& shop, const std::string& out_dir, unsigned jobs,
+                    const std::optional<std::string>& verify_url) {
+    if (verify_url && !verify_url->empty() && verify_url->rfind("https://", 0) != 0)
+        return refuse(bl::Message(BL_N_("The address of the verification pages must start "
+                                        "with https:// (%s)."),
+                                  {*verify_url}));
     auto period = bl::report::read_period(from, to);
     if (!period)
         return refuse(period.error());
@@ -181,7 +230,7 @@ int impact_receipts(const std::string& db_path, const std::string& from, const s
     // once; it must not end the process from inside a thread.
     auto work = [&]() noexcept {
         try {
-            run_receipts(db_path, sales, out_dir, now, next, written, skipped, progress,
+            run_receipts(db_path, sales, out_dir, verify_url, now, next, written, skipped, progress,
                          note_problem);
         } catch (const bl::StoreError& e) {
             note_problem(e.message());
@@ -230,14 +279,20 @@ int main(int argc, char** argv) {
     CLI::App app{"Bundlinjes effektdokumenter: effektrapport, impact-kvitteringer og "
                  "producentopgørelser fra en Bundlinje-database."};
     app.require_subcommand(1);
-    std::string db, from, to, shop, workshop, format = "pdf", out, maker, lang = "da";
+    std::string db, central, from, to, shop, workshop, format = "pdf", out, maker, lang = "da";
+    std::string verify_url;
     std::string coefficients = BL_SOURCE_ASSETS "/impact/coefficients.csv";
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     app.add_option("--lang", lang, "Sprog for beskeder: da eller en")
         ->check(CLI::IsMember({"da", "en"}));
 
     auto* report = app.add_subcommand("impact-report", "Effektrapport for en periode");
-    report->add_option("--db", db, "Databasefilen")->required();
+    auto* report_db = report->add_option("--db", db, "Databasefilen");
+    auto* report_central = report->add_option(
+        "--central", central,
+        "Centralens lager: sqlite:FIL eller postgresql://... (i stedet for --db)");
+    report_db->excludes(report_central);
+    report_central->excludes(report_db);
     report->add_option("--from", from, "Første dag, ÅÅÅÅ-MM-DD")->required();
     report->add_option("--to", to, "Sidste dag, ÅÅÅÅ-MM-DD")->required();
     report->add_option("--shop", shop, "Kun denne butik (navn eller id)");
@@ -254,6 +309,10 @@ int main(int argc, char** argv) {
     receipts->add_option("--shop", shop, "Kun denne butik (navn eller id)");
     receipts->add_option("--out", out, "Mappen, kvitteringerne skrives i")->required();
     receipts->add_option("--jobs", jobs, "Antal samtidige tråde")->check(CLI::Range(1u, 64u));
+    auto* verify_option = receipts->add_option(
+        "--verify-url", verify_url,
+        "Adressen på centralens kontrolsider (QR-koden peger på ADRESSE/v/id); "
+        "standard: indstillingen impact_verify_url");
 
     auto* statement = app.add_subcommand("maker-statement", "En producents egen opgørelse");
     statement->add_option("--db", db, "Databasefilen")->required();
@@ -265,12 +324,18 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     tr = bl::translator_for(lang);
     try {
+        if (report->parsed()) {
+            if (db.empty() && central.empty())
+                return refuse(bl::Message(BL_N_("Name the database with --db FILE, or the "
+                                                "central store with --central STORE.")));
+            return impact_report(db, central, from, to, shop, workshop, format, out, coefficients);
+        }
         if (!fs::exists(db))
             return refuse(bl::Message(BL_N_("The database %s does not exist."), {db}));
-        if (report->parsed())
-            return impact_report(db, from, to, shop, workshop, format, out, coefficients);
         if (receipts->parsed())
-            return impact_receipts(db, from, to, shop, out, jobs);
+            return impact_receipts(db, from, to, shop, out, jobs,
+                                   verify_option->count() > 0 ? std::optional(verify_url)
+                                                              : std::nullopt);
         return maker_statement(db, maker, from, to, out);
     } catch (const bl::StoreError& e) {
         return refuse(e.message());

@@ -17,9 +17,14 @@
 
 namespace bl::doc {
 
-/// The data a QR code on an impact receipt carries until the central store serves a public
-/// page for it: the receipt's verification id and the method version.
+/// The data a QR code on an impact receipt carries when no public page is set up: the
+/// receipt's verification id and the method version.
 std::string impact_receipt_code(const std::string& sale_id);
+
+/// The central store's public verification page of a receipt: `base` (the setting
+/// `impact_verify_url`, e.g. "https://bundlinje.kolding.dk", a trailing '/' ignored) + "/v/" +
+/// the verification id.
+std::string impact_verify_url(const std::string& base, const std::string& sale_id);
 
 struct ImpactReceiptData {
     Shop shop;
@@ -29,7 +34,13 @@ struct ImpactReceiptData {
     std::vector<std::pair<std::string, std::int64_t>> items; ///< description, quantity
     SaleImpact impact;
     Timestamp generated_at;
+    /// Where the public verification pages are (see impact_verify_url); empty: the QR code
+    /// carries impact_receipt_code, as before there was a page.
+    std::string verify_base_url;
 };
+
+/// What the receipt's QR code carries: the page's address, or the code without one.
+std::string impact_receipt_qr(const ImpactReceiptData& d);
 
 /// "Bag om tingene": workshops, how many made the goods, the work in them, consented names,
 /// the method and a QR code. No kroner of social value on a single receipt.

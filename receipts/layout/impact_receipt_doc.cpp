@@ -106,7 +106,7 @@ receipts::ReceiptText impact_receipt_text(const ImpactReceiptData& d) {
     }
     add("");
     paragraph(names_and_money);
-    r.qr = impact_receipt_code(d.sale_id);
+    r.qr = impact_receipt_qr(d);
     r.after_barcode.push_back({"Kontrol-id " + d.sale_id, TextLine::Align::centre});
     r.after_barcode.push_back(
         {std::string(impact::method_version) + " · tal målt (M)", TextLine::Align::centre});
@@ -125,6 +125,18 @@ std::string danish_date(const std::string& iso) {
 
 std::string impact_receipt_code(const std::string& sale_id) {
     return "BUNDLINJE-IMPACT:" + sale_id + ":" + impact::method_version;
+}
+
+std::string impact_verify_url(const std::string& base, const std::string& sale_id) {
+    std::string b = base;
+    while (!b.empty() && b.back() == '/')
+        b.pop_back();
+    return b + "/v/" + sale_id;
+}
+
+std::string impact_receipt_qr(const ImpactReceiptData& d) {
+    return d.verify_base_url.empty() ? impact_receipt_code(d.sale_id)
+                                     : impact_verify_url(d.verify_base_url, d.sale_id);
 }
 
 Document impact_receipt(const ImpactReceiptData& d, PageSpec page) {
@@ -168,7 +180,7 @@ Document impact_receipt(const ImpactReceiptData& d, PageSpec page) {
         para(how_counted(i), base - 1, false, 6, 0.2);
     }
     para(names_and_money, base - 1, false, 10, 0.2);
-    doc.blocks.push_back(Qr{impact_receipt_code(d.sale_id), small ? 64.0 : 80.0,
+    doc.blocks.push_back(Qr{impact_receipt_qr(d), small ? 64.0 : 80.0,
                             "Kontrol-id " + d.sale_id + " · " + impact::method_version +
                                 " · tal målt (M) fra "
                                 "registreringerne",

@@ -160,3 +160,26 @@ TEST_CASE("enrolment over HTTPS, then background pushes; the client survives a s
     CHECK(s.central.store->sale_count() == 6);
     client.stop();
 }
+
+TEST_CASE("the public verification page over HTTPS: the receipt as HTML, a 404 page for the rest") {
+    LiveServer s(good_tls());
+    auto till = Dev::till();
+    REQUIRE(
+        till->enrol(s.central, s.central.code(Role::till, till->shop->shop.id), "Kasse 1").status ==
+        200);
+    const Sale sale = till->shop->sell({test::Shop::line(till->shop->cloth, 2)}, Tender::card);
+    till->push_all(s.central);
+
+    auto page = sync::call_central(s.enrolment(), "GET", "/v/" + sale.id, "");
+    REQUIRE(page.ok());
+    CHECK(page.value().status == 200);
+    CHECK(page.value().body.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(page.value().body.find("Bag om tingene") != std::string::npos);
+    CHECK(page.value().body.find("Kontrol-id " + sale.id) != std::string::npos);
+
+    auto unknown =
+        sync::call_central(s.enrolment(), "GET", "/v/0190a2b3-c4d5-7e6f-8a9b-0c1d2e3f4a5b", "");
+    REQUIRE(unknown.ok());
+    CHECK(unknown.value().status == 404);
+    CHECK(unknown.value().body.find("Siden findes ikke") != std::string::npos);
+}
