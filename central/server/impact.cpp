@@ -86,6 +86,13 @@ void JournalProjection::catch_up(CentralStore& store) {
             }
         }
     }
+    // Chosen names as the store holds them now: empty once the maker was erased.
+    for (const auto& held : store.makers()) {
+        MakerState& m = makers[held.id];
+        m.display_name = held.display_name;
+        if (m.workshop_id.empty())
+            m.workshop_id = held.workshop_id;
+    }
 }
 
 void JournalProjection::add(const StoredRow& row) {
@@ -174,17 +181,9 @@ void JournalProjection::add(const StoredRow& row) {
     }
     case JournalKind::maker_added:
     case JournalKind::maker_changed: {
-        MakerState& m = makers[str(p, "maker_id")];
-        m.workshop_id = str(p, "workshop_id");
-        // The chosen name travels in the outbox extra only; the private fields beside it are
-        // never read here.
-        if (row.recorded_at >= m.named_at) {
-            m.display_name.clear();
-            if (row.extra)
-                if (auto extra = object_of(*row.extra))
-                    m.display_name = str(*extra, "display_name");
-            m.named_at = row.recorded_at;
-        }
+        // The chosen name is not in the journal (erasure must reach it): catch_up reads it
+        // from the store's maker table.
+        makers[str(p, "maker_id")].workshop_id = str(p, "workshop_id");
         break;
     }
     case JournalKind::maker_erased: {

@@ -7,7 +7,7 @@
 ///
 /// JournalProjection reads the rows that tell the facts (device_initialised/device_added and
 /// shop_changed: shops and workshops; product_added; batch_logged with its contributions;
-/// maker_added/maker_changed with the display name from their outbox extra; consent_recorded;
+/// maker_added/maker_changed (the chosen name from the store's maker table); consent_recorded;
 /// maker_erased; transition_recorded; sale/refund) and keeps the state they add up to. It
 /// never reads a maker's private fields (the `private` member a workshop station sends for
 /// its own stations): reports name nobody, receipts and the public page only a consented
@@ -55,8 +55,7 @@ public:
     };
     struct MakerState {
         std::string workshop_id;
-        std::string display_name; ///< as last set (empty once erased)
-        std::string named_at;     ///< the time of the row that set it
+        std::string display_name; ///< as the store holds it (empty once erased)
         bool erased = false;
     };
     struct ConsentState {

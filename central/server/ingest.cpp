@@ -218,6 +218,18 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
             m->display_name.clear();
             m->receipt_consent = 0;
             maker_changed(*m);
+            // The workshop's other stations blank their copy at their next pull, and the
+            // store blanks the changes that carried the personal data (Append).
+            const JsonObject blank{{"email", ""}, {"phone", ""}, {"real_name", ""}, {"story", ""}};
+            const std::string private_body = JsonValue(JsonObject{{"display_name", ""},
+                                                                  {"maker_id", id},
+                                                                  {"private", JsonValue(blank)},
+                                                                  {"workshop_id", m->workshop_id}})
+                                                 .dump();
+            m_append.changes.push_back(ChangeRecord{0, "maker_private", id, Audience::workshop, "",
+                                                    m->workshop_id, private_body});
+            m_append.erased_makers.push_back(Append::ErasedMaker{
+                id, m_append.changes[m_append.changes.size() - 2].body, private_body});
         }
         break;
     }
@@ -232,7 +244,11 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
     s.payload = row.payload;
     s.prev_hash = row.prev_hash;
     s.hash = row.hash;
-    s.extra = row.extra;
+    // A maker's chosen name and private fields are kept only where erasure can reach them
+    // (the maker table and the changes), never in the append-only journal: the extra is not
+    // part of the row's hash.
+    if (*kind != JournalKind::maker_added && *kind != JournalKind::maker_changed)
+        s.extra = row.extra;
     s.signature = row.signature;
     m_append.rows.push_back(std::move(s));
     return std::nullopt;

@@ -135,6 +135,16 @@ struct Append {
     std::vector<SaleFact> sales;
     std::vector<ChangeRecord> changes;
     std::vector<MakerRecord> makers;
+    /// Makers whose personal data a station erased in these rows: the store overwrites the
+    /// bodies of the changes that carried their chosen name and private fields with these
+    /// blank ones, in place, so a device pulling later still meets the maker before its
+    /// batches (the changes above tell devices that pulled them already).
+    struct ErasedMaker {
+        std::string id;
+        std::string public_body;  ///< for entity "maker"
+        std::string private_body; ///< for entity "maker_private"
+    };
+    std::vector<ErasedMaker> erased_makers;
     std::string received_at;
     std::string head_signed_at; ///< the push's signed head time
 };

@@ -121,6 +121,24 @@ CREATE TABLE alarm (
   detail     text NOT NULL
 );
 )SQL",
+        R"SQL(
+-- Step 2: a maker's chosen name and private fields leave the journal (its extra is outside the
+-- hash) and an erased maker's changes are blanked; from now on ingest keeps them only
+-- in the maker table and the changes, where erasure reaches them. The serving role needs
+-- UPDATE on change for erasures (README).
+GRANT UPDATE ON journal TO CURRENT_USER;
+ALTER TABLE journal DISABLE TRIGGER journal_no_update_or_delete;
+UPDATE journal SET extra = NULL WHERE kind IN ('maker_added', 'maker_changed');
+ALTER TABLE journal ENABLE TRIGGER journal_no_update_or_delete;
+REVOKE UPDATE ON journal FROM CURRENT_USER;
+UPDATE change SET body = jsonb_set(body::jsonb, '{display_name}', '""')::text
+  WHERE entity = 'maker' AND entity_id IN
+  (SELECT payload::jsonb ->> 'maker_id' FROM journal WHERE kind = 'maker_erased');
+UPDATE change SET body = (body::jsonb || '{"display_name": "", "private": {"email": "",
+    "phone": "", "real_name": "", "story": ""}}'::jsonb)::text
+  WHERE entity = 'maker_private' AND entity_id IN
+  (SELECT payload::jsonb ->> 'maker_id' FROM journal WHERE kind = 'maker_erased');
+)SQL",
     };
     return s;
 }
@@ -773,6 +791,14 @@ Result<Done, AppendRefusal> PgCentralStore::append(const Append& a) {
             if (!a.rows.empty())
                 t.exec_prepared("anchor_set", a.device_id, a.rows.back().seq, a.rows.back().hash,
                                 non_empty(a.head_signed_at));
+            for (const auto& e : a.erased_makers) {
+                t.exec_params("UPDATE change SET body = $1 WHERE entity = 'maker' AND "
+                              "entity_id = $2",
+                              e.public_body, e.id);
+                t.exec_params("UPDATE change SET body = $1 WHERE entity = 'maker_private' AND "
+                              "entity_id = $2",
+                              e.private_body, e.id);
+            }
             if (!a.changes.empty()) {
                 // Last, so the counter's lock is held only from here to the commit.
                 const auto n = static_cast<std::int64_t>(a.changes.size());

@@ -111,6 +111,23 @@ CREATE TABLE alarm (
   detail     TEXT NOT NULL
 ) STRICT;
 )SQL",
+        R"SQL(
+-- Step 2: a maker's chosen name and private fields leave the journal (its extra is outside the
+-- hash) and an erased maker's changes are blanked; from now on ingest keeps them only
+-- in the maker table and the changes, where erasure reaches them.
+DROP TRIGGER journal_no_update;
+UPDATE journal SET extra = NULL WHERE kind IN ('maker_added', 'maker_changed');
+CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+BEGIN
+  SELECT RAISE(ABORT, 'the journal is append-only');
+END;
+UPDATE change SET body = json_set(body, '$.display_name', '') WHERE entity = 'maker' AND
+  entity_id IN (SELECT json_extract(payload, '$.maker_id') FROM journal WHERE kind = 'maker_erased');
+UPDATE change SET body = json_set(body, '$.display_name', '', '$.private',
+    json('{"email":"","phone":"","real_name":"","story":""}'))
+  WHERE entity = 'maker_private' AND
+  entity_id IN (SELECT json_extract(payload, '$.maker_id') FROM journal WHERE kind = 'maker_erased');
+)SQL",
     };
     return s;
 }
@@ -229,6 +246,9 @@ SqliteCentralStore::SqliteCentralStore(const std::string& path) {
         db.exec("PRAGMA synchronous = FULL");
         db.exec("PRAGMA foreign_keys = ON");
         db.exec("PRAGMA trusted_schema = OFF");
+        // What is deleted (an erased maker's personal data) is overwritten, not left in free
+        // pages of the file.
+        db.exec("PRAGMA secure_delete = ON");
         const int app = db.execAndGet("PRAGMA application_id").getInt();
         int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version != 0 && app != central_application_id)
@@ -476,6 +496,17 @@ Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
             sale.exec();
             sale.reset();
         }
+        SQLite::Statement blank(m->db,
+                                "UPDATE change SET body = ? WHERE entity = ? AND entity_id = ?");
+        for (const auto& e : a.erased_makers)
+            for (const auto& [entity, body] : {std::pair{"maker", &e.public_body},
+                                               std::pair{"maker_private", &e.private_body}}) {
+                blank.bind(1, *body);
+                blank.bind(2, entity);
+                blank.bind(3, e.id);
+                blank.exec();
+                blank.reset();
+            }
         SQLite::Statement ch(m->db, "INSERT INTO change(entity, entity_id, audience, shop_id, "
                                     "workshop_id, body) VALUES (?,?,?,?,?,?)");
         for (const auto& c : a.changes) {

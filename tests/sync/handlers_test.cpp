@@ -2,6 +2,9 @@
 // chain checked, pull by scope, and hostile requests that must each get a 4xx and change
 // nothing.
 
+#include <fstream>
+#include <iterator>
+
 #include <catch2/catch.hpp>
 
 #include "shared/core/sha256.hpp"
@@ -510,6 +513,69 @@ TEST_CASE("pull: a till gets the catalogue and consented names, never private fi
                 break;
         }
         CHECK(seen == parsed.changes.size());
+    }
+}
+
+TEST_CASE("a maker erased at a station is erased at the central store too") {
+    Central c;
+    auto st = Dev::station();
+    REQUIRE(st->enrol(c, c.code(Role::workshop, "", st->workshop_id), "Station").status == 200);
+    const Actor leader{st->id(), st->staff_id};
+    auto maker = add_maker(
+        *st->db, leader, Maker{"", st->workshop_id, "Solsikke", true},
+        MakerPrivate{"", "Birthe Hansen", "12345678", "birthe@example.dk", "Drejer skåle"});
+    REQUIRE(maker.ok());
+    REQUIRE(record_consent(*st->db, leader, maker.value().id, ConsentChannel::receipt,
+                           ConsentLevel::chosen_name)
+                .ok());
+    st->push_all(c);
+    const auto private_pull = [&] {
+        auto r = c.call("GET", "/api/v1/pull?since=0&limit=500&private=1", "", st->token);
+        REQUIRE(r.status == 200);
+        return r.body;
+    };
+    REQUIRE(private_pull().find("Birthe Hansen") != std::string::npos);
+    const auto journal_holds = [&](const std::string& text) {
+        for (const auto& r : c.store->rows(st->id(), 1, 100000))
+            if (r.payload.find(text) != std::string::npos ||
+                (r.extra && r.extra->find(text) != std::string::npos))
+                return true;
+        return false;
+    };
+    // Never in the append-only journal, where erasure could not reach it.
+    CHECK_FALSE(journal_holds("Birthe"));
+    CHECK_FALSE(journal_holds("12345678"));
+
+    REQUIRE(erase_maker(*st->db, leader, maker.value().id).ok());
+    st->push_all(c);
+
+    // The station's own pull, and so any other station of the workshop, finds no personal
+    // data and no chosen name; what it pulls blanks a copy it held.
+    const std::string body = private_pull();
+    for (const char* gone : {"Birthe", "12345678", "birthe@example.dk", "Drejer", "Solsikke"}) {
+        INFO(gone);
+        CHECK(body.find(gone) == std::string::npos);
+        CHECK_FALSE(journal_holds(gone));
+    }
+    CHECK(c.store->find_maker(maker.value().id)->display_name.empty());
+    auto pulled = sync::parse_pull_response(body).value();
+    bool blanked = false;
+    for (const auto& ch : pulled.changes)
+        blanked = blanked || (ch.entity == "maker_private" && ch.id == maker.value().id);
+    CHECK(blanked);
+    // The hours stay: the erasure row and the maker's other rows are all still held.
+    CHECK(c.state().rows == static_cast<std::int64_t>(c.store->rows(st->id(), 1, 100000).size()));
+
+    if (c.url.rfind("sqlite:", 0) == 0) {
+        // On SQLite: a backup made from now on holds none of it, in any byte.
+        const std::string copy = c.dir.file("after.db");
+        REQUIRE(c.store->back_up(copy).ok());
+        std::ifstream in(copy, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)),
+                                std::istreambuf_iterator<char>());
+        REQUIRE(bytes.size() > 4096);
+        CHECK(bytes.find("Birthe") == std::string::npos);
+        CHECK(bytes.find("Solsikke") == std::string::npos);
     }
 }
 
