@@ -2,6 +2,7 @@
 
 #include "pos/model/cart_keeper.hpp"
 #include "shared/core/barcode.hpp"
+#include "shared/core/text.hpp"
 
 namespace bl::pos {
 
@@ -75,7 +76,7 @@ void CheckoutFlow::pay_cash_amount(Money handed_over) {
 void CheckoutFlow::pay_card(const std::string& reference) {
     if (!tender())
         return;
-    if (auto r = tender()->pay_card(std::nullopt, reference.substr(0, 40)); !r) {
+    if (auto r = tender()->pay_card(std::nullopt, utf8_prefix(reference, 40)); !r) {
         m_till.say(r.error());
         return;
     }
@@ -109,7 +110,7 @@ void CheckoutFlow::pay_exactly(Tender t, const std::string& amount, const std::s
         if (!a)
             return;
     }
-    auto r = t == Tender::card ? tender()->pay_card(a, reference.substr(0, 40))
+    auto r = t == Tender::card ? tender()->pay_card(a, utf8_prefix(reference, 40))
                                : tender()->pay_mobilepay(a);
     if (!r) {
         m_till.say(r.error());
