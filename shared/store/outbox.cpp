@@ -9,11 +9,11 @@ namespace bl {
 namespace store {
 
 JournalEntry record_action(Database& db, const Actor& actor, JournalKind kind, JsonObject payload,
-                           const std::optional<JsonObject>& outbox_payload,
-                           const JournalTail* tail) {
+                           const std::optional<JsonObject>& outbox_payload, const JournalTail* tail,
+                           std::optional<Timestamp> when) {
     if (!actor.staff_id.empty())
         payload.emplace("staff_id", actor.staff_id);
-    const Timestamp at = db.clock();
+    const Timestamp at = when ? *when : db.clock();
     JournalEntry e = append_journal(db, actor.device_id, kind, payload, at, tail);
     if (local_device_id(db) == actor.device_id) {
         std::optional<std::string> body; // none: send the journal payload itself

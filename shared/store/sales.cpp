@@ -266,7 +266,7 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
         const bool refund = sale.lines.front().quantity < 0;
         const JournalEntry e =
             store::record_action(db, actor, refund ? JournalKind::refund : JournalKind::sale,
-                                 sale_payload(sale), std::nullopt, &tail);
+                                 sale_payload(sale), std::nullopt, &tail, sale.sold_at);
         if (e.seq != journal_seq)
             throw std::logic_error("journal sequence moved inside a write transaction");
         // The open cart kept against a crash is this sale now: it goes in the same commit, so

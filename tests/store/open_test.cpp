@@ -115,5 +115,5 @@ TEST_CASE("a folder or an unwritable place gives a clear message") {
     test::TempDir dir;
     CHECK_THROWS_WITH(bl::Database(dir.path.string()), Catch::Contains("is a folder"));
     CHECK_THROWS_WITH(bl::Database(dir.file("missing/sub/x.db")),
-                      Catch::Contains("could not be opened"));
+                      Catch::Contains("does not exist, so the database"));
 }

@@ -30,9 +30,12 @@ JournalEntry append_journal(Database& db, const std::string& device_id, JournalK
 /// Writes the action's journal row (kind, payload plus the staff id) and, when the actor is
 /// this database's own device, its outbox row, inside the caller's open transaction.
 /// `outbox_payload` replaces the journal payload for the outbox where they differ (a maker's
-/// display name goes to the central store but never into the journal).
+/// display name goes to the central store but never into the journal). `at`, when given, is
+/// the row's time: the time the action wrote in its own rows (a sale's, a shift's), so the
+/// verifier can hold the rows to their journal row's time.
 JournalEntry record_action(Database& db, const Actor& actor, JournalKind kind, JsonObject payload,
                            const std::optional<JsonObject>& outbox_payload = std::nullopt,
-                           const JournalTail* tail = nullptr);
+                           const JournalTail* tail = nullptr,
+                           std::optional<Timestamp> at = std::nullopt);
 
 } // namespace bl::store
