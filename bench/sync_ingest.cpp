@@ -1,10 +1,14 @@
 // bench_sync_ingest: the central store taking sales from 50 devices at once over TLS on
-// loopback, against a bare SQLite batch insert of the same rows on the same disk; and the
-// latency of pushing one sale.
+// loopback, against a bare SQLite batch insert of the same rows on the same disk; the latency
+// of pushing one sale; and, when BL_BENCH_POSTGRES names a PostgreSQL database (scripts/bench
+// starts a throw-away cluster with PostgreSQL's durable defaults), the same ingest into the
+// PostgreSQL central store against the SQLite one, 5 rounds each taken in turn (medians).
+// The server runs on 4 threads for both.
 //   bench_sync_ingest [DIR] [SALES_PER_DEVICE]
 // Prints:
 //   bench: sync_ingest_ratio = R x (goal >= 0.5) PASS|FAIL
 //   bench: sync_push_latency_p99 = T ms (goal <= 20) PASS|FAIL   (p50 on the line before)
+//   bench: sync_ingest_postgresql_vs_sqlite = R x (goal >= 1.0) PASS|FAIL
 
 #include <algorithm>
 #include <atomic>
@@ -17,8 +21,10 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <unistd.h>
 
 #include "central/server/server.hpp"
+#include "central/store/open_store.hpp"
 #include "central/store/sqlite_central_store.hpp"
 #include "shared/core/canonical_json.hpp"
 #include "shared/core/sha256.hpp"
@@ -159,25 +165,28 @@ double bare_insert(const fs::path& file, const std::vector<BenchDevice>& devices
     return static_cast<double>(n) / std::chrono::duration<double>(clk::now() - t0).count();
 }
 
-} // namespace
+constexpr int devices_n = 50;
+constexpr int server_threads = 4;
+constexpr std::size_t batch = 200; // the client's push_batch
 
-int main(int argc, char** argv) {
-    const fs::path dir = argc > 1 ? argv[1] : "bench-data";
-    const int per_device = argc > 2 ? std::atoi(argv[2]) : 400;
-    constexpr int devices_n = 50;
-    constexpr std::size_t batch = 200; // the client's push_batch
-    fs::create_directories(dir);
-    const fs::path file = dir / "sync-central.db";
-    for (const char* ext : {"", "-wal", "-shm"})
-        fs::remove(file.string() + ext);
+struct Round {
+    double sales_per_s = 0;
+    std::int64_t held = 0;
+    int failures = 0;
+    std::vector<double> latency_ms; ///< one sale a push, when asked for
+};
 
-    const auto ca = sync::make_ca("bench CA");
-    central::SqliteCentralStore store(file.string());
+/// One ingest into `store`: a server on 4 threads, 50 devices enrolled, their pushes made and
+/// signed before the clock starts, sent at once; then, when `latency_pushes` > 0, one device
+/// pushing one sale at a time on a new TLS connection each.
+Round ingest(central::CentralStore& store, const sync::Credentials& ca, int per_device,
+             int latency_pushes, std::vector<BenchDevice>* keep = nullptr) {
     central::HandlerContext ctx;
     ctx.ca = ca;
     central::ServerConfig sc;
     sc.port = 0;
     sc.stop_on_signals = false;
+    sc.threads = server_threads;
     const auto tls = sync::make_server_certificate(ca, {"localhost", "127.0.0.1"});
     sc.certificate_pem = tls.certificate_pem;
     sc.key_pem = tls.key_pem;
@@ -188,7 +197,7 @@ int main(int argc, char** argv) {
     std::vector<BenchDevice> devices;
     for (int i = 0; i < devices_n; ++i)
         devices.push_back(enrolled(store, ca, ids, per_device));
-    BenchDevice solo = enrolled(store, ca, ids, 300);
+    BenchDevice solo = enrolled(store, ca, ids, latency_pushes);
 
     auto enrolment = [&](const BenchDevice& d) {
         sync::Enrolment e;
@@ -198,12 +207,12 @@ int main(int argc, char** argv) {
         e.token = d.token;
         return e;
     };
-    // Bodies made (and signed) before the clock starts: the bench measures the server.
     std::vector<std::vector<std::string>> bodies(devices.size());
     for (std::size_t i = 0; i < devices.size(); ++i)
         for (std::size_t from = 0; from < devices[i].rows.size(); from += batch)
             bodies[i].push_back(push_body(devices[i], from, batch));
 
+    Round out;
     std::atomic<int> failures{0};
     const auto t0 = clk::now();
     std::vector<std::thread> pushers;
@@ -219,42 +228,122 @@ int main(int argc, char** argv) {
     for (auto& t : pushers)
         t.join();
     const double seconds = std::chrono::duration<double>(clk::now() - t0).count();
-    const double total = static_cast<double>(devices_n) * per_device;
-    const double ingest = total / seconds;
-    const std::int64_t held = store.sale_count();
+    out.sales_per_s = static_cast<double>(devices_n) * per_device / seconds;
 
-    // Push latency: one sale per push, one device, one after the other (a new TLS connection
-    // each, as a till after a pause would make).
-    std::vector<double> ms;
     const auto e = enrolment(solo);
     for (std::size_t i = 0; i < solo.rows.size(); ++i) {
         const std::string b = push_body(solo, i, 1);
         const auto a = clk::now();
         auto r = sync::call_central(e, "POST", "/api/v1/push", b, std::chrono::seconds(10));
-        ms.push_back(std::chrono::duration<double, std::milli>(clk::now() - a).count());
+        out.latency_ms.push_back(std::chrono::duration<double, std::milli>(clk::now() - a).count());
         if (!r || r.value().status != 200)
             ++failures;
     }
+    out.held = store.sale_count();
     server.stop();
     serving.join();
-    std::sort(ms.begin(), ms.end());
-    const double p50 = ms[ms.size() / 2];
-    const double p99 = ms[std::min(ms.size() - 1, ms.size() * 99 / 100)];
+    out.failures = failures;
+    std::sort(out.latency_ms.begin(), out.latency_ms.end());
+    if (keep)
+        *keep = std::move(devices);
+    return out;
+}
 
+double percentile(const std::vector<double>& sorted, int p) {
+    if (sorted.empty())
+        return 0;
+    return sorted[std::min(sorted.size() - 1, sorted.size() * static_cast<std::size_t>(p) / 100)];
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const fs::path dir = argc > 1 ? argv[1] : "bench-data";
+    const int per_device = argc > 2 ? std::atoi(argv[2]) : 400;
+    fs::create_directories(dir);
+    const auto ca = sync::make_ca("bench CA");
+    auto fresh_sqlite = [&](int round) {
+        const fs::path file = dir / ("sync-central-" + std::to_string(round) + ".db");
+        for (const char* ext : {"", "-wal", "-shm"})
+            fs::remove(file.string() + ext);
+        return std::make_unique<central::SqliteCentralStore>(file.string());
+    };
+
+    // SQLite: ingest against the bare insert, and the latency of one sale.
+    std::vector<BenchDevice> devices;
+    std::int64_t expected_held = static_cast<std::int64_t>(devices_n) * per_device + 300;
+    Round first;
+    {
+        auto store = fresh_sqlite(0);
+        first = ingest(*store, ca, per_device, 300, &devices);
+    }
     const double bare = bare_insert(dir / "sync-bare.db", devices);
-    const double ratio = ingest / bare;
-    std::printf("ingest: %d devices x %d sales in %.2f s = %.0f sales/s (held %lld, %d failed); "
-                "bare SQLite batch insert of the same rows: %.0f rows/s\n",
-                devices_n, per_device, seconds, ingest, static_cast<long long>(held),
-                failures.load(), bare);
+    const double ratio = first.sales_per_s / bare;
+    const double p50 = percentile(first.latency_ms, 50);
+    const double p99 = percentile(first.latency_ms, 99);
+    std::printf("ingest (SQLite central, %d server threads): %d devices x %d sales, %.0f sales/s "
+                "(held %lld, %d failed); bare SQLite batch insert of the same rows: %.0f "
+                "rows/s\n",
+                server_threads, devices_n, per_device, first.sales_per_s,
+                static_cast<long long>(first.held), first.failures, bare);
     std::printf("push latency for one sale: p50 %.2f ms, p99 %.2f ms (%zu pushes)\n", p50, p99,
-                ms.size());
+                first.latency_ms.size());
+
+    // PostgreSQL against SQLite, in turns, each round into a new store.
+    const char* pg = std::getenv("BL_BENCH_POSTGRES");
+    std::vector<double> sqlite_rounds, pg_rounds, pg_latency;
+    int pg_failures = 0;
+    bool pg_held = true;
+    if (pg && *pg) {
+        for (int round = 1; round <= 5; ++round) {
+            int sqlite_failed = 0;
+            {
+                auto store = fresh_sqlite(round);
+                const Round r = ingest(*store, ca, per_device, 0);
+                sqlite_rounds.push_back(r.sales_per_s);
+                sqlite_failed = r.failures;
+            }
+            const std::string url =
+                std::string(pg) + (std::string(pg).find('?') == std::string::npos ? "?" : "&") +
+                "schema=bench_" + std::to_string(::getpid()) + "_" + std::to_string(round);
+            auto store = central::open_central_store(central::parse_store_url(url, dir).value(),
+                                                     central::StoreOptions{server_threads});
+            const Round r = ingest(*store, ca, per_device, round == 1 ? 300 : 0);
+            pg_rounds.push_back(r.sales_per_s);
+            pg_failures += r.failures;
+            pg_held = pg_held && r.held == static_cast<std::int64_t>(devices_n) * per_device +
+                                               (round == 1 ? 300 : 0);
+            if (round == 1)
+                pg_latency = r.latency_ms;
+            std::printf(
+                "round %d: SQLite central %.0f sales/s (%d failed), PostgreSQL central %.0f "
+                "sales/s (held %lld, %d failed)\n",
+                round, sqlite_rounds.back(), sqlite_failed, pg_rounds.back(),
+                static_cast<long long>(r.held), r.failures);
+            pg_failures += sqlite_failed;
+        }
+    }
+
     std::printf("bench: sync_ingest_ratio = %.3f x (goal >= 0.5) %s\n", ratio,
-                ratio >= 0.5 && failures == 0 && held == static_cast<std::int64_t>(total) + 300
-                    ? "PASS"
-                    : "FAIL");
+                ratio >= 0.5 && first.failures == 0 && first.held == expected_held ? "PASS"
+                                                                                   : "FAIL");
     std::printf("bench: sync_push_latency_p50 = %.2f ms (information)\n", p50);
     std::printf("bench: sync_push_latency_p99 = %.2f ms (goal <= 20) %s\n", p99,
-                p99 <= 20.0 && failures == 0 ? "PASS" : "FAIL");
+                p99 <= 20.0 && first.failures == 0 ? "PASS" : "FAIL");
+    if (pg_rounds.empty()) {
+        std::printf("bench: sync_ingest_postgresql_vs_sqlite = not measured (no PostgreSQL: set "
+                    "BL_BENCH_POSTGRES, or install PostgreSQL and run scripts/bench)\n");
+    } else {
+        const double vs = median(pg_rounds) / median(sqlite_rounds);
+        std::printf("bench: sync_push_latency_p99_postgresql = %.2f ms (information)\n",
+                    percentile(pg_latency, 99));
+        std::printf("bench: sync_ingest_postgresql_vs_sqlite = %.3f x (goal >= 1.0) %s\n", vs,
+                    vs >= 1.0 && pg_failures == 0 && pg_held ? "PASS" : "FAIL");
+    }
     return 0;
 }

@@ -1,12 +1,18 @@
 // bundlinje-central: the central store every till and workshop station syncs with.
 //   bundlinje-central init    --data DIR [--host NAME]... [--address A] [--port P]
+//                             [--store sqlite:FILE|postgresql://...] [--threads N]
 //   bundlinje-central serve   --data DIR [--address A] [--port P] [--port-file F]
+//                             [--threads N]
 //   bundlinje-central enrol   --data DIR --role till|workshop|organiser [--shop ID]
 //                             [--workshop ID] [--minutes N]
 //   bundlinje-central devices --data DIR [--revoke ID]
 //   bundlinje-central verify  --data DIR
 //   bundlinje-central backup  --data DIR --to FILE
 //   bundlinje-central totals  --data DIR
+//   bundlinje-central migrate-store --from sqlite:FILE|postgresql://...
+//                             --to postgresql://...|sqlite:FILE [--pool N]
+// central.conf names the store ("store = sqlite:central.db" or "store = postgresql://...");
+// init takes it from --store, else from $BUNDLINJE_CENTRAL_STORE, else sqlite:central.db.
 // See README.md ("The central store") and docs/architecture.md ("Sync").
 
 #include <filesystem>
@@ -14,6 +20,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -21,9 +28,10 @@
 #include <sys/stat.h>
 
 #include "central/server/handlers.hpp"
+#include "central/server/migrate.hpp"
 #include "central/server/server.hpp"
 #include "central/server/verify.hpp"
-#include "central/store/sqlite_central_store.hpp"
+#include "central/store/open_store.hpp"
 #include "shared/core/sha256.hpp"
 #include "shared/store/database.hpp"
 #include "shared/sync/pki.hpp"
@@ -34,11 +42,11 @@ using namespace bl::central;
 
 namespace {
 
-/// The data folder: central.conf, central.db, the CA and the server's certificate.
+/// The data folder: central.conf, the CA and the server's certificate, and central.db when the
+/// store is the SQLite default.
 struct DataDir {
     fs::path dir;
     fs::path conf() const { return dir / "central.conf"; }
-    fs::path db() const { return dir / "central.db"; }
     fs::path ca_key() const { return dir / "ca.key"; }
     fs::path ca_cert() const { return dir / "ca.pem"; }
     fs::path server_key() const { return dir / "server.key"; }
@@ -94,29 +102,120 @@ sync::Credentials ca_of(const DataDir& d) {
     return {slurp(d.ca_key()), slurp(d.ca_cert())};
 }
 
+/// Says a Message on standard error (English; the central store's messages are translated
+/// where a person reads them in Danish, on the devices and in the reports).
+void say_error(const Message& m) {
+    std::cerr << render(m) << "\n";
+}
+
+/// The store a data folder's central.conf names (the SQLite default when it names none).
+StoreUrl store_of(const DataDir& d, std::map<std::string, std::string>& conf) {
+    const std::string text = conf.count("store") ? conf["store"] : "sqlite:central.db";
+    auto where = parse_store_url(text, d.dir);
+    if (!where)
+        throw StoreError(where.error());
+    return where.value();
+}
+
+int positive(std::map<std::string, std::string>& conf, const std::string& key, int fallback) {
+    if (!conf.count(key))
+        return fallback;
+    try {
+        const int n = std::stoi(conf[key]);
+        if (n >= 1 && n <= 256)
+            return n;
+    } catch (const std::exception&) {
+    }
+    throw StoreError(
+        Message(BL_N_("%s in central.conf must be a whole number from 1 to 256."), {key}));
+}
+
+std::unique_ptr<CentralStore> open_store(const DataDir& d) {
+    auto conf = read_conf(d.conf());
+    const int threads = positive(conf, "threads", 4);
+    return open_central_store(store_of(d, conf), StoreOptions{positive(conf, "pool", threads)});
+}
+
 int init(const DataDir& d, std::vector<std::string> hosts, const std::string& address,
-         unsigned short port) {
+         unsigned short port, std::string store_text, int threads) {
     if (fs::exists(d.conf())) {
         std::cerr << d.conf().string() << " exists already: this folder holds a central store.\n";
         return 1;
     }
-    fs::create_directories(d.dir);
-    ::chmod(d.dir.c_str(), 0700);
-    if (hosts.empty())
-        hosts = {"localhost", "127.0.0.1"};
-    const auto ca = sync::make_ca("Bundlinje central CA");
-    const auto server = sync::make_server_certificate(ca, hosts);
-    write_file(d.ca_key(), ca.key_pem, true);
-    write_file(d.ca_cert(), ca.certificate_pem, false);
-    write_file(d.server_key(), server.key_pem, true);
-    write_file(d.server_cert(), server.certificate_pem, false);
-    { SqliteCentralStore store(d.db().string()); }
-    write_file(d.conf(),
-               "# bundlinje-central configuration (written by init)\n"
-               "address = " +
-                   address + "\nport = " + std::to_string(port) + "\nstore = sqlite:central.db\n",
-               false);
-    std::cout << "Central store ready in " << d.dir.string() << "\n"
+    if (store_text.empty()) {
+        const char* env = std::getenv("BUNDLINJE_CENTRAL_STORE");
+        store_text = env && *env ? env : "sqlite:central.db";
+    }
+    auto where = parse_store_url(store_text, d.dir);
+    if (!where) {
+        say_error(where.error());
+        return 2;
+    }
+    // Whatever this makes is taken away again when a later step fails, so a failed init
+    // leaves the folder as it was.
+    std::vector<fs::path> made;
+    const bool made_dir = !fs::exists(d.dir);
+    auto undo = [&] {
+        for (auto it = made.rbegin(); it != made.rend(); ++it) {
+            std::error_code ignored;
+            fs::remove(*it, ignored);
+        }
+        if (made_dir) {
+            std::error_code ignored;
+            fs::remove(d.dir, ignored);
+        }
+    };
+    try {
+        fs::create_directories(d.dir);
+        ::chmod(d.dir.c_str(), 0700);
+        if (where.value().kind == StoreKind::sqlite) {
+            const fs::path db = where.value().sqlite_path;
+            if (!fs::exists(db))
+                for (const char* ext : {"", "-wal", "-shm"})
+                    made.push_back(db.string() + ext);
+        }
+        {
+            auto store = open_central_store(where.value(), StoreOptions{1});
+            // A new CA cannot sign for devices another one enrolled: a store that holds
+            // devices or journals already belongs to another data folder (copy that one).
+            if (!store->list_devices().empty() || !store->journal_devices().empty()) {
+                undo();
+                say_error(Message(BL_N_("The store %s already holds enrolled devices or "
+                                        "journals: it belongs to another central store's data "
+                                        "folder. Copy that folder (its CA and certificate) to "
+                                        "serve the same store from here."),
+                                  {masked_store_url(store_text)}));
+                return 1;
+            }
+        }
+        if (hosts.empty())
+            hosts = {"localhost", "127.0.0.1"};
+        const auto ca = sync::make_ca("Bundlinje central CA");
+        const auto server = sync::make_server_certificate(ca, hosts);
+        for (const auto& [path, content, secret] :
+             {std::tuple{d.ca_key(), ca.key_pem, true},
+              std::tuple{d.ca_cert(), ca.certificate_pem, false},
+              std::tuple{d.server_key(), server.key_pem, true},
+              std::tuple{d.server_cert(), server.certificate_pem, false}}) {
+            made.push_back(path);
+            write_file(path, content, secret);
+        }
+        // central.conf may hold the database's password: only the service's user reads it.
+        made.push_back(d.conf());
+        write_file(d.conf(),
+                   "# bundlinje-central configuration (written by init)\n"
+                   "address = " +
+                       address + "\nport = " + std::to_string(port) + "\nstore = " + store_text +
+                       "\n# Threads answering requests; pool: PostgreSQL connections "
+                       "(default: threads)\nthreads = " +
+                       std::to_string(threads) + "\n",
+                   true);
+    } catch (...) {
+        undo();
+        throw;
+    }
+    std::cout << "Central store ready in " << d.dir.string() << " (store "
+              << masked_store_url(store_text) << ")\n"
               << "CA certificate for the devices: " << d.ca_cert().string() << "\n";
     return 0;
 }
@@ -144,17 +243,31 @@ HandlerContext context_for(const DataDir& d, std::shared_ptr<spdlog::logger> log
     return ctx;
 }
 
-int serve(const DataDir& d, std::string address, int port, const std::string& port_file) {
+int serve(const DataDir& d, std::string address, int port, const std::string& port_file,
+          int threads) {
     auto conf = read_conf(d.conf());
     if (address.empty())
         address = conf.count("address") ? conf["address"] : "127.0.0.1";
     if (port < 0)
         port = conf.count("port") ? std::stoi(conf["port"]) : 8443;
+    if (threads < 1)
+        threads = positive(conf, "threads", 4);
     auto log = make_logger();
-    SqliteCentralStore store(d.db().string());
+    const StoreUrl where = store_of(d, conf);
+    const std::string shown = where.kind == StoreKind::sqlite ? "sqlite:" + where.sqlite_path
+                                                              : masked_store_url(where.url);
+    std::unique_ptr<CentralStore> opened;
+    try {
+        opened = open_central_store(where, StoreOptions{positive(conf, "pool", threads)});
+    } catch (const StoreError& e) {
+        log->error("event=store_unavailable store=\"{}\" detail=\"{}\"", shown, e.what());
+        throw;
+    }
+    CentralStore& store = *opened;
     ServerConfig sc;
     sc.address = address;
     sc.port = static_cast<unsigned short>(port);
+    sc.threads = threads;
     sc.certificate_pem = slurp(d.server_cert());
     sc.key_pem = slurp(d.server_key());
     std::unique_ptr<Server> bound;
@@ -169,7 +282,8 @@ int serve(const DataDir& d, std::string address, int port, const std::string& po
     Server& server = *bound;
     if (!port_file.empty())
         write_file(port_file, std::to_string(server.port()) + "\n", false);
-    log->info("event=listening address={} port={}", address, server.port());
+    log->info("event=listening address={} port={} threads={} store=\"{}\"", address, server.port(),
+              threads, shown);
     server.run();
     log->info("event=stopped");
     return 0;
@@ -190,7 +304,8 @@ int enrol(const DataDir& d, const std::string& role_name, const std::string& sho
         std::cerr << "a workshop station's code needs --workshop (the workshop's id)\n";
         return 2;
     }
-    SqliteCentralStore store(d.db().string());
+    auto opened = open_store(d);
+    CentralStore& store = *opened;
     const std::string code = new_enrol_code();
     const Timestamp now = now_utc();
     auto added = store.add_enrol_code(EnrolCode{sha256_hex(normal_enrol_code(code)),
@@ -206,7 +321,8 @@ int enrol(const DataDir& d, const std::string& role_name, const std::string& sho
 }
 
 int devices(const DataDir& d, const std::string& revoke) {
-    SqliteCentralStore store(d.db().string());
+    auto opened = open_store(d);
+    CentralStore& store = *opened;
     if (!revoke.empty()) {
         auto r = store.revoke_device(revoke, format_utc(now_utc()));
         if (!r) {
@@ -228,7 +344,8 @@ int devices(const DataDir& d, const std::string& revoke) {
 }
 
 int verify(const DataDir& d) {
-    SqliteCentralStore store(d.db().string());
+    auto opened = open_store(d);
+    CentralStore& store = *opened;
     int bad = 0;
     for (const auto& r : verify_chains(store)) {
         std::cout << (r.ok ? "ok    " : "FAIL  ") << r.device_id << "  \"" << r.device_name
@@ -245,8 +362,8 @@ int verify(const DataDir& d) {
 }
 
 int backup(const DataDir& d, const std::string& to) {
-    SqliteCentralStore store(d.db().string());
-    auto r = store.back_up(to);
+    auto opened = open_store(d);
+    auto r = opened->back_up(to);
     if (!r) {
         std::cerr << render(r.error()) << "\n";
         return 1;
@@ -256,7 +373,8 @@ int backup(const DataDir& d, const std::string& to) {
 }
 
 int totals(const DataDir& d) {
-    SqliteCentralStore store(d.db().string());
+    auto opened = open_store(d);
+    CentralStore& store = *opened;
     std::int64_t sales = 0, total = 0;
     for (const auto& t : store.totals()) {
         std::cout << "device " << t.device_id << " sales " << t.sales << " total_ore "
@@ -266,6 +384,93 @@ int totals(const DataDir& d) {
     }
     std::cout << "all sales " << sales << " total_ore " << total << " distinct_sales "
               << store.sale_count() << "\n";
+    return 0;
+}
+
+std::string count_text(const MoveCounts& c) {
+    return std::to_string(c.devices) + " devices, " + std::to_string(c.codes) +
+           " enrolment codes, " + std::to_string(c.makers) + " makers, " + std::to_string(c.rows) +
+           " journal rows, " + std::to_string(c.sales) + " sales, " + std::to_string(c.changes) +
+           " changes, " + std::to_string(c.alarms) + " alarms";
+}
+
+int migrate_store(const std::string& from_text, const std::string& to_text, int pool) {
+    const fs::path here = fs::current_path();
+    auto from = parse_store_url(from_text, here);
+    if (!from) {
+        say_error(from.error());
+        return 2;
+    }
+    auto to = parse_store_url(to_text, here);
+    if (!to) {
+        say_error(to.error());
+        return 2;
+    }
+    const auto& f = from.value();
+    const auto& t = to.value();
+    if (f.kind == t.kind &&
+        (f.kind == StoreKind::sqlite ? f.sqlite_path == t.sqlite_path : f.url == t.url)) {
+        say_error(Message(BL_N_("The source and the target are the same store.")));
+        return 2;
+    }
+    // The source is only read: a SQLite file that is not there is not made.
+    if (f.kind == StoreKind::sqlite && !fs::exists(f.sqlite_path)) {
+        say_error(Message(BL_N_("There is no central store at %s."), {f.sqlite_path}));
+        return 1;
+    }
+    std::unique_ptr<CentralStore> source = open_central_store(f, StoreOptions{pool});
+    // A SQLite store that keeps serving is copied from a snapshot (SQLite's online backup),
+    // so that the copy is of one moment; the snapshot is removed afterwards.
+    fs::path snapshot;
+    struct Remove {
+        fs::path& p;
+        ~Remove() {
+            if (!p.empty()) {
+                std::error_code ignored;
+                fs::remove(p, ignored);
+            }
+        }
+    } remove_snapshot{snapshot};
+    if (f.kind == StoreKind::sqlite) {
+        snapshot = f.sqlite_path + ".migrate-snapshot";
+        fs::remove(snapshot);
+        auto copied = source->back_up(snapshot.string());
+        if (!copied) {
+            say_error(copied.error());
+            return 1;
+        }
+        source = open_central_store(StoreUrl{StoreKind::sqlite, snapshot.string(), {}});
+    }
+    std::unique_ptr<CentralStore> target = open_central_store(t, StoreOptions{pool});
+    auto moved = copy_central_store(*source, *target);
+    if (!moved) {
+        say_error(moved.error());
+        return 1;
+    }
+    const MoveReport& r = moved.value();
+    const std::string shown_to =
+        t.kind == StoreKind::sqlite ? "sqlite:" + t.sqlite_path : masked_store_url(t.url);
+    std::cout << "Copied to " << shown_to << ": " << count_text(r.copied) << " (new or updated)\n"
+              << "The target holds " << count_text(r.target) << "\n";
+    for (const auto& c : r.target_chains)
+        if (!c.ok)
+            std::cout << "FAIL  " << c.device_id << "  \"" << c.device_name << "\"  " << c.rows
+                      << " rows  " << c.problem << "\n";
+    if (!r.differences.empty()) {
+        for (const auto& d : r.differences)
+            std::cout << "DIFFERS  " << d << "\n";
+        say_error(Message(BL_N_("The target does not hold the same as the source: see the lines "
+                                "above. Keep serving from the source.")));
+        return 1;
+    }
+    std::cout << r.target_chains.size()
+              << " journal chains verified on the target, each as on the source.\n";
+    std::cout << render(Message(BL_N_("Next: stop the server, run this command again to copy "
+                                      "what arrived meanwhile, set \"store = %s\" in "
+                                      "central.conf and start the server."),
+                                {t.kind == StoreKind::sqlite ? "sqlite:" + t.sqlite_path
+                                                             : masked_store_url(t.url)}))
+              << "\n";
     return 0;
 }
 
@@ -281,7 +486,7 @@ int main(int argc, char** argv) {
     };
     std::vector<std::string> hosts;
     std::string address, port_file, role, shop, workshop, revoke, to;
-    int port = -1, minutes = 15;
+    int port = -1, minutes = 15, threads = 0;
 
     auto* c_init = app.add_subcommand("init", "create a central store, its CA and certificate");
     add_data(c_init);
@@ -290,12 +495,21 @@ int main(int argc, char** argv) {
     int init_port = 8443;
     c_init->add_option("--address", init_address, "address to serve on");
     c_init->add_option("--port", init_port, "port to serve on");
+    std::string init_store;
+    c_init->add_option("--store", init_store,
+                       "sqlite:FILE (in the data folder) or postgresql://... (default: "
+                       "$BUNDLINJE_CENTRAL_STORE, else sqlite:central.db)");
+    int init_threads = 4;
+    c_init->add_option("--threads", init_threads, "threads answering requests (default 4)")
+        ->check(CLI::Range(1, 256));
 
     auto* c_serve = app.add_subcommand("serve", "serve HTTPS until SIGINT or SIGTERM");
     add_data(c_serve);
     c_serve->add_option("--address", address, "address to listen on (default from config)");
     c_serve->add_option("--port", port, "port (0: any free port)");
     c_serve->add_option("--port-file", port_file, "write the port listened on to this file");
+    c_serve->add_option("--threads", threads, "threads answering requests (default from config)")
+        ->check(CLI::Range(1, 256));
 
     auto* c_enrol = app.add_subcommand("enrol", "print a single-use enrolment code");
     add_data(c_enrol);
@@ -315,18 +529,29 @@ int main(int argc, char** argv) {
     c_backup->add_option("--to", to, "the backup file (must not exist)")->required();
     auto* c_totals = app.add_subcommand("totals", "sales and totals per device");
     add_data(c_totals);
+    auto* c_migrate = app.add_subcommand(
+        "migrate-store", "copy a central store to another database and verify every chain");
+    std::string migrate_from, migrate_to;
+    int migrate_pool = 2;
+    c_migrate->add_option("--from", migrate_from, "sqlite:FILE or postgresql://...")->required();
+    c_migrate->add_option("--to", migrate_to, "postgresql://... or sqlite:FILE")->required();
+    c_migrate->add_option("--pool", migrate_pool, "PostgreSQL connections (default 2)")
+        ->check(CLI::Range(1, 64));
 
     CLI11_PARSE(app, argc, argv);
     const DataDir d{fs::path(data)};
     try {
+        if (c_migrate->parsed())
+            return migrate_store(migrate_from, migrate_to, migrate_pool);
         if (c_init->parsed())
-            return init(d, hosts, init_address, static_cast<unsigned short>(init_port));
+            return init(d, hosts, init_address, static_cast<unsigned short>(init_port), init_store,
+                        init_threads);
         if (!fs::exists(d.conf())) {
             std::cerr << "No central store in " << data << ": run bundlinje-central init.\n";
             return 1;
         }
         if (c_serve->parsed())
-            return serve(d, address, port, port_file);
+            return serve(d, address, port, port_file, threads);
         if (c_enrol->parsed())
             return enrol(d, role, shop, workshop, minutes);
         if (c_devices->parsed())

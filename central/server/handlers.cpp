@@ -192,7 +192,10 @@ Response push(const Request& r, CentralStore& store, const HandlerContext& ctx) 
             return problem(409, "chain_rewritten",
                            "the device's journal differs from what it already delivered");
         }
-        if (p.head.signed_at > d.head_signed_at) {
+        // Compared as times: a head may be written with or without milliseconds, and a
+        // database may give the stored time back in the other form.
+        const auto anchor_signed = parse_utc(d.head_signed_at);
+        if (!anchor_signed || *parse_utc(p.head.signed_at) > *anchor_signed) {
             alarm(store, ctx, d.id, "chain_rewound",
                   "the device's journal ends at " + std::to_string(p.head.seq) +
                       " but the central store holds it up to " + std::to_string(d.acked_seq));

@@ -183,7 +183,8 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
             m_append.changes.push_back(ChangeRecord{0, "staff", str(p, "user_id"), Audience::shop,
                                                     m_device.scope.shop_id, "", body_of(*extra)});
         break;
-    case JournalKind::maker_added: {
+    case JournalKind::maker_added:
+    case JournalKind::maker_changed: { // a new maker, or a new name or private details
         MakerRecord m;
         m.id = str(p, "maker_id");
         m.workshop_id = str(p, "workshop_id");

@@ -1,6 +1,8 @@
 #include "central/server/server.hpp"
 
 #include <chrono>
+#include <thread>
+#include <vector>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -9,6 +11,7 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -27,14 +30,17 @@ using namespace std::chrono_literals;
 
 struct Server::Impl {
     Impl(ServerConfig c, CentralStore& s, HandlerContext h)
-        : config(std::move(c)), store(s), ctx(std::move(h)), tls(ssl::context::tls_server),
-          acceptor(io), signals(io) {}
+        : config(std::move(c)), store(s), ctx(std::move(h)), io(std::max(1, config.threads)),
+          tls(ssl::context::tls_server), strand(net::make_strand(io)), acceptor(strand),
+          signals(strand) {}
 
     ServerConfig config;
     CentralStore& store;
     HandlerContext ctx;
-    net::io_context io{1};
+    net::io_context io;
     ssl::context tls;
+    /// The acceptor and the signals live on one strand; stop() is posted to it too.
+    net::strand<net::io_context::executor_type> strand;
     tcp::acceptor acceptor;
     net::signal_set signals;
 
@@ -117,24 +123,26 @@ net::awaitable<void> Server::Impl::session(tcp::socket socket) {
 net::awaitable<void> Server::Impl::listen() {
     for (;;) {
         beast::error_code ec;
-        tcp::socket socket =
-            co_await acceptor.async_accept(net::redirect_error(net::use_awaitable, ec));
+        // Each connection on a strand of its own: connections are answered in parallel, and
+        // one connection's steps never overlap.
+        tcp::socket socket = co_await acceptor.async_accept(
+            net::make_strand(io), net::redirect_error(net::use_awaitable, ec));
         if (ec == net::error::operation_aborted || !acceptor.is_open())
             co_return;
         if (ec)
             continue;
-        net::co_spawn(acceptor.get_executor(), session(std::move(socket)),
-                      [this](std::exception_ptr e) {
-                          // Boost 1.81: e may be null; a failed connection is the client's
-                          // business, the server goes on.
-                          if (e) {
-                              try {
-                                  std::rethrow_exception(e);
-                              } catch (const std::exception& x) {
-                                  log("debug", "connection_ended", x.what());
-                              }
-                          }
-                      });
+        const auto executor = socket.get_executor();
+        net::co_spawn(executor, session(std::move(socket)), [this](std::exception_ptr e) {
+            // Boost 1.81: e may be null; a failed connection is the client's
+            // business, the server goes on.
+            if (e) {
+                try {
+                    std::rethrow_exception(e);
+                } catch (const std::exception& x) {
+                    log("debug", "connection_ended", x.what());
+                }
+            }
+        });
     }
 }
 
@@ -171,7 +179,7 @@ void Server::run() {
             stop();
         });
     }
-    net::co_spawn(m->io, m->listen(), [this](std::exception_ptr e) {
+    net::co_spawn(m->strand, m->listen(), [this](std::exception_ptr e) {
         if (e) {
             try {
                 std::rethrow_exception(e);
@@ -180,16 +188,21 @@ void Server::run() {
             }
         }
     });
+    std::vector<std::thread> more;
+    for (int i = 1; i < m->config.threads; ++i)
+        more.emplace_back([this] { m->io.run(); });
     m->io.run();
+    for (auto& t : more)
+        t.join();
 }
 
 void Server::stop() {
-    net::post(m->io, [this] {
+    net::post(m->strand, [this] {
         beast::error_code ignored;
         m->acceptor.close(ignored);
         m->signals.cancel(ignored);
-        // Handlers run to the end on this thread, so no transaction is cut; connections
-        // still open are dropped and their clients send again.
+        // Handlers running on other threads run to their end, so no transaction is cut;
+        // connections still open are dropped and their clients send again.
         m->io.stop();
     });
 }

@@ -1,7 +1,9 @@
 #pragma once
-/// The central store's HTTPS server: Boost.Beast with C++20 coroutines on one Asio thread,
-/// TLS 1.2 or newer with the certificate from the central CA. Every request goes to the pure
-/// handlers (handlers.hpp). Boost stays inside server.cpp.
+/// The central store's HTTPS server: Boost.Beast with C++20 coroutines on a pool of Asio
+/// threads (each connection on a strand of its own), TLS 1.2 or newer with the certificate
+/// from the central CA. Every request goes to the pure handlers (handlers.hpp), so the store
+/// is called from several threads at once (central_store.hpp says it may be). Boost stays
+/// inside server.cpp.
 
 #include <functional>
 #include <memory>
@@ -18,6 +20,9 @@ struct ServerConfig {
     std::string key_pem;
     /// Stop on SIGINT and SIGTERM (the program); tests stop the server themselves.
     bool stop_on_signals = true;
+    /// Threads answering requests (at least 1). A handler waits for the store, so more threads
+    /// than cores still help when the store is a database server.
+    int threads = 1;
 };
 
 class Server {
@@ -30,7 +35,8 @@ public:
 
     /// The port the server listens on.
     unsigned short port() const;
-    /// Serves until stop() or a signal; returns after the last connection is closed.
+    /// Serves (on this thread and threads - 1 more) until stop() or a signal; returns when
+    /// every thread has finished the request it was answering.
     void run();
     /// Stops accepting and ends run(); safe from any thread.
     void stop();

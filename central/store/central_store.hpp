@@ -12,7 +12,9 @@
 ///   cannot both extend a chain);
 /// - enrol_device() uses a code at most once, whoever asks at the same time;
 /// - changes_since() never skips a change committed after an earlier page was read (the
-///   cursor is a commit-order sequence, not a time).
+///   cursor is a commit-order sequence, not a time);
+/// - every method may be called from several threads at once (the server runs its handlers
+///   on a pool of threads).
 
 #include <cstdint>
 #include <optional>
@@ -60,6 +62,13 @@ struct EnrolCode {
     std::string expires_at;
 };
 
+/// An enrolment code as the store holds it, used or not (for moving a store).
+struct EnrolCodeState {
+    EnrolCode code;
+    std::optional<std::string> used_at;
+    std::optional<std::string> used_by;
+};
+
 /// Why an enrolment code cannot be used (stable codes, also sent to the device).
 enum class CodeRefusal { unknown, used, expired, device_taken };
 
@@ -74,6 +83,9 @@ struct StoredRow {
     std::string hash;
     std::optional<std::string> extra;
     std::optional<std::string> signature;
+    /// When the central store took it (set by the store when reading; append() uses
+    /// Append::received_at, import_records() this).
+    std::string received_at;
 };
 
 /// A sale or refund as the totals count it.
@@ -149,6 +161,19 @@ struct DeviceTotals {
     std::int64_t rows = 0; ///< journal rows held
 };
 
+/// A part of another central store's records, copied as they are (migrate-store): devices,
+/// codes and makers are set to the states given; rows, sales and changes (with their
+/// cursors, which devices hold) must be new to this store; alarms are added.
+struct StoreImport {
+    std::vector<EnrolCodeState> codes;
+    std::vector<DeviceRecord> devices;
+    std::vector<StoredRow> rows;
+    std::vector<SaleFact> sales;
+    std::vector<ChangeRecord> changes;
+    std::vector<MakerRecord> makers;
+    std::vector<Alarm> alarms;
+};
+
 class CentralStore {
 public:
     virtual ~CentralStore() = default;
@@ -188,8 +213,18 @@ public:
     /// How many sales (by id) the store holds; and how many rows, for the tests' accounting.
     virtual std::int64_t sale_count() = 0;
 
-    /// A consistent copy of the whole store, taken while it keeps serving.
+    /// A consistent copy of the whole store, taken while it keeps serving. A store whose
+    /// database has its own tools for this (PostgreSQL) says so and copies nothing.
     virtual Result<Done, Message> back_up(const std::string& path) = 0;
+
+    // Moving a store to another database (bundlinje-central migrate-store)
+    virtual std::vector<EnrolCodeState> enrol_codes() = 0;
+    /// Sales in the order of their ids, after `after_sale_id` ("" for the first), at most
+    /// `limit`.
+    virtual std::vector<SaleFact> sales_after(const std::string& after_sale_id, int limit) = 0;
+    virtual std::vector<MakerRecord> makers() = 0;
+    /// Writes one part in one transaction; on an error nothing of it was written.
+    virtual Result<Done, Message> import_records(const StoreImport& part) = 0;
 };
 
 } // namespace bl::central

@@ -1,6 +1,7 @@
 #include "central/store/sqlite_central_store.hpp"
 
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 #include <SQLiteCpp/Backup.h>
@@ -213,6 +214,10 @@ struct SqliteCentralStore::Impl {
     explicit Impl(const std::string& path)
         : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {}
     SQLite::Database db;
+    /// One connection, one caller at a time: each method is one transaction (or one
+    /// statement), so the server's threads take turns here; SQLite has one writer anyway.
+    /// Held by every public method (recursive: enrol_device reads through find_device).
+    std::recursive_mutex mutex;
 };
 
 SqliteCentralStore::SqliteCentralStore(const std::string& path) {
@@ -246,6 +251,7 @@ SqliteCentralStore::SqliteCentralStore(const std::string& path) {
 SqliteCentralStore::~SqliteCentralStore() = default;
 
 Result<Done, Message> SqliteCentralStore::add_enrol_code(const EnrolCode& c) {
+    const std::lock_guard lock(m->mutex);
     try {
         SQLite::Statement q(m->db, "INSERT INTO enrol_code(code_hash, role, shop_id, "
                                    "workshop_id, created_at, expires_at) VALUES (?,?,?,?,?,?)");
@@ -265,6 +271,7 @@ Result<Done, Message> SqliteCentralStore::add_enrol_code(const EnrolCode& c) {
 Result<DeviceRecord, CodeRefusal> SqliteCentralStore::enrol_device(const std::string& code_hash,
                                                                    const std::string& now,
                                                                    DeviceRecord d) {
+    const std::lock_guard lock(m->mutex);
     try {
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement c(m->db, "SELECT role, shop_id, workshop_id, expires_at, used_at, "
@@ -331,6 +338,7 @@ Result<DeviceRecord, CodeRefusal> SqliteCentralStore::enrol_device(const std::st
 }
 
 std::optional<DeviceRecord> SqliteCentralStore::device_by_token(const std::string& token_hash) {
+    const std::lock_guard lock(m->mutex);
     return reading([&]() -> std::optional<DeviceRecord> {
         SQLite::Statement q(m->db, std::string("SELECT ") + device_columns +
                                        " FROM device WHERE token_hash = ?");
@@ -342,6 +350,7 @@ std::optional<DeviceRecord> SqliteCentralStore::device_by_token(const std::strin
 }
 
 std::optional<DeviceRecord> SqliteCentralStore::find_device(const std::string& id) {
+    const std::lock_guard lock(m->mutex);
     return reading([&]() -> std::optional<DeviceRecord> {
         SQLite::Statement q(m->db,
                             std::string("SELECT ") + device_columns + " FROM device WHERE id = ?");
@@ -353,6 +362,7 @@ std::optional<DeviceRecord> SqliteCentralStore::find_device(const std::string& i
 }
 
 std::vector<DeviceRecord> SqliteCentralStore::list_devices() {
+    const std::lock_guard lock(m->mutex);
     return reading([&] {
         SQLite::Statement q(m->db, std::string("SELECT ") + device_columns +
                                        " FROM device ORDER BY enrolled_at, id");
@@ -365,6 +375,7 @@ std::vector<DeviceRecord> SqliteCentralStore::list_devices() {
 
 Result<bool, Message> SqliteCentralStore::revoke_device(const std::string& id,
                                                         const std::string& now) {
+    const std::lock_guard lock(m->mutex);
     try {
         SQLite::Statement q(m->db, "UPDATE device SET revoked_at = coalesce(revoked_at, ?) "
                                    "WHERE id = ?");
@@ -377,8 +388,8 @@ Result<bool, Message> SqliteCentralStore::revoke_device(const std::string& id,
 }
 
 namespace {
-const char* row_columns =
-    "device_id, seq, recorded_at, kind, payload, prev_hash, hash, extra, signature";
+const char* row_columns = "device_id, seq, recorded_at, kind, payload, prev_hash, hash, extra, "
+                          "signature, received_at";
 StoredRow row_from(SQLite::Statement& q) {
     StoredRow r;
     r.device_id = q.getColumn(0).getString();
@@ -390,12 +401,14 @@ StoredRow row_from(SQLite::Statement& q) {
     r.hash = q.getColumn(6).getString();
     r.extra = opt_col(q, 7);
     r.signature = opt_col(q, 8);
+    r.received_at = q.getColumn(9).getString();
     return r;
 }
 } // namespace
 
 std::optional<StoredRow> SqliteCentralStore::find_row(const std::string& device_id,
                                                       std::int64_t seq) {
+    const std::lock_guard lock(m->mutex);
     return reading([&]() -> std::optional<StoredRow> {
         SQLite::Statement q(m->db, std::string("SELECT ") + row_columns +
                                        " FROM journal WHERE device_id = ? AND seq = ?");
@@ -409,6 +422,7 @@ std::optional<StoredRow> SqliteCentralStore::find_row(const std::string& device_
 
 std::vector<StoredRow> SqliteCentralStore::rows(const std::string& device_id, std::int64_t from_seq,
                                                 int limit) {
+    const std::lock_guard lock(m->mutex);
     return reading([&] {
         SQLite::Statement q(m->db, std::string("SELECT ") + row_columns +
                                        " FROM journal WHERE device_id = ? AND seq >= ? "
@@ -424,6 +438,7 @@ std::vector<StoredRow> SqliteCentralStore::rows(const std::string& device_id, st
 }
 
 Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
+    const std::lock_guard lock(m->mutex);
     try {
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement anchor(m->db, "SELECT acked_seq FROM device WHERE id = ?");
@@ -505,6 +520,7 @@ Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
 }
 
 std::optional<MakerRecord> SqliteCentralStore::find_maker(const std::string& id) {
+    const std::lock_guard lock(m->mutex);
     return reading([&]() -> std::optional<MakerRecord> {
         SQLite::Statement q(m->db, "SELECT id, workshop_id, display_name, receipt_consent "
                                    "FROM maker WHERE id = ?");
@@ -517,6 +533,7 @@ std::optional<MakerRecord> SqliteCentralStore::find_maker(const std::string& id)
 }
 
 std::vector<std::string> SqliteCentralStore::journal_devices() {
+    const std::lock_guard lock(m->mutex);
     return reading([&] {
         SQLite::Statement q(m->db, "SELECT DISTINCT device_id FROM journal ORDER BY device_id");
         std::vector<std::string> out;
@@ -528,6 +545,7 @@ std::vector<std::string> SqliteCentralStore::journal_devices() {
 
 std::vector<ChangeRecord> SqliteCentralStore::changes_since(std::int64_t cursor, const Scope& scope,
                                                             int limit, std::int64_t& next_cursor) {
+    const std::lock_guard lock(m->mutex);
     return reading([&] {
         // One read transaction: the page and the store's newest cursor from one snapshot, so
         // nothing committed in between is skipped.
@@ -563,6 +581,7 @@ std::vector<ChangeRecord> SqliteCentralStore::changes_since(std::int64_t cursor,
 }
 
 Result<Done, Message> SqliteCentralStore::add_alarm(const Alarm& a) {
+    const std::lock_guard lock(m->mutex);
     try {
         SQLite::Statement q(m->db,
                             "INSERT INTO alarm(at, device_id, code, detail) VALUES (?,?,?,?)");
@@ -578,6 +597,7 @@ Result<Done, Message> SqliteCentralStore::add_alarm(const Alarm& a) {
 }
 
 std::vector<Alarm> SqliteCentralStore::alarms() {
+    const std::lock_guard lock(m->mutex);
     return reading([&] {
         SQLite::Statement q(m->db, "SELECT at, device_id, code, detail FROM alarm ORDER BY id");
         std::vector<Alarm> out;
@@ -589,6 +609,7 @@ std::vector<Alarm> SqliteCentralStore::alarms() {
 }
 
 std::vector<DeviceTotals> SqliteCentralStore::totals() {
+    const std::lock_guard lock(m->mutex);
     return reading([&] {
         SQLite::Statement q(m->db,
                             "SELECT j.device_id, "
@@ -606,10 +627,12 @@ std::vector<DeviceTotals> SqliteCentralStore::totals() {
 }
 
 std::int64_t SqliteCentralStore::sale_count() {
+    const std::lock_guard lock(m->mutex);
     return reading([&] { return m->db.execAndGet("SELECT count(*) FROM sale").getInt64(); });
 }
 
 Result<Done, Message> SqliteCentralStore::back_up(const std::string& path) {
+    const std::lock_guard lock(m->mutex);
     try {
         if (std::filesystem::exists(path))
             return err(
@@ -633,6 +656,170 @@ Result<Done, Message> SqliteCentralStore::back_up(const std::string& path) {
         std::filesystem::rename(part, path);
         return Done{};
     } catch (const std::exception& e) {
+        return err(write_failure(e));
+    }
+}
+
+std::vector<EnrolCodeState> SqliteCentralStore::enrol_codes() {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db, "SELECT code_hash, role, shop_id, workshop_id, created_at, "
+                                   "expires_at, used_at, used_by FROM enrol_code "
+                                   "ORDER BY created_at, code_hash");
+        std::vector<EnrolCodeState> out;
+        while (q.executeStep()) {
+            EnrolCodeState c;
+            c.code.code_hash = q.getColumn(0).getString();
+            c.code.scope.role = role_from(q.getColumn(1).getString()).value_or(Role::till);
+            c.code.scope.shop_id = q.getColumn(2).getString();
+            c.code.scope.workshop_id = q.getColumn(3).getString();
+            c.code.created_at = q.getColumn(4).getString();
+            c.code.expires_at = q.getColumn(5).getString();
+            c.used_at = opt_col(q, 6);
+            c.used_by = opt_col(q, 7);
+            out.push_back(std::move(c));
+        }
+        return out;
+    });
+}
+
+std::vector<SaleFact> SqliteCentralStore::sales_after(const std::string& after_sale_id, int limit) {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db, "SELECT sale_id, device_id, shop_id, seq, total_ore, "
+                                   "training, refund FROM sale WHERE sale_id > ? "
+                                   "ORDER BY sale_id LIMIT ?");
+        q.bind(1, after_sale_id);
+        q.bind(2, limit);
+        std::vector<SaleFact> out;
+        while (q.executeStep())
+            out.push_back(SaleFact{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                   q.getColumn(2).getString(), q.getColumn(3).getInt64(),
+                                   q.getColumn(4).getInt64(), q.getColumn(5).getInt() != 0,
+                                   q.getColumn(6).getInt() != 0});
+        return out;
+    });
+}
+
+std::vector<MakerRecord> SqliteCentralStore::makers() {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db, "SELECT id, workshop_id, display_name, receipt_consent "
+                                   "FROM maker ORDER BY id");
+        std::vector<MakerRecord> out;
+        while (q.executeStep())
+            out.push_back(MakerRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                      q.getColumn(2).getString(), q.getColumn(3).getInt()});
+        return out;
+    });
+}
+
+Result<Done, Message> SqliteCentralStore::import_records(const StoreImport& part) {
+    const std::lock_guard lock(m->mutex);
+    try {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement code(m->db, "INSERT OR REPLACE INTO enrol_code(code_hash, role, "
+                                      "shop_id, workshop_id, created_at, expires_at, used_at, "
+                                      "used_by) VALUES (?,?,?,?,?,?,?,?)");
+        for (const auto& c : part.codes) {
+            code.bind(1, c.code.code_hash);
+            code.bind(2, std::string(to_string(c.code.scope.role)));
+            code.bind(3, c.code.scope.shop_id);
+            code.bind(4, c.code.scope.workshop_id);
+            code.bind(5, c.code.created_at);
+            code.bind(6, c.code.expires_at);
+            bind_opt(code, 7, c.used_at);
+            bind_opt(code, 8, c.used_by);
+            code.exec();
+            code.reset();
+        }
+        SQLite::Statement row(m->db, "INSERT INTO journal(device_id, seq, recorded_at, kind, "
+                                     "payload, prev_hash, hash, extra, signature, received_at) "
+                                     "VALUES (?,?,?,?,?,?,?,?,?,?)");
+        for (const auto& r : part.rows) {
+            row.bind(1, r.device_id);
+            row.bind(2, r.seq);
+            row.bind(3, r.recorded_at);
+            row.bind(4, r.kind);
+            row.bind(5, r.payload);
+            row.bind(6, r.prev_hash);
+            row.bind(7, r.hash);
+            bind_opt(row, 8, r.extra);
+            bind_opt(row, 9, r.signature);
+            row.bind(10, r.received_at);
+            row.exec();
+            row.reset();
+        }
+        SQLite::Statement sale(m->db, "INSERT INTO sale(sale_id, device_id, shop_id, seq, "
+                                      "total_ore, training, refund) VALUES (?,?,?,?,?,?,?)");
+        for (const auto& f : part.sales) {
+            sale.bind(1, f.sale_id);
+            sale.bind(2, f.device_id);
+            sale.bind(3, f.shop_id);
+            sale.bind(4, f.seq);
+            sale.bind(5, f.total_ore);
+            sale.bind(6, f.training ? 1 : 0);
+            sale.bind(7, f.refund ? 1 : 0);
+            sale.exec();
+            sale.reset();
+        }
+        // The cursor as the other store gave it: devices hold it as their pull cursor.
+        SQLite::Statement ch(m->db, "INSERT INTO change(cursor, entity, entity_id, audience, "
+                                    "shop_id, workshop_id, body) VALUES (?,?,?,?,?,?,?)");
+        for (const auto& c : part.changes) {
+            ch.bind(1, c.cursor);
+            ch.bind(2, c.entity);
+            ch.bind(3, c.entity_id);
+            ch.bind(4, audience_name(c.audience));
+            ch.bind(5, c.shop_id);
+            ch.bind(6, c.workshop_id);
+            ch.bind(7, c.body);
+            ch.exec();
+            ch.reset();
+        }
+        SQLite::Statement mk(m->db, "INSERT OR REPLACE INTO maker(id, workshop_id, display_name, "
+                                    "receipt_consent) VALUES (?,?,?,?)");
+        for (const auto& mr : part.makers) {
+            mk.bind(1, mr.id);
+            mk.bind(2, mr.workshop_id);
+            mk.bind(3, mr.display_name);
+            mk.bind(4, mr.receipt_consent);
+            mk.exec();
+            mk.reset();
+        }
+        SQLite::Statement al(m->db,
+                             "INSERT INTO alarm(at, device_id, code, detail) VALUES (?,?,?,?)");
+        for (const auto& a : part.alarms) {
+            al.bind(1, a.at);
+            al.bind(2, a.device_id);
+            al.bind(3, a.code);
+            al.bind(4, a.detail);
+            al.exec();
+            al.reset();
+        }
+        SQLite::Statement dev(m->db, "INSERT OR REPLACE INTO device(id, name, role, shop_id, "
+                                     "workshop_id, token_hash, certificate_pem, enrolled_at, "
+                                     "revoked_at, acked_seq, acked_hash, head_signed_at) "
+                                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        for (const auto& d : part.devices) {
+            dev.bind(1, d.id);
+            dev.bind(2, d.name);
+            dev.bind(3, std::string(to_string(d.scope.role)));
+            dev.bind(4, d.scope.shop_id);
+            dev.bind(5, d.scope.workshop_id);
+            dev.bind(6, d.token_hash);
+            dev.bind(7, d.certificate_pem);
+            dev.bind(8, d.enrolled_at);
+            bind_opt(dev, 9, d.revoked_at);
+            dev.bind(10, d.acked_seq);
+            dev.bind(11, d.acked_hash);
+            dev.bind(12, d.head_signed_at);
+            dev.exec();
+            dev.reset();
+        }
+        tx.commit();
+        return Done{};
+    } catch (const SQLite::Exception& e) {
         return err(write_failure(e));
     }
 }

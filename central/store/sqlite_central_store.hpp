@@ -1,8 +1,9 @@
 #pragma once
 /// The central store in one SQLite file: the embedded default. WAL, synchronous=FULL,
 /// foreign keys on, numbered migrations (each step with its user_version in one
-/// transaction). One object is one connection and belongs to the thread that made it; the
-/// server runs its handlers on one thread. No SQLite type in this header.
+/// transaction). One object is one connection, shared by the server's threads one call at a
+/// time (a mutex; SQLite writes one transaction at a time anyway). Several processes may
+/// open the same file. No SQLite type in this header.
 
 #include <memory>
 #include <string>
@@ -43,6 +44,11 @@ public:
     std::int64_t sale_count() override;
 
     Result<Done, Message> back_up(const std::string& path) override;
+
+    std::vector<EnrolCodeState> enrol_codes() override;
+    std::vector<SaleFact> sales_after(const std::string& after_sale_id, int limit) override;
+    std::vector<MakerRecord> makers() override;
+    Result<Done, Message> import_records(const StoreImport& part) override;
 
     struct Impl;
 

@@ -9,12 +9,12 @@
 #include <vector>
 
 #include "pos/model/cart.hpp"
-#include "pos/model/catalogue_import.hpp"
 #include "pos/model/refund.hpp"
 #include "pos/model/tender.hpp"
 #include "pos/model/till_settings.hpp"
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
+#include "shared/model/catalogue_import.hpp"
 
 namespace bl::pos {
 

@@ -150,16 +150,6 @@ inline PageSpec roll_80mm() {
     return {mm(80), 0, mm(3), mm(3), mm(3), mm(3)};
 }
 
-struct Document {
-    PageSpec page;
-    std::string title, subject, author, keywords; ///< the PDF's metadata
-    Timestamp created;                            ///< "generated at"; no clock is read
-    std::vector<Block> blocks;
-    /// Printed at the foot of every page, left; the page number ("Side 2 af 5") right.
-    std::string footer;
-    bool page_numbers = true;
-};
-
 // ---- laid out ------------------------------------------------------------------------------
 
 struct PlacedText {
@@ -188,6 +178,20 @@ using Item = std::variant<PlacedText, PlacedLine, PlacedRect, PlacedQr, PlacedBa
 struct Page {
     double width = 0, height = 0;
     std::vector<Item> items;
+};
+
+struct Document {
+    PageSpec page;
+    std::string title, subject, author, keywords; ///< the PDF's metadata
+    Timestamp created;                            ///< "generated at"; no clock is read
+    std::vector<Block> blocks;
+    /// Printed at the foot of every page, left; the page number ("Side 2 af 5") right.
+    std::string footer;
+    bool page_numbers = true;
+    /// Pages already laid out by the document's maker, for documents where everything has a
+    /// fixed place (a sheet of labels): when not empty, lay_out() returns them as they are and
+    /// `blocks`, `footer` and `page_numbers` are not used.
+    std::vector<Page> placed;
 };
 
 /// Widths of text in a style, as the renderer will draw it.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "receipts/layout/document.hpp"
+#include "receipts/layout/sales_receipt.hpp"
 #include "shared/core/domain.hpp"
 #include "shared/impact/maker_summary.hpp"
 #include "shared/impact/period.hpp"
@@ -33,6 +34,10 @@ struct ImpactReceiptData {
 /// "Bag om tingene": workshops, how many made the goods, the work in them, consented names,
 /// the method and a QR code. No kroner of social value on a single receipt.
 Document impact_receipt(const ImpactReceiptData& d, PageSpec page = a5());
+
+/// The same for the till's receipt printer: 48-column text lines and the QR code, in the
+/// same words (a CUPS printer gets it as an 80 mm PDF through receipt_document()).
+receipts::ReceiptText impact_receipt_text(const ImpactReceiptData& d);
 
 struct PeriodReportData {
     impact::PeriodMetrics metrics;

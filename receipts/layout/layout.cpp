@@ -406,6 +406,8 @@ std::vector<std::string> wrap(std::string_view text, const Style& style, double 
 }
 
 std::vector<Page> lay_out(const Document& d, const TextMeasure& measure) {
+    if (!d.placed.empty())
+        return d.placed;
     return Layouter(d, measure).run();
 }
 

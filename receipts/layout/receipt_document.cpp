@@ -49,6 +49,10 @@ Document receipt_document(const receipts::ReceiptText& r) {
         d.blocks.push_back(Spacer{4});
         d.blocks.push_back(Barcode{*r.barcode, mm(55), 34, true, Align::centre});
     }
+    if (r.qr && !r.qr->empty()) {
+        d.blocks.push_back(Spacer{4});
+        d.blocks.push_back(Qr{*r.qr, mm(30), "", Align::centre});
+    }
     add_lines(d, r.after_barcode);
     return d;
 }

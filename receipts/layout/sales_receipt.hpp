@@ -26,6 +26,7 @@ struct TextLine {
 struct ReceiptText {
     std::vector<TextLine> lines;
     std::optional<std::string> barcode; ///< Code 128 data, printed after the lines
+    std::optional<std::string> qr;      ///< QR code data, printed after the lines (and barcode)
     std::vector<TextLine> after_barcode;
     bool open_drawer = false; ///< cash changed hands
     std::string name;         ///< for the copy kept on disk: "R1-42", "Z-3", "X-20261127-1435"

@@ -45,6 +45,10 @@ enum class JournalKind {
     part_payment_undone,
     // Makers, added later
     transition_recorded,
+    // The workshop program
+    maker_changed,
+    stock_returned,
+    labels_printed,
 };
 
 /// The name stored in the journal ("sale", "z_report" ...).

@@ -34,6 +34,34 @@ void bind_all(SQLite::Statement& q, const std::vector<std::string>& params) {
         q.bind(++i, p);
 }
 
+// Every row of the query, each made into a fact by `row`.
+template <class Row>
+auto collect(Database& db, const Query& q, Row row) {
+    SQLite::Statement st(store::sql(db), q.sql);
+    bind_all(st, q.params);
+    std::vector<decltype(row(st))> out;
+    while (st.executeStep())
+        out.push_back(row(st));
+    return out;
+}
+
+// Receipts, refunds, gross and net of the query's one row.
+SalesTotals totals_of(Database& db, const Query& q) {
+    SQLite::Statement st(store::sql(db), q.sql);
+    bind_all(st, q.params);
+    st.executeStep();
+    SalesTotals t;
+    t.sales = st.getColumn(0).getInt64();
+    t.refunds = st.getColumn(1).getInt64();
+    t.gross = Money::from_ore(st.getColumn(2).getInt64());
+    t.net_ex_vat = Money::from_ore(st.getColumn(3).getInt64());
+    return t;
+}
+
+NamedPlace named_place(SQLite::Statement& st) {
+    return {st.getColumn(0).getString(), st.getColumn(1).getString()};
+}
+
 // The Monday of the Copenhagen week of a UTC hour ("2026-11-27T13").
 std::string week_of_utc_hour(const std::string& hour) {
     const auto t = parse_utc(hour + ":00:00Z");
@@ -115,12 +143,7 @@ std::vector<NamedPlace> StoreImpactSource::workshops(const Scope& s) {
         Query q{"SELECT id, name FROM workshop WHERE 1 = 1", {}};
         q.filter(" AND id = ?", s.workshop_id);
         q.sql += " ORDER BY name";
-        SQLite::Statement st(store::sql(m_db), q.sql);
-        bind_all(st, q.params);
-        std::vector<NamedPlace> out;
-        while (st.executeStep())
-            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString()});
-        return out;
+        return collect(m_db, q, named_place);
     });
 }
 
@@ -129,12 +152,7 @@ std::vector<NamedPlace> StoreImpactSource::shops(const Scope& s) {
         Query q{"SELECT id, name FROM shop WHERE 1 = 1", {}};
         q.filter(" AND id = ?", s.shop_id);
         q.sql += " ORDER BY name";
-        SQLite::Statement st(store::sql(m_db), q.sql);
-        bind_all(st, q.params);
-        std::vector<NamedPlace> out;
-        while (st.executeStep())
-            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString()});
-        return out;
+        return collect(m_db, q, named_place);
     });
 }
 
@@ -147,16 +165,13 @@ std::vector<BatchFact> StoreImpactSource::batches(const Scope& s) {
                 {}};
         q.filter(" AND b.workshop_id = ?", s.workshop_id);
         q.sql += " ORDER BY b.produced_on, b.id";
-        SQLite::Statement st(store::sql(m_db), q.sql);
-        bind_all(st, q.params);
-        std::vector<BatchFact> out;
-        while (st.executeStep())
-            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
-                           st.getColumn(2).getString(), st.getColumn(3).getString(),
-                           st.getColumn(4).getString(), st.getColumn(5).getInt64(),
-                           st.getColumn(6).getInt64(),
-                           Money::from_ore(st.getColumn(7).getInt64())});
-        return out;
+        return collect(m_db, q, [](SQLite::Statement& st) {
+            return BatchFact{
+                st.getColumn(0).getString(), st.getColumn(1).getString(),
+                st.getColumn(2).getString(), st.getColumn(3).getString(),
+                st.getColumn(4).getString(), st.getColumn(5).getInt64(),
+                st.getColumn(6).getInt64(),  Money::from_ore(st.getColumn(7).getInt64())};
+        });
     });
 }
 
@@ -167,13 +182,10 @@ std::vector<BatchMakerFact> StoreImpactSource::batch_makers(const Scope& s) {
                 {}};
         q.filter(" AND b.workshop_id = ?", s.workshop_id);
         q.sql += " GROUP BY 1, 2";
-        SQLite::Statement st(store::sql(m_db), q.sql);
-        bind_all(st, q.params);
-        std::vector<BatchMakerFact> out;
-        while (st.executeStep())
-            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
-                           st.getColumn(2).getInt64()});
-        return out;
+        return collect(m_db, q, [](SQLite::Statement& st) {
+            return BatchMakerFact{st.getColumn(0).getString(), st.getColumn(1).getString(),
+                                  st.getColumn(2).getInt64()};
+        });
     });
 }
 
@@ -226,13 +238,7 @@ SalesFacts StoreImpactSource::sales(const Period& p, const Scope& s) {
                     "sold_at >= ? AND sold_at < ?",
                     {from, to}};
             q.filter(" AND shop_id = ?", s.shop_id);
-            SQLite::Statement st(store::sql(m_db), q.sql);
-            bind_all(st, q.params);
-            st.executeStep();
-            t.sales = st.getColumn(0).getInt64();
-            t.refunds = st.getColumn(1).getInt64();
-            t.gross = Money::from_ore(st.getColumn(2).getInt64());
-            t.net_ex_vat = Money::from_ore(st.getColumn(3).getInt64());
+            t = totals_of(m_db, q);
         } else {
             // One workshop's goods: the lines of its products, VAT taken out line by line.
             Query q{"SELECT count(DISTINCT s.id) FILTER (WHERE s.refund_of IS NULL), "
@@ -243,13 +249,7 @@ SalesFacts StoreImpactSource::sales(const Period& p, const Scope& s) {
                     "s.sold_at >= ? AND s.sold_at < ? AND p.workshop_id = ?",
                     {from, to, *s.workshop_id}};
             q.filter(" AND s.shop_id = ?", s.shop_id);
-            SQLite::Statement st(store::sql(m_db), q.sql);
-            bind_all(st, q.params);
-            st.executeStep();
-            t.sales = st.getColumn(0).getInt64();
-            t.refunds = st.getColumn(1).getInt64();
-            t.gross = Money::from_ore(st.getColumn(2).getInt64());
-            t.net_ex_vat = Money::from_ore(st.getColumn(3).getInt64());
+            t = totals_of(m_db, q);
         }
 
         // The lines and their batch allocations, read as three scans in key order (sales,
@@ -398,13 +398,10 @@ std::vector<MakerFact> StoreImpactSource::makers(const Scope& s) {
                 {}};
         q.filter(" AND m.workshop_id = ?", s.workshop_id);
         q.sql += " ORDER BY m.id";
-        SQLite::Statement st(store::sql(m_db), q.sql);
-        bind_all(st, q.params);
-        std::vector<MakerFact> out;
-        while (st.executeStep())
-            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
-                           st.getColumn(2).getString()});
-        return out;
+        return collect(m_db, q, [](SQLite::Statement& st) {
+            return MakerFact{st.getColumn(0).getString(), st.getColumn(1).getString(),
+                             st.getColumn(2).getString()};
+        });
     });
 }
 
@@ -415,13 +412,11 @@ std::vector<TransitionFact> StoreImpactSource::transitions(const Period& p, cons
                 {p.from, p.to}};
         q.filter(" AND m.workshop_id = ?", s.workshop_id);
         q.sql += " ORDER BY t.happened_on, t.id";
-        SQLite::Statement st(store::sql(m_db), q.sql);
-        bind_all(st, q.params);
-        std::vector<TransitionFact> out;
-        while (st.executeStep())
-            out.push_back({st.getColumn(0).getString(), kind_from(st.getColumn(1).getString()),
-                           st.getColumn(2).getString()});
-        return out;
+        return collect(m_db, q, [](SQLite::Statement& st) {
+            return TransitionFact{st.getColumn(0).getString(),
+                                  kind_from(st.getColumn(1).getString()),
+                                  st.getColumn(2).getString()};
+        });
     });
 }
 

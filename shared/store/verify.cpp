@@ -545,8 +545,9 @@ private:
         const bool sale = *kind == JournalKind::sale || *kind == JournalKind::refund;
         const bool z = *kind == JournalKind::z_report;
         const bool opened = *kind == JournalKind::shift_opened;
-        const bool batch =
-            *kind == JournalKind::batch_logged || *kind == JournalKind::batch_delivered;
+        const bool batch = *kind == JournalKind::batch_logged ||
+                           *kind == JournalKind::batch_delivered ||
+                           *kind == JournalKind::stock_returned;
         if (!sale && !z && !opened && !(batch && m_full))
             return;
         const auto payload = parse_json(r.payload);
@@ -567,8 +568,10 @@ private:
                 check_opened(r, *payload);
             else if (*kind == JournalKind::batch_logged)
                 check_batch(r, *payload);
-            else
+            else if (*kind == JournalKind::batch_delivered)
                 expect_delivery(r, *payload);
+            else
+                expect_report_back(r, *payload);
         } catch (const std::overflow_error&) {
             // Amounts no till could have recorded (checked arithmetic refuses them).
             add(r.device, r.seq, "journal", num(r.seq),
@@ -765,6 +768,36 @@ private:
             ExpectedMove{r.device, r.seq});
         m_expected_moves.emplace(Move{product, id, "shop:" + shop, "delivered", workshop, units},
                                  ExpectedMove{r.device, r.seq});
+    }
+
+    // Units a shop reported back (report_back): returned to the workshop's shelf (two moves)
+    // or broken (one).
+    void expect_report_back(const JournalRow& r, const JsonValue& p) {
+        const std::string id = text_of(p.find("batch_id"));
+        const std::string shop = text_of(p.find("shop_id"));
+        const std::int64_t units = int_of(p.find("units"));
+        const std::string how = text_of(p.find("kind"));
+        store::Statement b(m_db, "SELECT product_id, workshop_id FROM batch WHERE id = ?");
+        b->bind(1, id);
+        if (!b->executeStep())
+            return add(r.device, r.seq, "batch", id,
+                       Message(BL_N_("Batch %s, reported back in journal row %s, is missing from "
+                                     "the batches."),
+                               {id, num(r.seq)}));
+        const std::string product = b->getColumn(0).getString();
+        const std::string workshop = b->getColumn(1).getString();
+        if (how == "returned") {
+            m_expected_moves.emplace(
+                Move{product, id, "shop:" + shop, "adjusted", "returned", -units},
+                ExpectedMove{r.device, r.seq});
+            m_expected_moves.emplace(
+                Move{product, id, "workshop:" + workshop, "adjusted", "returned:" + shop, units},
+                ExpectedMove{r.device, r.seq});
+        } else {
+            m_expected_moves.emplace(
+                Move{product, id, "shop:" + shop, "lost", "broken:" + shop, -units},
+                ExpectedMove{r.device, r.seq});
+        }
     }
 
     // Every stock move is one the journal recorded, and every one it recorded is there; each

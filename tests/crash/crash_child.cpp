@@ -16,6 +16,7 @@
 // Kills inside a commit are made by the fault VFS (fault_vfs.hpp), which counts the writes and
 // syncs of the action being killed and finds its commit frame in the WAL.
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -168,7 +169,9 @@ struct Day {
     bl::Device till;
     bl::Actor at_till, at_station;
     bl::Product mug;
-    std::string shop, workshop, maker, stock; // stock: the batch deliveries come from
+    // stock, stock2: the batches deliveries come from (the workshop program's delivery note
+    // moves several batches in one transaction)
+    std::string shop, workshop, maker, stock, stock2;
 
     explicit Day(bl::Database& d) : db(d) {
         till = *bl::local_device(db);
@@ -180,6 +183,7 @@ struct Day {
         workshop = *mug.workshop_id;
         maker = text(db, "SELECT id FROM maker WHERE workshop_id = '" + workshop + "' LIMIT 1");
         stock = text(db, "SELECT id FROM batch WHERE notes = 'crash stock'");
+        stock2 = text(db, "SELECT id FROM batch WHERE notes = 'crash stock 2'");
     }
 
     bl::Sale sale(std::mt19937_64& rng, const std::string& mark) const {
@@ -235,7 +239,15 @@ struct Day {
         bl::Batch b;
         b.product_id = mug.id;
         b.workshop_id = workshop;
-        b.produced_on = "2026-11-01";
+        // A day of its own for each batch (the n-th since 2020-01-01): a maker's hours on one
+        // day are capped (check_work), and a shop takes many trials' batches.
+        const auto n = bl::raw_sql::integer(db, "SELECT count(*) FROM batch");
+        const std::chrono::year_month_day day{
+            std::chrono::sys_days{std::chrono::year{2020} / 1 / 1} + std::chrono::days{n}};
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+        b.produced_on = date;
         b.units = 5;
         b.notes = "#" + mark;
         b.contributions = {{"", "", maker, 30, "drejning", ""}};
@@ -354,7 +366,8 @@ int main(int argc, char** argv) {
         }
         case crash::Stage::deliver:
             run(dies, [&] {
-                auto r = bl::deliver_batch(db, day.at_station, day.stock, day.shop, 1);
+                auto r = bl::deliver_batches(db, day.at_station, day.shop,
+                                             {{day.stock, 1}, {day.stock2, 1}});
                 if (!r)
                     fail(bl::render(r.error()), 6);
             });

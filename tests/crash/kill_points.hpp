@@ -17,7 +17,7 @@ enum class Stage {
     undo,    ///< record_event part_payment_undone
     x,       ///< record_event x_report
     batch,   ///< add_batch, at the workshop station
-    deliver, ///< deliver_batch, one unit to the shop
+    deliver, ///< deliver_batches: one unit of each of two batches to the shop, one transaction
     z,       ///< close_shift (Z report)
     backup,  ///< after a Z that committed and was reported: the check and the backup
     migrate, ///< opening a database one schema step behind: the step's commit

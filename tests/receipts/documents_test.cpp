@@ -18,6 +18,7 @@
 #include "../store/fixture.hpp"
 #include "receipts/app/report_data.hpp"
 #include "receipts/layout/impact_documents.hpp"
+#include "receipts/layout/receipt_document.hpp"
 #include "receipts/layout/numbers.hpp"
 #include "receipts/pdf/pdf_document.hpp"
 #include "shared/core/csv.hpp"
@@ -210,6 +211,25 @@ TEST_CASE("documents: an impact receipt's QR code carries the sale's id and the 
     const auto text = pdf_text(path);
     CHECK(text.find("Bag om tingene") != std::string::npos);
     CHECK(text.find("kvittering nr. " + std::to_string(data->receipt_number)) != std::string::npos);
+    CHECK(text.find(data->sale_id) != std::string::npos);
+}
+
+TEST_CASE("documents: the impact receipt on 80 mm paper (as a CUPS receipt printer gets it) "
+          "scans and reads the same") {
+    auto& db = demo().db;
+    const auto sales = bl::report::sales_in(db, autumn, std::nullopt);
+    REQUIRE_FALSE(sales.empty());
+    const auto data = bl::report::impact_receipt_data(db, sales.back(), generated);
+    REQUIRE(data);
+    const auto path = write(bl::doc::receipt_document(bl::doc::impact_receipt_text(*data)),
+                            demo().dir.file("impact-80mm.pdf"));
+    const auto png = demo().dir.file("impact-80mm");
+    REQUIRE(run("pdftoppm -r 200 -png -singlefile '" + path + "' '" + png + "'").status == 0);
+    const auto qr = run("zbarimg --quiet --raw '" + png + ".png'", false);
+    CHECK(qr.out == bl::doc::impact_receipt_code(data->sale_id) + "\n");
+    const auto text = pdf_text(path);
+    CHECK(text.find("Bag om tingene") != std::string::npos);
+    CHECK(text.find("Arbejde i varerne") != std::string::npos);
     CHECK(text.find(data->sale_id) != std::string::npos);
 }
 

@@ -34,25 +34,40 @@ bl::impact::Coefficients coefficients() {
     return c.value();
 }
 
+// The demo loaded up to 26 November, and the autumn period in it.
+struct Demo {
+    test::TempDir dir;
+    bl::Database db{dir.file("demo.db")};
+    const bl::impact::Period p{"2026-09-01", "2026-11-26"};
+    Demo() {
+        bl::DemoOptions o;
+        o.until = "2026-11-26";
+        REQUIRE(bl::load_demo(db, o).ok());
+    }
+    /// SQL over `sale s`: not training, sold within the period's Copenhagen days (their
+    /// midnights as UTC text, like sale.sold_at).
+    std::string from() const {
+        return bl::format_utc(bl::copenhagen_day_start(*bl::parse_date(p.from)));
+    }
+    std::string to() const {
+        return bl::format_utc(
+            bl::copenhagen_day_start(*bl::parse_date(p.to) + std::chrono::days{1}));
+    }
+    std::string in_period() const {
+        return " s.training = 0 AND s.sold_at >= '" + from() + "' AND s.sold_at < '" + to() + "'";
+    }
+};
+
 } // namespace
 
 TEST_CASE("impact report: every headline number on the demo data matches plain SQL over the "
           "raw rows") {
-    test::TempDir dir;
-    bl::Database db(dir.file("demo.db"));
-    bl::DemoOptions o;
-    o.until = "2026-11-26";
-    REQUIRE(bl::load_demo(db, o).ok());
-    const bl::impact::Period p{"2026-09-01", "2026-11-26"};
+    Demo demo;
+    auto& db = demo.db;
+    const auto& p = demo.p;
     bl::StoreImpactSource source(db);
     const auto m = bl::impact::compute_period(source, p, {}, coefficients());
-
-    // The sales period's bounds: Copenhagen midnights, as UTC text like sale.sold_at.
-    const std::string from = bl::format_utc(bl::copenhagen_day_start(*bl::parse_date(p.from)));
-    const std::string to =
-        bl::format_utc(bl::copenhagen_day_start(*bl::parse_date(p.to) + std::chrono::days{1}));
-    const std::string in_period =
-        " s.training = 0 AND s.sold_at >= '" + from + "' AND s.sold_at < '" + to + "'";
+    const std::string in_period = demo.in_period();
     const std::string worked = " worked_on BETWEEN '" + p.from + "' AND '" + p.to + "'";
 
     // People (production basis).
@@ -96,7 +111,7 @@ TEST_CASE("impact report: every headline number on the demo data matches plain S
           Approx(real(db, "SELECT sum(max(b.units - coalesce((SELECT sum(a.units) FROM "
                           "sale_allocation a JOIN sale s ON s.id = a.sale_id WHERE a.batch_id = "
                           "b.id AND s.training = 0 AND s.sold_at < '" +
-                              to + "'), 0), 0) * 1.0 * " + batch_minutes +
+                              demo.to() + "'), 0), 0) * 1.0 * " + batch_minutes +
                               " / b.units) FROM batch b WHERE b.produced_on <= '" + p.to + "'")));
 
     // Data completeness: units by how they were tied to a batch.
@@ -130,17 +145,10 @@ TEST_CASE("impact report: every headline number on the demo data matches plain S
 
 TEST_CASE("impact report: one workshop's report counts its goods, its batches and its makers' "
           "hours, as plain SQL does; the weeks add up to the period") {
-    test::TempDir dir;
-    bl::Database db(dir.file("demo.db"));
-    bl::DemoOptions o;
-    o.until = "2026-11-26";
-    REQUIRE(bl::load_demo(db, o).ok());
-    const bl::impact::Period p{"2026-09-01", "2026-11-26"};
-    const std::string from = bl::format_utc(bl::copenhagen_day_start(*bl::parse_date(p.from)));
-    const std::string to =
-        bl::format_utc(bl::copenhagen_day_start(*bl::parse_date(p.to) + std::chrono::days{1}));
-    const std::string in_period =
-        " s.training = 0 AND s.sold_at >= '" + from + "' AND s.sold_at < '" + to + "'";
+    Demo demo;
+    auto& db = demo.db;
+    const auto& p = demo.p;
+    const std::string in_period = demo.in_period();
     bl::StoreImpactSource source(db);
 
     // The whole shop: the weeks' revenue is every line's revenue without VAT.
@@ -186,11 +194,8 @@ TEST_CASE("impact report: one workshop's report counts its goods, its batches an
 
 TEST_CASE("impact report: the CSV and JSON exports carry each figure with its unit, basis, "
           "label and why it is missing") {
-    test::TempDir dir;
-    bl::Database db(dir.file("demo.db"));
-    bl::DemoOptions o;
-    o.until = "2026-11-26";
-    REQUIRE(bl::load_demo(db, o).ok());
+    Demo demo;
+    auto& db = demo.db;
     bl::StoreImpactSource source(db);
     const auto m =
         bl::impact::compute_period(source, {"2026-09-01", "2026-11-26"}, {}, coefficients());

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
+#include "shared/store/production.hpp"
 #include "shared/store/shifts.hpp"
 #include "shared/store/verify.hpp"
 
@@ -360,4 +361,28 @@ TEST_CASE("the start check of a big journal reads no more than its tail") {
     const auto tail = bl::check_journal_tail(*d.db);
     CHECK(tail.ok());
     CHECK(tail.journal_rows == 3);
+}
+
+TEST_CASE("units a shop reports back (the workshop program's report_back) pass the check, and "
+          "a changed return is named") {
+    Day d;
+    REQUIRE(bl::report_back(*d.db, d.at_station(), d.mugs_old.id, d.shop.id, 1,
+                            bl::ReportedBack::returned)
+                .ok());
+    REQUIRE(bl::report_back(*d.db, d.at_station(), d.mugs_new.id, d.shop.id, 1,
+                            bl::ReportedBack::broken)
+                .ok());
+    {
+        const auto c = d.check();
+        INFO(test::findings(c));
+        CHECK(c.ok());
+    }
+    const std::string last_move = std::to_string(count(*d.db, "SELECT max(id) FROM stock_move"));
+    exec(*d.db, "SAVEPOINT tamper");
+    exec(*d.db, "DROP TRIGGER stock_move_no_update; UPDATE stock_move SET units = -3 WHERE id = " +
+                    last_move);
+    const auto c = d.check();
+    INFO(test::findings(c));
+    CHECK(names(c, "stock_move", last_move));
+    exec(*d.db, "ROLLBACK TO tamper; RELEASE tamper");
 }

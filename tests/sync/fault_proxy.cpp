@@ -2,9 +2,10 @@
 // seed, drops connections, cuts connections after the client's request went through (the
 // server commits, the client never hears back) and delays connections. Plain POSIX sockets:
 // it never looks inside TLS. After --faults-for-s seconds it forwards faithfully, so the test
-// can check that everything converges once the faults stop.
-//   fault_proxy --target-port P --port-file F --seed S [--drop 20] [--cut 15]
-//               [--delay-ms 1000] [--faults-for-s 20]
+// can check that everything converges once the faults stop. Given more than one
+// --target-port, it hands the connections to them in turn (two servers behind one address).
+//   fault_proxy --target-port P [--target-port P2...] --port-file F --seed S [--drop 20]
+//               [--cut 15] [--delay-ms 1000] [--faults-for-s 20]
 
 #include <atomic>
 #include <chrono>
@@ -15,6 +16,7 @@
 #include <mutex>
 #include <random>
 #include <thread>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <arpa/inet.h>
@@ -102,10 +104,11 @@ void pump(int client, int server, const Plan& plan) {
 
 int main(int argc, char** argv) {
     CLI::App app{"a TCP proxy that injects faults from a fixed seed"};
-    int target = 0, drop = 20, cut = 15, delay_ms = 1000, faults_for_s = 20;
+    std::vector<int> targets;
+    int drop = 20, cut = 15, delay_ms = 1000, faults_for_s = 20;
     std::uint64_t seed = 1;
     std::string port_file;
-    app.add_option("--target-port", target)->required();
+    app.add_option("--target-port", targets)->required();
     app.add_option("--port-file", port_file)->required();
     app.add_option("--seed", seed);
     app.add_option("--drop", drop);
@@ -157,6 +160,8 @@ int main(int argc, char** argv) {
             continue;
         }
         plan.fate == Fate::cut ? ++cut_n : ++passed;
+        const int target =
+            targets[static_cast<std::size_t>(dropped + cut_n + passed) % targets.size()];
         if ((dropped + cut_n + passed) % 10 == 0)
             std::cerr << "fault_proxy: " << passed << " passed, " << dropped << " dropped, "
                       << cut_n << " cut\n";

@@ -1,7 +1,12 @@
 #include "tests/sync/sync_rig.hpp"
 
-#include <catch2/catch.hpp>
+#include <atomic>
+#include <cstdlib>
 
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include "central/store/open_store.hpp"
 #include "shared/core/sha256.hpp"
 #include "shared/store/people.hpp"
 #include "shared/store/raw_sql.hpp"
@@ -19,8 +24,25 @@ const sync::Credentials& test_ca() {
     return ca;
 }
 
-Central::Central() {
-    store = std::make_unique<SqliteCentralStore>(dir.file("central.db"));
+std::string fresh_pg_url() {
+    const char* base = std::getenv("BL_TEST_POSTGRES");
+    if (!base || !*base)
+        return {};
+    // A schema per store: the test cases share one database and never see each other's.
+    static std::atomic<int> n{0};
+    const std::string schema = "t" + std::to_string(::getpid()) + "_" + std::to_string(++n);
+    const std::string url = base;
+    return url + (url.find('?') == std::string::npos ? "?" : "&") + "schema=" + schema;
+}
+
+std::string test_store_url(const test::TempDir& dir) {
+    const std::string pg = fresh_pg_url();
+    return pg.empty() ? "sqlite:" + dir.file("central.db") : pg;
+}
+
+Central::Central(std::string store_url) {
+    url = store_url.empty() ? test_store_url(dir) : std::move(store_url);
+    store = open_central_store(parse_store_url(url, dir.path).value());
     ctx.ca = test_ca();
     ctx.log = [this](std::string_view level, std::string_view event, std::string_view detail) {
         log.push_back(std::string(level) + " " + std::string(event) + " " + std::string(detail));

@@ -1,12 +1,14 @@
 #pragma once
 // A central store on a temporary file with its CA, and devices with real databases that
-// enrol and push through the pure handlers (no sockets).
+// enrol and push through the pure handlers (no sockets). With BL_TEST_POSTGRES set (the
+// tests' PostgreSQL cluster, tests/pg/pg-cluster) the central store is in PostgreSQL
+// instead, in a schema of its own per Central.
 
 #include <memory>
 #include <string>
 
 #include "central/server/handlers.hpp"
-#include "central/store/sqlite_central_store.hpp"
+#include "central/store/central_store.hpp"
 #include "shared/sync/local.hpp"
 #include "shared/sync/pki.hpp"
 #include "tests/store/fixture.hpp"
@@ -16,13 +18,22 @@ namespace synctest {
 /// The CA is made once per test run (key generation is cheap, but it is the same for all).
 const bl::sync::Credentials& test_ca();
 
+/// The store the tests run against: "sqlite:FILE" in `dir`, or, with BL_TEST_POSTGRES set, a
+/// new schema in that PostgreSQL database. Each call gives a new, empty store's URL.
+std::string test_store_url(const test::TempDir& dir);
+/// A URL of BL_TEST_POSTGRES's database with a new schema of its own; "" without it.
+std::string fresh_pg_url();
+
 struct Central {
     test::TempDir dir;
-    std::unique_ptr<bl::central::SqliteCentralStore> store;
+    std::string url; ///< the store's, for opening it a second time (a second server)
+    std::unique_ptr<bl::central::CentralStore> store;
     bl::central::HandlerContext ctx;
     std::vector<std::string> log;
 
-    Central();
+    /// A new store: `store_url` (an empty SQLite file's or PostgreSQL schema's), by default
+    /// test_store_url's.
+    explicit Central(std::string store_url = {});
     /// A fresh enrolment code for a scope, valid for `minutes` (negative: already expired).
     std::string code(bl::central::Role role, const std::string& shop_id = {},
                      const std::string& workshop_id = {}, int minutes = 15);
