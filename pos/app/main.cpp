@@ -1,8 +1,13 @@
 // bundlinje-till: the till. Danish by default (--lang en for English).
-//   bundlinje-till --db FILE [--lang da|en] [--receipts FOLDER]
+//   bundlinje-till --db FILE [--lang da|en] [--receipts FOLDER] [--exit-when-ready]
+// The file must be a till's own database: a missing path, an empty file or another device's
+// file is refused unchanged. With --exit-when-ready (scripts, the start-up benchmark) a
+// refusal or a failed journal check is written to standard error and the exit code is not 0,
+// instead of a dialog that would wait for a person.
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <sstream>
 #include <thread>
@@ -20,6 +25,7 @@
 #include "pos/wiring/store_till.hpp"
 #include "shared/core/catalog.hpp"
 #include "shared/store/setup.hpp"
+#include "shared/store/verify.hpp"
 #include "shared/sync/client.hpp"
 #include "shared/sync/wiring/store_local.hpp"
 #include "shared/wxui/wx_text.hpp"
@@ -125,17 +131,54 @@ public:
         cmd.Found("db", &db_path);
         cmd.Found("lang", &lang);
         bl::wxui::use_language(utf8(lang));
+        m_exit_when_ready = cmd.Found("exit-when-ready");
+        const bl::Translator* tr = bl::translator_for(utf8(lang));
+        const std::string path = utf8(db_path);
 
         try {
             // Receipts print Copenhagen time: a machine without the time zone database must
             // say so before the first sale, not after it.
             (void)bl::format_copenhagen(bl::now_utc());
-            m_db = std::make_unique<bl::Database>(utf8(db_path));
+            // A mistyped path is never made into a new, empty till.
+            std::error_code ec;
+            if (!std::filesystem::exists(path, ec))
+                return refuse(bl::render(
+                    bl::Message(BL_N_("The database %s does not exist, so the till cannot start. "
+                                      "Check the name and the folder; nothing was created. To "
+                                      "make a demo till's database there, run: bundlinje-demo "
+                                      "--db %s"),
+                                {path, path}),
+                    tr));
+            m_db =
+                std::make_unique<bl::Database>(path, bl::OpenOptions{false, bl::DeviceRole::till});
             m_store = std::make_unique<bl::pos::StoreTill>(*m_db);
         } catch (const bl::StoreError& e) {
-            return refuse(bl::render(e.message(), bl::translator_for(utf8(lang))));
+            return refuse(bl::render(e.message(), tr));
         } catch (const std::exception& e) {
             return refuse(e.what());
+        }
+        // The journal's newest rows, since the last full check (after each Z): cheap, and said
+        // plainly when they do not hold. The till still starts: it records every sale as well
+        // as before, and the organiser must know today.
+        try {
+            const bl::DatabaseCheck tail = bl::check_journal_tail(*m_db);
+            if (!tail.ok()) {
+                std::string text = bl::render(
+                    bl::Message(BL_N_("The check of the till's journal at start found that the "
+                                      "database was changed outside the till. The till works "
+                                      "and records every sale as before, but tell the organiser "
+                                      "today. What was found:")),
+                    tr);
+                for (const auto& line : bl::describe(tail, tr))
+                    text += "\n- " + line;
+                if (m_exit_when_ready) {
+                    std::cerr << text << "\n";
+                    return false;
+                }
+                wxMessageBox(wx(text), _("Bundlinje"), wxOK | wxICON_WARNING);
+            }
+        } catch (const bl::StoreError& e) {
+            return refuse(bl::render(e.message(), tr));
         }
         // The shop's language setting, unless --lang says otherwise.
         if (!cmd.Found("lang")) {
@@ -181,7 +224,7 @@ public:
             m_enrol->Raise();
         });
         m_frame->Show();
-        if (cmd.Found("exit-when-ready")) {
+        if (m_exit_when_ready) {
             // Everything a person waits for before the first sale: the window, the catalogue
             // and the tiles, drawn. (The PIN check is left out: Argon2id is slow on purpose.)
             CallAfter([this] {
@@ -226,10 +269,16 @@ public:
     }
 
 private:
+    // OnInit's false ends the program with a code that is not 0.
     bool refuse(const std::string& why) {
-        wxMessageBox(wx(why), _("The till cannot start"), wxOK | wxICON_ERROR);
+        if (m_exit_when_ready)
+            std::cerr << why << "\n";
+        else
+            wxMessageBox(wx(why), _("The till cannot start"), wxOK | wxICON_ERROR);
         return false;
     }
+
+    bool m_exit_when_ready = false;
 
     std::unique_ptr<bl::Database> m_db;
     std::unique_ptr<bl::pos::StoreTill> m_store;

@@ -101,13 +101,13 @@ void RefundFlow::refund_pay(Tender tender) {
         m_till.say(done.error());
         return;
     }
-    receipts::ReceiptData data = m_till.receipt_of(done.value());
+    // Recorded: the till moves on before it reads anything else, so a fault after the commit
+    // can never leave a refund on screen to be paid out twice.
     s.mode = Selling{};
-    s.last_receipt = data;
     m_till.views.done.show_refund_done(done.value(), paid.value().amount, tender,
                                        s.settings.mobilepay_name);
+    m_till.print_receipt_of(done.value());
     m_till.refresh_status();
-    m_till.print(receipts::sales_receipt(data));
 }
 
 } // namespace bl::pos

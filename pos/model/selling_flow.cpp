@@ -29,7 +29,8 @@ void SellingFlow::enter(const std::string& text) {
     const auto found = m_till.ports.catalogue.search(text);
     m_till.views.sale.show_search_results(found);
     if (found.empty())
-        m_till.say(Message(BL_N_("No item is called \"%s\". Try part of the name."), {text}));
+        m_till.say(
+            Message(BL_N_("No item is called \"%s\". Try part of the name."), {echo_input(text)}));
 }
 
 void SellingFlow::scan(const std::string& code) {

@@ -125,6 +125,17 @@ receipts::ReceiptData TillContext::receipt_of(const Sale& sale) {
     return data;
 }
 
+void TillContext::print_receipt_of(const Sale& sale) {
+    try {
+        receipts::ReceiptData data = receipt_of(sale);
+        state.last_receipt = data;
+        print(receipts::sales_receipt(data));
+    } catch (const std::exception&) {
+        say(Message(BL_N_("Recorded, but its receipt could not be made: print it with Receipt "
+                          "copy once the till works again.")));
+    }
+}
+
 void TillContext::print(const receipts::ReceiptText& text) {
     if (auto problem = ports.printer.deliver(text))
         say(*problem);

@@ -94,6 +94,10 @@ public:
     receipts::ReceiptData receipt_of(const Sale& sale);
     /// Prints (or stores) a receipt; a printer problem is said, the sale stays recorded.
     void print(const receipts::ReceiptText& text);
+    /// After a sale or refund committed: its receipt made, kept as the last one and printed.
+    /// A fault on the way (a read the database refused) is said and stops only the receipt:
+    /// the recorded sale stands, and Receipt copy prints it later.
+    void print_receipt_of(const Sale& sale);
 
 private:
     CartKeeper& m_keeper;

@@ -66,7 +66,7 @@ Result<PrinterTarget, Message> PrinterTarget::parse(const std::string& setting) 
         if (t.path.empty() || t.path.find_first_of(" /\\#") != std::string::npos)
             return err(Message(BL_N_("\"%s\" is not a printer name. Write cups: and the "
                                      "printer's name, for example cups:Kontorprinter."),
-                               {setting}));
+                               {echo_input(setting)}));
         return t;
     }
     if (setting.front() == '/') {
@@ -83,7 +83,7 @@ Result<PrinterTarget, Message> PrinterTarget::parse(const std::string& setting) 
             return err(Message(BL_N_("\"%s\" is not a printer address. Write a device such as "
                                      "/dev/usb/lp0 or a network address such as "
                                      "192.168.1.50:9100."),
-                               {setting}));
+                               {echo_input(setting)}));
         port = close + 1 < host.size() && host[close + 1] == ':' ? host.substr(close + 2) : "";
         host = host.substr(1, close - 1);
     } else if (const auto colon = host.rfind(':'); colon != std::string::npos) {
@@ -94,12 +94,13 @@ Result<PrinterTarget, Message> PrinterTarget::parse(const std::string& setting) 
         return err(Message(BL_N_("\"%s\" is not a printer address. Write a device such as "
                                  "/dev/usb/lp0 or a network address such as "
                                  "192.168.1.50:9100."),
-                           {setting}));
+                           {echo_input(setting)}));
     t.host = host;
     if (!port.empty()) {
         if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
             std::stoi(port) < 1 || std::stoi(port) > 65535)
-            return err(Message(BL_N_("\"%s\" is not a port number (1–65535)."), {port}));
+            return err(
+                Message(BL_N_("\"%s\" is not a port number (1–65535)."), {echo_input(port)}));
         t.port = std::stoi(port);
     }
     return t;

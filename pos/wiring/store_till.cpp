@@ -7,6 +7,7 @@
 #include "shared/store/production.hpp"
 #include "shared/store/sales.hpp"
 #include "shared/store/setup.hpp"
+#include "shared/store/verify.hpp"
 
 namespace bl::pos {
 
@@ -119,6 +120,40 @@ std::filesystem::path StoreShifts::backup_folder() const {
 }
 
 std::optional<Message> StoreShifts::back_up_after_z(std::int64_t z_number) {
+    // The day is closed: the whole database is checked against its journal first (the next
+    // start then checks only what comes after), then copied.
+    std::optional<Message> problem = check_after_z();
+    std::optional<Message> backup = write_backup(z_number);
+    if (problem && backup)
+        return Message(BL_N_("The day is closed, but its backup could not be written to %s, and "
+                             "the check of the database after the Z report found a problem. "
+                             "Copy %s somewhere safe by hand and tell the organiser today."),
+                       {backup_folder().string(), m_db.path()});
+    return problem ? problem : backup;
+}
+
+std::optional<Message> StoreShifts::check_after_z() {
+    try {
+        const DatabaseCheck check = verify_database(m_db);
+        if (check.ok()) {
+            // Kept or not, the records are fine: if it is not kept, the next start checks
+            // from the previous full check.
+            (void)record_full_check(m_db, check);
+            return std::nullopt;
+        }
+        const Finding& first = check.findings.front();
+        return Message(
+            BL_N_("The day is closed, but the check of the database after the Z "
+                  "report found that it was changed outside the till, first in %s "
+                  "(%s). Tell the organiser today; they can see every problem with: "
+                  "bundlinje-demo --db %s --verify"),
+            {first.table, first.row.empty() ? std::to_string(first.seq) : first.row, m_db.path()});
+    } catch (const StoreError& e) {
+        return e.message();
+    }
+}
+
+std::optional<Message> StoreShifts::write_backup(std::int64_t z_number) {
     namespace fs = std::filesystem;
     const fs::path folder = backup_folder();
     // Named by day and Z number, so that they sort oldest first:

@@ -53,6 +53,9 @@ public:
     ShiftTotals shift_totals(const std::string& shift_id) override;
     Result<Shift, Message> close_shift(const std::string& staff_id, const std::string& shift_id,
                                        Money counted) override;
+    /// After a Z: checks the whole database against its journal (verify_database; a passed
+    /// check is kept, so the next start checks only what comes after) and writes its backup.
+    /// Either failing is said in the message.
     std::optional<Message> back_up_after_z(std::int64_t z_number) override;
     /// Where back_up_after_z writes: "backups" beside the database file.
     std::filesystem::path backup_folder() const;
@@ -60,6 +63,8 @@ public:
     static constexpr std::size_t backups_kept = 14;
 
 private:
+    std::optional<Message> check_after_z();
+    std::optional<Message> write_backup(std::int64_t z_number);
     Database& m_db;
     const Device& m_device;
 };

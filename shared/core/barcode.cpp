@@ -53,7 +53,7 @@ Result<ScannedCode, Message> classify_barcode(std::string_view input) {
             continue;
         code += c;
     }
-    const std::string shown(input.substr(0, 40));
+    const std::string shown = echo_input(input);
     if (code.empty())
         return err(Message(BL_N_("Scan a barcode or type its digits.")));
     if (!all_digits(code))
@@ -65,7 +65,7 @@ Result<ScannedCode, Message> classify_barcode(std::string_view input) {
     if (code.size() != 13 && code.size() != 8)
         return err(Message(BL_N_("The code %s has %s digits; a barcode has 8 or 13. Scan it "
                                  "again or search for the item by name."),
-                           {code, std::to_string(code.size())}));
+                           {echo_input(code), std::to_string(code.size())}));
     if (!has_valid_check(code))
         return err(Message(BL_N_("The code %s is not valid (its last digit does not match). "
                                  "Scan it again or search for the item by name."),

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -36,6 +37,18 @@ public:
     std::string dump() const;
     void dump_to(std::string& out) const;
 
+    /// What the value holds; each accessor gives null when it holds something else.
+    bool is_null() const { return std::holds_alternative<std::nullptr_t>(m_v); }
+    const bool* as_bool() const { return std::get_if<bool>(&m_v); }
+    const std::int64_t* as_int() const { return std::get_if<std::int64_t>(&m_v); }
+    const std::string* as_string() const { return std::get_if<std::string>(&m_v); }
+    const JsonArray* as_array() const;
+    const JsonObject* as_object() const;
+    /// An object's member, or null when this is not an object or has no such member.
+    const JsonValue* find(std::string_view key) const;
+
+    friend bool operator==(const JsonValue& a, const JsonValue& b);
+
 private:
     std::variant<std::nullptr_t, bool, std::int64_t, std::string, std::shared_ptr<JsonArray>,
                  std::shared_ptr<JsonObject>>
@@ -44,5 +57,11 @@ private:
 
 /// Appends s as a JSON string literal (with quotes) to out.
 void append_json_string(std::string& out, std::string_view s);
+
+/// Reads JSON text strictly: integers only (no fractions or exponents, within int64), strings
+/// of valid UTF-8 (escapes decoded, a lone surrogate refused), no member named twice in an
+/// object, nesting at most `max_depth` deep, white space only between tokens. Gives none for
+/// anything else. What dump() writes always reads back to an equal value.
+std::optional<JsonValue> parse_json(std::string_view text, int max_depth = 64);
 
 } // namespace bl

@@ -47,4 +47,11 @@ public:
 /// The message in English, or translated when a translator is given.
 std::string render(const Message& m, const Translator* t = nullptr);
 
+/// What a person typed or scanned, made fit to be quoted back in a message argument: at most
+/// `max_chars` characters (code points), cut at a character boundary and ended with "…" when
+/// cut; bytes that are not UTF-8, control characters and characters that hide text or change
+/// its direction each become U+FFFD. The result is always valid UTF-8, however long or broken
+/// the input. (Defined with the text checks, in text.cpp.)
+std::string echo_input(std::string_view input, std::size_t max_chars = 40);
+
 } // namespace bl

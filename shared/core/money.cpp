@@ -125,7 +125,7 @@ bool all_digits(std::string_view s) {
 } // namespace
 
 Result<Money, Message> parse_money(std::string_view original) {
-    const std::string shown(original.substr(0, 40));
+    const std::string shown = echo_input(original);
     std::string_view s = trim(original);
     if (s.empty())
         return err(Message(BL_N_("Type an amount, for example 45,50.")));

@@ -74,6 +74,38 @@ bool is_invisible_or_bidi(char32_t c) {
 
 } // namespace
 
+std::string echo_input(std::string_view input, std::size_t max_chars) {
+    constexpr char32_t replacement = 0xFFFD;
+    std::string out;
+    std::size_t i = 0, shown = 0;
+    // Reads no further than one character past what is shown: a megabyte of input costs
+    // no more than 41 characters of it.
+    while (i < input.size()) {
+        char32_t c = 0;
+        if (!decode(input, i, c)) {
+            c = replacement;
+            ++i;
+        } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || is_invisible_or_bidi(c)) {
+            c = replacement;
+        }
+        if (shown == max_chars) {
+            // There is more: the last character shown makes way for the ellipsis.
+            if (max_chars == 0)
+                return out;
+            std::size_t cut = out.size();
+            do
+                --cut;
+            while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80);
+            out.resize(cut);
+            out += "\xE2\x80\xA6"; // …
+            return out;
+        }
+        encode(c, out);
+        ++shown;
+    }
+    return out;
+}
+
 bool is_valid_utf8(std::string_view s) {
     std::size_t i = 0;
     char32_t cp = 0;
@@ -89,6 +121,16 @@ std::size_t utf8_length(std::string_view s) {
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
             ++n;
     return n;
+}
+
+std::string utf8_prefix(std::string_view s, std::size_t max_chars) {
+    std::size_t end = 0, chars = 0;
+    while (end < s.size()) {
+        if ((static_cast<unsigned char>(s[end]) & 0xC0) != 0x80 && chars++ == max_chars)
+            break;
+        ++end;
+    }
+    return std::string(s.substr(0, end));
 }
 
 Result<std::string, Message> clean_text(std::string_view input, const TextRules& rules) {

@@ -39,6 +39,10 @@ bool is_valid_utf8(std::string_view s);
 /// Number of code points in valid UTF-8.
 std::size_t utf8_length(std::string_view s);
 
+/// The first `max_chars` characters (code points) of `s`, never cutting one in two: a field
+/// kept short stays valid UTF-8.
+std::string utf8_prefix(std::string_view s, std::size_t max_chars);
+
 /// Breaks text into lines of at most `width` characters (code points) at spaces; a word
 /// longer than the width stands on a line of its own.
 std::vector<std::string> wrap_words(const std::string& text, std::size_t width);

@@ -1,6 +1,7 @@
 #include "shared/rules/sale_rules.hpp"
 
 #include "shared/core/cash_rounding.hpp"
+#include "shared/core/text.hpp"
 
 namespace bl {
 
@@ -43,6 +44,10 @@ std::optional<Message> check_payments(const Sale& sale) {
     Money paid;
     Money rounding;
     for (const auto& p : sale.payments) {
+        // A reference is journaled and sent: it must be text the central store can read.
+        if (!is_valid_utf8(p.reference))
+            return Message(BL_N_("The payment's reference contains characters that cannot be "
+                                 "read. Type it again."));
         if (p.tender != Tender::cash && !p.rounding.is_zero())
             return Message(BL_N_("Only cash is rounded to 50 øre; card and MobilePay are paid "
                                  "to the øre."));

@@ -100,7 +100,7 @@ Result<Product, Message> add_product_in_tx(Database& db, const Actor& actor, Pro
         q.bind(1, p.sku);
         if (q.executeStep())
             return err(Message(BL_N_("The item number %s is already used by \"%s\"."),
-                               {p.sku, q.getColumn(0).getString()}));
+                               {echo_input(p.sku), q.getColumn(0).getString()}));
     }
     if (p.id.empty())
         p.id = db.ids.next();

@@ -13,9 +13,11 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
+#include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
 #include "shared/core/time.hpp"
@@ -43,12 +45,25 @@ inline constexpr int application_id = 0x424E4A45;
 /// The schema version this build writes (PRAGMA user_version).
 int latest_schema_version();
 
+/// How a program opens its database file.
+struct OpenOptions {
+    /// Make a new database when nothing is at the path (tests, the demo). Off for a program
+    /// that must find its own file (the till): a missing path is refused, never created.
+    bool create = true;
+    /// The role the file's own device must have (the till: till). Checked before anything is
+    /// written, so a database of another kind of device, or one never set up, is refused
+    /// unchanged.
+    std::optional<DeviceRole> role;
+};
+
 class Database {
 public:
-    /// Opens (creating when missing) and migrates. Throws StoreError with a clear message for
-    /// a file that is not a Bundlinje database, one from a newer version, or one that cannot
-    /// be opened; in each of those cases the file is left exactly as it was.
-    explicit Database(const std::string& path);
+    /// Opens and migrates. Throws StoreError with a clear message, leaving the file exactly as
+    /// it was (no byte written, no file created), for: a path that does not exist (unless
+    /// `options.create`), an empty file, a file that is not a Bundlinje database, one from a
+    /// newer version, one whose device has another role than `options.role`, a file or folder
+    /// this user may not read or write (said as such, never as damage).
+    explicit Database(const std::string& path, const OpenOptions& options = {});
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

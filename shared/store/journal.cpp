@@ -74,16 +74,24 @@ JournalCheck verify_chain(Database& db, const std::string& device_id,
                           "rows after %s are missing."),
                     {std::to_string(last), std::to_string(should_reach), std::to_string(last)}));
     };
+    bool head_missing = false;
     SQLite::Statement h(store::sql(db), "SELECT seq, hash FROM journal_head WHERE device_id = ?");
     h.bind(1, device_id);
     if (h.executeStep()) {
         const std::int64_t head_seq = h.getColumn(0).getInt64();
         if (head_seq > last)
             return missing_tail(head_seq);
-        if (head_seq == last && h.getColumn(1).getString() != prev)
+        if (head_seq < last)
+            return bad(rows, head_seq + 1,
+                       Message(BL_N_("The journal's head record names row %s as the last, but the "
+                                     "journal goes on to row %s: the head was moved back."),
+                               {std::to_string(head_seq), std::to_string(last)}));
+        if (h.getColumn(1).getString() != prev)
             return bad(rows, last,
                        Message(BL_N_("Journal row %s is not the row that was written last."),
                                {std::to_string(last)}));
+    } else {
+        head_missing = rows > 0;
     }
     for (const char* sql : {"SELECT max(journal_seq) FROM sale WHERE device_id = ?",
                             "SELECT max(journal_seq) FROM shift WHERE device_id = ?",
@@ -93,6 +101,9 @@ JournalCheck verify_chain(Database& db, const std::string& device_id,
         if (ref > last)
             return missing_tail(ref);
     }
+    if (head_missing)
+        return bad(rows, last,
+                   Message(BL_N_("The journal's head record is missing: it has been deleted.")));
     if (anchor) {
         if (anchor->seq > last)
             return missing_tail(anchor->seq);
@@ -111,7 +122,11 @@ JournalCheck verify_chain(Database& db, const std::string& device_id,
 
 JournalCheck verify_journal(Database& db, const std::string& device_id,
                             const std::optional<JournalAnchor>& anchor) {
-    return store::reading([&] { return verify_chain(db, device_id, anchor); });
+    return store::reading([&] {
+        // One snapshot: a till writing meanwhile must not look like a cut journal.
+        store::ReadSnapshot snapshot(db);
+        return verify_chain(db, device_id, anchor);
+    });
 }
 
 std::vector<std::string> journal_devices(Database& db) {

@@ -59,6 +59,52 @@ CREATE TABLE sync_pull (
   pulled_at  TEXT
 ) STRICT;
 )SQL",
+        // 6: trust the data. A chain can only grow: a row must follow its device's head (the
+        // first row only while the device has none, and for the database's own device only
+        // the row that sets it up, so a deleted chain cannot start again at row 1); the head
+        // moves one row forward to a row that exists, never back; the database's own device is
+        // set once. journal_check is where the last full check of each chain ended (its row and
+        // hash): the till checks only the rows after it at start, and the full check knows that
+        // row must still be there unchanged.
+        R"SQL(
+CREATE TRIGGER journal_follows_head BEFORE INSERT ON journal
+WHEN (NEW.seq = 1 AND (NEW.prev_hash <> '0000000000000000000000000000000000000000000000000000000000000000'
+                       OR EXISTS (SELECT 1 FROM journal_head WHERE device_id = NEW.device_id)
+                       OR (NEW.kind <> 'device_initialised'
+                           AND NEW.device_id IN (SELECT device_id FROM local_device))))
+  OR (NEW.seq > 1 AND NOT EXISTS (SELECT 1 FROM journal_head WHERE device_id = NEW.device_id
+                                  AND seq = NEW.seq - 1 AND hash = NEW.prev_hash))
+BEGIN
+  SELECT RAISE(ABORT, 'a journal row must follow the last row of its chain');
+END;
+CREATE TRIGGER journal_head_follows_journal BEFORE INSERT ON journal_head
+WHEN NOT EXISTS (SELECT 1 FROM journal WHERE device_id = NEW.device_id AND seq = NEW.seq
+                 AND hash = NEW.hash)
+BEGIN
+  SELECT RAISE(ABORT, 'the journal head only follows the journal');
+END;
+CREATE TRIGGER journal_head_no_update BEFORE UPDATE ON journal_head
+WHEN NEW.device_id <> OLD.device_id OR NEW.seq <> OLD.seq + 1
+  OR NOT EXISTS (SELECT 1 FROM journal WHERE device_id = NEW.device_id AND seq = NEW.seq
+                 AND hash = NEW.hash)
+BEGIN
+  SELECT RAISE(ABORT, 'the journal head only follows the journal');
+END;
+CREATE TRIGGER local_device_no_update BEFORE UPDATE ON local_device
+BEGIN
+  SELECT RAISE(ABORT, 'a database belongs to one device for good');
+END;
+CREATE TRIGGER local_device_no_delete BEFORE DELETE ON local_device
+BEGIN
+  SELECT RAISE(ABORT, 'a database belongs to one device for good');
+END;
+CREATE TABLE journal_check (
+  device_id   TEXT PRIMARY KEY,
+  seq         INTEGER NOT NULL CHECK (seq >= 1),
+  hash        TEXT NOT NULL,
+  checked_at  TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+)SQL",
     };
     return s;
 }

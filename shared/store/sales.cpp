@@ -270,8 +270,10 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
         if (e.seq != journal_seq)
             throw std::logic_error("journal sequence moved inside a write transaction");
         // The open cart kept against a crash is this sale now: it goes in the same commit, so
-        // a basket is never both sold and brought back after a restart.
-        store::Statement(db, "DELETE FROM kept_cart WHERE slot = 0")->exec();
+        // a basket is never both sold and brought back after a restart. A refund is no cart's
+        // sale: a kept cart (and a part payment kept with it) stays.
+        if (!refund)
+            store::Statement(db, "DELETE FROM kept_cart WHERE slot = 0")->exec();
         tx.commit();
         return sale;
     });

@@ -82,7 +82,7 @@ std::optional<Message> check_shop(Shop& s) {
     if (!is_valid_cvr(s.cvr))
         return Message(BL_N_("%s is not a valid CVR number: it has 8 digits and must pass "
                              "the CVR check. Copy it from virk.dk."),
-                       {s.cvr});
+                       {echo_input(s.cvr)});
     if (s.postcode.size() != 4 || s.postcode.find_first_not_of("0123456789") != std::string::npos)
         return Message(BL_N_("A Danish postcode has 4 digits."));
     return std::nullopt;

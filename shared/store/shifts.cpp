@@ -81,7 +81,8 @@ Result<Shift, Message> open_shift(Database& db, const Actor& actor, Money openin
         ins.exec();
         store::record_action(
             db, actor, JournalKind::shift_opened,
-            JsonObject{{"shift_id", s.id}, {"opening_float_ore", opening_float.ore()}});
+            JsonObject{{"shift_id", s.id}, {"opening_float_ore", opening_float.ore()}},
+            std::nullopt, nullptr, s.opened_at);
         tx.commit();
         return s;
     });
@@ -241,7 +242,7 @@ Result<Shift, Message> close_shift(Database& db, const Actor& actor, const std::
         store::record_action(
             db, actor, JournalKind::z_report,
             z_report_payload(ZReport{shift_id, z_number, t, shift->opening_float, counted_cash}),
-            std::nullopt, &tail);
+            std::nullopt, &tail, now);
         tx.commit();
         shift->closed_at = now;
         shift->closed_by = actor.staff_id;

@@ -30,7 +30,8 @@ Result<std::string, Message> record_transition(Database& db, const Actor& actor,
             return err(Message(BL_N_("Log in to record this.")));
         const auto day = parse_date(date);
         if (!day)
-            return err(Message(BL_N_("%s is not a date. Write it as 2026-11-30."), {date}));
+            return err(
+                Message(BL_N_("%s is not a date. Write it as 2026-11-30."), {echo_input(date)}));
         if (*day > copenhagen_day(db.clock()))
             return err(Message(BL_N_("%s is in the future. Record a move once it has "
                                      "happened."),

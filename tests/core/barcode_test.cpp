@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "shared/core/barcode.hpp"
+#include "shared/core/text.hpp"
 
 TEST_CASE("EAN-13 and EAN-8 check digits") {
     CHECK(bl::is_valid_ean13("4006381333931"));
@@ -72,4 +73,19 @@ TEST_CASE("batch labels round-trip and stay out of real product ranges") {
     CHECK(ir.value().kind == bl::BarcodeKind::internal_product);
     // A Danish product EAN is neither.
     CHECK(bl::classify_barcode("5790099000375").value().kind == bl::BarcodeKind::product_ean);
+}
+
+TEST_CASE("a barcode error quotes at most 40 characters of what was scanned, as valid UTF-8") {
+    // Defect 11: a megabyte of digits came back whole in the message.
+    auto digits = bl::classify_barcode(std::string(1 << 20, '5'));
+    REQUIRE_FALSE(digits.ok());
+    const std::string a = bl::render(digits.error());
+    CHECK(a.size() < 300);
+    CHECK_THAT(a, Catch::Contains("1048576 digits"));
+    // A cut that falls inside 'å' leaves no half character behind.
+    auto letters = bl::classify_barcode(std::string(39, '1') + "å" + std::string(100, 'x'));
+    REQUIRE_FALSE(letters.ok());
+    const std::string b = bl::render(letters.error());
+    CHECK(bl::is_valid_utf8(b));
+    CHECK(b.size() < 300);
 }

@@ -40,3 +40,51 @@ TEST_CASE("SHA-256 matches the published test vectors") {
     CHECK(bl::sha256_hex({std::string_view(long_text).substr(0, 333),
                           std::string_view(long_text).substr(333)}) == bl::sha256_hex(long_text));
 }
+
+TEST_CASE("JSON reads back what dump() wrote, and nothing loose") {
+    const bl::JsonValue v(bl::JsonObject{
+        {"b", bl::JsonArray{1, -2, std::int64_t{9223372036854775807}, "x", nullptr, true, false}},
+        {"a", bl::JsonObject{{"æ", "blå \"glasur\"\n\t\x01\\/"}, {"e", bl::JsonArray{}}}},
+        {"c", bl::JsonObject{}}});
+    const std::string text = v.dump();
+    auto back = bl::parse_json(text);
+    REQUIRE(back);
+    CHECK(*back == v);
+    CHECK(back->dump() == text);
+    CHECK(*back->find("a")->find("æ")->as_string() == "blå \"glasur\"\n\t\x01\\/");
+    CHECK(back->find("b")->as_array()->size() == 7);
+    CHECK(back->find("nope") == nullptr);
+    CHECK(back->find("b")->find("x") == nullptr);
+
+    // Escapes and spaces other writers use are read too.
+    auto loose = bl::parse_json(" { \"k\" : [ \"\\u00e6\\ud83d\\ude00\\/\" , -0 ] } ");
+    REQUIRE(loose);
+    CHECK(loose->dump() == "{\"k\":[\"æ😀/\",0]}");
+
+    for (const char* bad : {"",
+                            "{",
+                            "[1,]",
+                            "{\"a\":1,}",
+                            "01",
+                            "1.5",
+                            "1e3",
+                            "+1",
+                            "--1",
+                            "\"\\ud800\"",
+                            "\"\\udc00x\"",
+                            "\"a\x01\"",
+                            "\"\xff\"",
+                            "\"\\x\"",
+                            "{\"a\":1,\"a\":2}",
+                            "nul",
+                            "true false",
+                            "9223372036854775808",
+                            "{1:2}",
+                            "[1 2]",
+                            "\"abc"}) {
+        INFO(bad);
+        CHECK_FALSE(bl::parse_json(bad));
+    }
+    CHECK(bl::parse_json(std::string(64, '[') + std::string(64, ']')));
+    CHECK_FALSE(bl::parse_json(std::string(65, '[') + std::string(65, ']')));
+}

@@ -4,6 +4,7 @@
 
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
+#include "shared/core/text.hpp"
 
 namespace {
 struct Danish : bl::Translator {
@@ -48,4 +49,40 @@ TEST_CASE("roles rank organiser over workshop leader over staff") {
     CHECK(bl::staff_role_from("organiser") == StaffRole::organiser);
     CHECK_FALSE(bl::staff_role_from("admin").has_value());
     CHECK(bl::to_string(bl::Tender::mobilepay) == "mobilepay");
+}
+
+TEST_CASE("echoed input is cut at a character boundary, kept short, and always valid UTF-8") {
+    // Defect 11: a cut at 40 bytes split the 'ø' at bytes 39-40, and wx showed nothing.
+    const std::string typed = std::string(39, 'a') + "øre og mere tekst efter";
+    REQUIRE(typed.substr(0, 40).size() == 40);
+    CHECK_FALSE(bl::is_valid_utf8(typed.substr(0, 40)));
+    const std::string shown = bl::echo_input(typed);
+    CHECK(bl::is_valid_utf8(shown));
+    CHECK(bl::utf8_length(shown) == 40);
+    CHECK(shown == std::string(39, 'a') + "…");
+    // Short input is shown whole; exactly 40 characters are not cut.
+    CHECK(bl::echo_input("blå kop") == "blå kop");
+    const std::string forty = std::string(38, 'x') + "æø";
+    CHECK(bl::echo_input(forty) == forty);
+    // A megabyte is echoed as 40 characters.
+    CHECK(bl::echo_input(std::string(1 << 20, '7')).size() == 39 + std::string("…").size());
+    // Broken bytes, control characters and direction overrides become U+FFFD.
+    CHECK(bl::echo_input("a\xff"
+                         "b") == "a\xEF\xBF\xBD"
+                                 "b");
+    CHECK(bl::echo_input("a\nb\x7f") == "a\xEF\xBF\xBD"
+                                        "b\xEF\xBF\xBD");
+    CHECK(bl::echo_input("ab\xE2\x80\xAE"
+                         "cd") == "ab\xEF\xBF\xBD"
+                                  "cd");
+    CHECK(bl::echo_input("\xC3") == "\xEF\xBF\xBD"); // a character cut off by the input's end
+    CHECK(bl::echo_input("abc", 0).empty());
+}
+
+TEST_CASE("a field is shortened without cutting a character in two") {
+    const std::string ref = std::string(39, '1') + "øx";
+    CHECK(bl::utf8_prefix(ref, 40) == std::string(39, '1') + "ø");
+    CHECK(bl::utf8_prefix("æøå", 2) == "æø");
+    CHECK(bl::utf8_prefix("abc", 10) == "abc");
+    CHECK(bl::utf8_prefix("abc", 0).empty());
 }

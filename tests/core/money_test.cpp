@@ -4,6 +4,7 @@
 
 #include "shared/core/cash_rounding.hpp"
 #include "shared/core/money.hpp"
+#include "shared/core/text.hpp"
 
 using bl::Money;
 
@@ -144,4 +145,13 @@ TEST_CASE("cash is rounded to 50 øre by the Danish bands") {
         CHECK(bl::round_cash(Money::from_ore(c.in)).ore() == c.out);
         CHECK(bl::cash_rounding_difference(Money::from_ore(c.in)).ore() == c.out - c.in);
     }
+}
+
+TEST_CASE("an amount error quotes the input cut at a character, never in the middle of one") {
+    const std::string typed = std::string(39, '9') + "øre" + std::string(1 << 20, 'x');
+    auto r = bl::parse_money(typed);
+    REQUIRE_FALSE(r.ok());
+    const std::string shown = bl::render(r.error());
+    CHECK(bl::is_valid_utf8(shown));
+    CHECK(shown.size() < 300);
 }

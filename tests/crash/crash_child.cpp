@@ -1,29 +1,43 @@
-// A till that dies where it is told to. It commits STEPS business actions (sales, and a Z
-// report every crash::z_every-th step, opening a new shift when none is open), writing one
-// line to stdout after each commit: "sale <id> <receipt number>" or "z <shift id>". As the
-// till does, the cart of each sale is kept ("cart <tag>-<i>") before the sale commits; its
-// lines are marked "#<tag>-<i>". Step STEPS is the fatal one: the child kills itself with
-// SIGKILL at the kill point POINT (see kill_points.hpp) of that step's action, writing
-// "dying <point> ..." first, so crash_test.cpp knows exactly what the database must hold.
+// A till that dies where it is told to. It runs a day at the till (crash::day: sales with their
+// carts kept first, a refund, a part payment kept with the cart and one undone, an X report, a
+// batch logged and one delivered at the workshop station, a Z report with the check and the
+// backup after it), one step after another, opening a shift whenever none is open, and writes
+// one line to stdout after each step commits ("sale <id> <receipt>", "refund <id> <receipt>",
+// "z <shift id>", "backup", "part", "undo", "x", "batch <id>", "deliver"). Step STEPS is the
+// fatal one: the child kills itself with SIGKILL at the kill point POINT (kill_points.hpp) of
+// that step's action, writing "dying <point> ..." first, so crash_test.cpp knows exactly what
+// the database must hold. A migrate point dies while the database is opened (the parent has
+// put it one schema step behind).
 //
-// Kills inside a commit are made by a thin SQLite VFS that wraps the default one, forwards
-// everything, and counts the writes and syncs of the action being killed.
+// Everything the steps write is marked with "#<SEED>-<i>" (line descriptions, batch notes, the
+// payloads of X reports and undone part payments, kept carts) so the parent can find the
+// fatal step's rows.
+//
+// Kills inside a commit are made by the fault VFS (fault_vfs.hpp), which counts the writes and
+// syncs of the action being killed and finds its commit frame in the WAL.
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 
-#include <sqlite3.h>
 #include <unistd.h>
 
+#include "fault_vfs.hpp"
 #include "kill_points.hpp"
+#include "pos/wiring/store_till.hpp"
 #include "shared/core/cash_rounding.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/kept_carts.hpp"
+#include "shared/store/outbox.hpp"
+#include "shared/store/production.hpp"
+#include "shared/store/raw_sql.hpp"
 #include "shared/store/sales.hpp"
+#include "shared/store/setup.hpp"
 
 namespace {
 
@@ -39,6 +53,11 @@ namespace {
     std::abort(); // not reached: SIGKILL cannot be caught
 }
 
+[[noreturn]] void fail(const std::string& why, int code) {
+    std::fprintf(stderr, "crash_child: %s\n", why.c_str());
+    std::exit(code);
+}
+
 // --- What the shim is waiting for ------------------------------------------------------------
 
 struct Armed {
@@ -50,27 +69,13 @@ struct Armed {
 };
 Armed armed;
 
-std::string describe(const char* what, int amount, sqlite3_int64 offset, const char* file) {
+std::string describe(const char* what, const faultvfs::Call& c) {
     return std::string(armed.point->name) + " before call " + std::to_string(armed.calls) + ": " +
            what +
-           (amount >= 0 ? " " + std::to_string(amount) + " bytes at " + std::to_string(offset)
-                        : std::string()) +
-           " of " + (file ? file : "a temporary file");
-}
-
-// --- The VFS shim ----------------------------------------------------------------------------
-
-sqlite3_vfs* real_vfs = nullptr;
-
-struct File {
-    sqlite3_file base;
-    sqlite3_file* real; // the default VFS's file, allocated right after this struct
-    const char* name;   // valid while the file is open (SQLite keeps it)
-    bool wal;
-};
-
-sqlite3_file* real(sqlite3_file* f) {
-    return reinterpret_cast<File*>(f)->real;
+           (c.op == faultvfs::Op::write
+                ? " " + std::to_string(c.amount) + " bytes at " + std::to_string(c.offset)
+                : std::string()) +
+           " of " + (c.file ? c.file : "a temporary file");
 }
 
 std::uint32_t big_endian_u32(const void* p) {
@@ -79,210 +84,50 @@ std::uint32_t big_endian_u32(const void* p) {
            std::uint32_t{b[3]};
 }
 
-int x_write(sqlite3_file* f, const void* data, int amount, sqlite3_int64 offset) {
-    auto* file = reinterpret_cast<File*>(f);
-    if (!armed.point)
-        return real(f)->pMethods->xWrite(real(f), data, amount, offset);
+// Decides, before each write or sync reaches the file, whether the child dies there.
+int before(const faultvfs::Call& c) {
+    if (!armed.point || c.op == faultvfs::Op::read)
+        return SQLITE_OK;
     ++armed.calls;
-    const bool commit_page = file->wal && offset == armed.commit_page_at;
+    const crash::How how = armed.point->how;
+    // The backup writes a new file besides its commit: a kill there may land anywhere.
+    if (armed.point->stage == crash::Stage::backup) {
+        if (how == crash::How::write && armed.calls == armed.n)
+            die(describe(c.op == faultvfs::Op::write ? "write" : "sync", c));
+        return SQLITE_OK;
+    }
+    if (c.op == faultvfs::Op::sync) {
+        if (how == crash::How::write && armed.calls == armed.n && !armed.committed)
+            die(describe("sync", c));
+        if (how == crash::How::synced && armed.committed)
+            die(describe("sync", c));
+        return SQLITE_OK;
+    }
+    const bool commit_page = c.wal && c.offset == armed.commit_page_at;
     // The cap: a write kill must leave the action uncommitted whatever N is, so it happens at
     // the commit frame's page at the latest (the header of that frame may already be written:
     // the frame's checksum then fails and recovery drops it).
-    if ((armed.point->how == crash::How::write &&
+    if ((how == crash::How::write &&
          (armed.calls == armed.n || (commit_page && !armed.committed))) ||
-        (armed.point->how == crash::How::torn && commit_page && !armed.committed))
-        die(describe(commit_page ? "write the commit frame's page," : "write", amount, offset,
-                     file->name));
-    if (armed.point->how == crash::How::synced && armed.committed)
-        die(describe("write after the commit,", amount, offset, file->name));
-    const int rc = real(f)->pMethods->xWrite(real(f), data, amount, offset);
-    if (rc != SQLITE_OK)
-        return rc;
+        (how == crash::How::torn && commit_page && !armed.committed))
+        die(describe(commit_page ? "write the commit frame's page," : "write", c));
+    if (how == crash::How::synced && armed.committed)
+        die(describe("write after the commit,", c));
+    return SQLITE_OK;
+}
+
+// Follows the WAL: where the commit frame's page goes, and when it has been written.
+void after(const faultvfs::Call& c, int rc) {
+    if (!armed.point || c.op != faultvfs::Op::write || rc != SQLITE_OK)
+        return;
     // A WAL frame header is the only 24-byte write to a WAL file (its own header is 32 bytes at
     // offset 0). Bytes 4..7 hold the database size after the commit in a commit frame, 0 in any
     // other frame; the frame's page follows right after the header.
-    if (file->wal && amount == 24 && offset >= 32 &&
-        big_endian_u32(static_cast<const char*>(data) + 4) != 0)
-        armed.commit_page_at = offset + 24;
-    if (commit_page)
+    if (c.wal && c.offset == armed.commit_page_at)
         armed.committed = true;
-    return rc;
-}
-
-int x_sync(sqlite3_file* f, int flags) {
-    auto* file = reinterpret_cast<File*>(f);
-    if (armed.point) {
-        ++armed.calls;
-        if (armed.point->how == crash::How::write && armed.calls == armed.n && !armed.committed)
-            die(describe("sync", -1, 0, file->name));
-        if (armed.point->how == crash::How::synced && armed.committed)
-            die(describe("sync", -1, 0, file->name));
-    }
-    return real(f)->pMethods->xSync(real(f), flags);
-}
-
-// Everything else is forwarded unchanged.
-int x_close(sqlite3_file* f) {
-    return real(f)->pMethods->xClose(real(f));
-}
-int x_read(sqlite3_file* f, void* data, int amount, sqlite3_int64 offset) {
-    return real(f)->pMethods->xRead(real(f), data, amount, offset);
-}
-int x_truncate(sqlite3_file* f, sqlite3_int64 size) {
-    return real(f)->pMethods->xTruncate(real(f), size);
-}
-int x_file_size(sqlite3_file* f, sqlite3_int64* size) {
-    return real(f)->pMethods->xFileSize(real(f), size);
-}
-int x_lock(sqlite3_file* f, int level) {
-    return real(f)->pMethods->xLock(real(f), level);
-}
-int x_unlock(sqlite3_file* f, int level) {
-    return real(f)->pMethods->xUnlock(real(f), level);
-}
-int x_check_reserved_lock(sqlite3_file* f, int* out) {
-    return real(f)->pMethods->xCheckReservedLock(real(f), out);
-}
-int x_file_control(sqlite3_file* f, int op, void* arg) {
-    return real(f)->pMethods->xFileControl(real(f), op, arg);
-}
-int x_sector_size(sqlite3_file* f) {
-    return real(f)->pMethods->xSectorSize(real(f));
-}
-int x_device_characteristics(sqlite3_file* f) {
-    return real(f)->pMethods->xDeviceCharacteristics(real(f));
-}
-int x_shm_map(sqlite3_file* f, int region, int size, int extend, void volatile** out) {
-    return real(f)->pMethods->xShmMap(real(f), region, size, extend, out);
-}
-int x_shm_lock(sqlite3_file* f, int offset, int n, int flags) {
-    return real(f)->pMethods->xShmLock(real(f), offset, n, flags);
-}
-void x_shm_barrier(sqlite3_file* f) {
-    real(f)->pMethods->xShmBarrier(real(f));
-}
-int x_shm_unmap(sqlite3_file* f, int delete_flag) {
-    return real(f)->pMethods->xShmUnmap(real(f), delete_flag);
-}
-int x_fetch(sqlite3_file* f, sqlite3_int64 offset, int amount, void** out) {
-    return real(f)->pMethods->xFetch(real(f), offset, amount, out);
-}
-int x_unfetch(sqlite3_file* f, sqlite3_int64 offset, void* p) {
-    return real(f)->pMethods->xUnfetch(real(f), offset, p);
-}
-
-const sqlite3_io_methods io_methods = {
-    3,
-    x_close,
-    x_read,
-    x_write,
-    x_truncate,
-    x_sync,
-    x_file_size,
-    x_lock,
-    x_unlock,
-    x_check_reserved_lock,
-    x_file_control,
-    x_sector_size,
-    x_device_characteristics,
-    x_shm_map,
-    x_shm_lock,
-    x_shm_barrier,
-    x_shm_unmap,
-    x_fetch,
-    x_unfetch,
-};
-
-int v_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* out_flags) {
-    auto* file = reinterpret_cast<File*>(f);
-    file->real = reinterpret_cast<sqlite3_file*>(file + 1);
-    file->name = name;
-    file->wal = (flags & SQLITE_OPEN_WAL) != 0;
-    const int rc = real_vfs->xOpen(real_vfs, name, file->real, flags, out_flags);
-    // SQLite closes a file whose pMethods is set, even when the open failed; so is ours.
-    file->base.pMethods = file->real->pMethods ? &io_methods : nullptr;
-    return rc;
-}
-int v_delete(sqlite3_vfs*, const char* name, int sync_dir) {
-    return real_vfs->xDelete(real_vfs, name, sync_dir);
-}
-int v_access(sqlite3_vfs*, const char* name, int flags, int* out) {
-    return real_vfs->xAccess(real_vfs, name, flags, out);
-}
-int v_full_pathname(sqlite3_vfs*, const char* name, int n, char* out) {
-    return real_vfs->xFullPathname(real_vfs, name, n, out);
-}
-void* v_dl_open(sqlite3_vfs*, const char* name) {
-    return real_vfs->xDlOpen(real_vfs, name);
-}
-void v_dl_error(sqlite3_vfs*, int n, char* out) {
-    real_vfs->xDlError(real_vfs, n, out);
-}
-void (*v_dl_sym(sqlite3_vfs*, void* lib, const char* sym))() {
-    return real_vfs->xDlSym(real_vfs, lib, sym);
-}
-void v_dl_close(sqlite3_vfs*, void* lib) {
-    real_vfs->xDlClose(real_vfs, lib);
-}
-int v_randomness(sqlite3_vfs*, int n, char* out) {
-    return real_vfs->xRandomness(real_vfs, n, out);
-}
-int v_sleep(sqlite3_vfs*, int micros) {
-    return real_vfs->xSleep(real_vfs, micros);
-}
-int v_current_time(sqlite3_vfs*, double* out) {
-    return real_vfs->xCurrentTime(real_vfs, out);
-}
-int v_get_last_error(sqlite3_vfs*, int n, char* out) {
-    return real_vfs->xGetLastError(real_vfs, n, out);
-}
-int v_current_time_int64(sqlite3_vfs*, sqlite3_int64* out) {
-    return real_vfs->xCurrentTimeInt64(real_vfs, out);
-}
-int v_set_system_call(sqlite3_vfs*, const char* name, sqlite3_syscall_ptr p) {
-    return real_vfs->xSetSystemCall(real_vfs, name, p);
-}
-sqlite3_syscall_ptr v_get_system_call(sqlite3_vfs*, const char* name) {
-    return real_vfs->xGetSystemCall(real_vfs, name);
-}
-const char* v_next_system_call(sqlite3_vfs*, const char* name) {
-    return real_vfs->xNextSystemCall(real_vfs, name);
-}
-
-sqlite3_vfs shim;
-
-// Must run before the database is opened: a connection keeps the VFS it was opened with.
-void install_shim() {
-    real_vfs = sqlite3_vfs_find(nullptr);
-    if (!real_vfs || real_vfs->iVersion < 3) {
-        std::fprintf(stderr, "crash_child: no default SQLite VFS of version 3\n");
-        std::exit(7);
-    }
-    shim = *real_vfs;
-    shim.szOsFile = static_cast<int>(sizeof(File)) + real_vfs->szOsFile;
-    shim.zName = "bundlinje-crash";
-    shim.pNext = nullptr;
-    shim.pAppData = nullptr;
-    shim.xOpen = v_open;
-    shim.xDelete = v_delete;
-    shim.xAccess = v_access;
-    shim.xFullPathname = v_full_pathname;
-    shim.xDlOpen = v_dl_open;
-    shim.xDlError = v_dl_error;
-    shim.xDlSym = v_dl_sym;
-    shim.xDlClose = v_dl_close;
-    shim.xRandomness = v_randomness;
-    shim.xSleep = v_sleep;
-    shim.xCurrentTime = v_current_time;
-    shim.xGetLastError = v_get_last_error;
-    shim.xCurrentTimeInt64 = v_current_time_int64;
-    shim.xSetSystemCall = v_set_system_call;
-    shim.xGetSystemCall = v_get_system_call;
-    shim.xNextSystemCall = v_next_system_call;
-    if (sqlite3_vfs_register(&shim, 1) != SQLITE_OK) {
-        std::fprintf(stderr, "crash_child: could not register the VFS shim\n");
-        std::exit(7);
-    }
+    if (c.wal && c.amount == 24 && c.offset >= 32 &&
+        big_endian_u32(static_cast<const char*>(c.data) + 4) != 0)
+        armed.commit_page_at = c.offset + 24;
 }
 
 // Runs the fatal step's action with the shim watching it. An action that returns has
@@ -297,105 +142,261 @@ void fatal(const crash::Point& point, int n, Action action) {
     action();
     const int calls = armed.calls;
     armed = Armed{};
-    if (point.how == crash::How::write || point.how == crash::How::torn) {
-        std::fprintf(stderr,
-                     "crash_child: %s returned after %d writes and syncs without reaching the "
-                     "commit frame\n",
-                     std::string(point.name).c_str(), calls);
-        std::exit(8);
-    }
+    if (point.how == crash::How::write || point.how == crash::How::torn)
+        fail(std::string(point.name) + " returned after " + std::to_string(calls) +
+                 " writes and syncs without reaching its kill point",
+             8);
     die(std::string(point.name) + " after the action returned (" + std::to_string(calls) +
         " writes and syncs)");
 }
 
+void report(const std::string& line) {
+    std::printf("%s\n", line.c_str());
+    std::fflush(stdout);
+}
+
+// --- The day ---------------------------------------------------------------------------------
+
+std::string text(bl::Database& db, const std::string& sql) {
+    auto v = bl::raw_sql::text(db, sql);
+    if (!v)
+        fail("nothing found for: " + sql, 3);
+    return *v;
+}
+
+struct Day {
+    bl::Database& db;
+    bl::Device till;
+    bl::Actor at_till, at_station;
+    bl::Product mug;
+    // stock, stock2: the batches deliveries come from (the workshop program's delivery note
+    // moves several batches in one transaction)
+    std::string shop, workshop, maker, stock, stock2;
+
+    explicit Day(bl::Database& d) : db(d) {
+        till = *bl::local_device(db);
+        shop = *till.shop_id;
+        at_till = {till.id, text(db, "SELECT id FROM staff_user WHERE role = 'staff' LIMIT 1")};
+        at_station = {text(db, "SELECT id FROM device WHERE role = 'workshop' LIMIT 1"),
+                      text(db, "SELECT id FROM staff_user WHERE role = 'workshop_leader' LIMIT 1")};
+        mug = *bl::find_product(db, text(db, "SELECT id FROM product WHERE sku = 'KER-001'"));
+        workshop = *mug.workshop_id;
+        maker = text(db, "SELECT id FROM maker WHERE workshop_id = '" + workshop + "' LIMIT 1");
+        stock = text(db, "SELECT id FROM batch WHERE notes = 'crash stock'");
+        stock2 = text(db, "SELECT id FROM batch WHERE notes = 'crash stock 2'");
+    }
+
+    bl::Sale sale(std::mt19937_64& rng, const std::string& mark) const {
+        bl::Sale s;
+        const int lines = 1 + static_cast<int>(rng() % 5);
+        for (int l = 0; l < lines; ++l) {
+            bl::SaleLine line;
+            line.product_id = mug.id;
+            line.description = mug.name + " #" + mark;
+            line.quantity = 1 + static_cast<std::int64_t>(rng() % 2);
+            line.unit_price = mug.price;
+            line.vat_rate = mug.vat_rate;
+            s.lines.push_back(line);
+        }
+        bl::Payment p;
+        p.tender = bl::Tender::cash;
+        p.amount = bl::round_cash(s.total());
+        p.rounding = p.amount - s.total();
+        p.tendered = p.amount;
+        s.payments = {p};
+        return s;
+    }
+
+    // One unit of the newest sale line that still has units to give back.
+    bl::Sale refund(const std::string& mark) const {
+        const auto rows = bl::raw_sql::rows(
+            db, "SELECT l.sale_id, l.line_no, l.unit_price_ore, l.vat_rate_bp FROM sale_line l "
+                "JOIN sale s ON s.id = l.sale_id WHERE s.refund_of IS NULL AND s.training = 0 AND "
+                "l.quantity > coalesce((SELECT -sum(r.quantity) FROM sale_line r WHERE "
+                "r.refund_of_sale_id = l.sale_id AND r.refund_of_line_no = l.line_no), 0) "
+                "ORDER BY s.receipt_number DESC, l.line_no LIMIT 1");
+        if (rows.empty())
+            fail("no sale left to refund", 3);
+        bl::SaleLine line;
+        line.product_id = mug.id;
+        line.description = "refund #" + mark;
+        line.quantity = -1;
+        line.unit_price = bl::Money::from_ore(std::stoll(*rows[0][2]));
+        line.vat_rate = bl::VatRate{std::stoi(*rows[0][3])};
+        line.refund_of_sale_id = *rows[0][0];
+        line.refund_of_line_no = std::stoi(*rows[0][1]);
+        bl::Sale s;
+        s.lines = {line};
+        bl::Payment p;
+        p.tender = bl::Tender::cash;
+        p.amount = bl::round_cash(s.total());
+        p.rounding = p.amount - s.total();
+        s.payments = {p};
+        return s;
+    }
+
+    bl::Batch batch(const std::string& mark) const {
+        bl::Batch b;
+        b.product_id = mug.id;
+        b.workshop_id = workshop;
+        // A day of its own for each batch (the n-th since 2020-01-01): a maker's hours on one
+        // day are capped (check_work), and a shop takes many trials' batches.
+        const auto n = bl::raw_sql::integer(db, "SELECT count(*) FROM batch");
+        const std::chrono::year_month_day day{
+            std::chrono::sys_days{std::chrono::year{2020} / 1 / 1} + std::chrono::days{n}};
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+        b.produced_on = date;
+        b.units = 5;
+        b.notes = "#" + mark;
+        b.contributions = {{"", "", maker, 30, "drejning", ""}};
+        return b;
+    }
+};
+
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 9) {
-        std::fprintf(stderr,
-                     "usage: crash_child DB TILL_ID STAFF_ID PRODUCT_ID SEED STEPS POINT N\n");
+    if (argc != 6) {
+        std::fprintf(stderr, "usage: crash_child DB SEED STEPS POINT N\n");
         return 2;
     }
     // A watchdog for a child that hangs instead of reaching its kill point: SIGALRM ends it,
     // and the parent fails the trial because the child did not die by SIGKILL. Never reached
     // otherwise (a run is a dozen commits).
     alarm(120);
-    const std::string seed = argv[5];
-    const int steps = std::atoi(argv[6]);
-    const crash::Point* point = crash::find_point(argv[7]);
-    const int n = std::atoi(argv[8]);
-    if (!point || steps < 0 || n < 1) {
-        std::fprintf(stderr, "crash_child: bad plan\n");
-        return 2;
-    }
-    install_shim();
+    const std::string path = argv[1];
+    const std::string seed = argv[2];
+    const int steps = std::atoi(argv[3]);
+    const crash::Point* point = crash::find_point(argv[4]);
+    const int n = std::atoi(argv[5]);
+    if (!point || steps < 0 || n < 1)
+        fail("bad plan", 2);
+    faultvfs::install();
+    faultvfs::before = before;
+    faultvfs::after = after;
 
-    bl::Database db(argv[1]);
-    const bl::Actor actor{argv[2], argv[3]};
-    const auto product = bl::find_product(db, argv[4]);
-    if (!product)
-        return 3;
+    std::unique_ptr<bl::Database> opened;
+    if (point->stage == crash::Stage::migrate)
+        fatal(*point, n, [&] { opened = std::make_unique<bl::Database>(path); });
+    opened = std::make_unique<bl::Database>(path);
+    bl::Database& db = *opened;
+    const Day day(db);
     std::mt19937_64 rng(std::strtoull(seed.c_str(), nullptr, 10));
+    auto dies_in = [&](bool dies, crash::Stage stage) { return dies && point->stage == stage; };
+
     for (int i = 0;; ++i) {
-        if (!bl::current_shift(db, actor.device_id)) {
-            if (!bl::open_shift(db, actor, bl::Money::from_kroner(1000)))
-                return 4;
+        if (!bl::current_shift(db, day.till.id)) {
+            if (!bl::open_shift(db, day.at_till, bl::Money::from_kroner(1000)))
+                fail("a shift could not be opened", 4);
         }
         const bool dies = i == steps;
-        if (dies ? point->stage == crash::Stage::z : crash::is_z_step(i)) {
-            const auto shift = *bl::current_shift(db, actor.device_id);
-            const auto t = bl::shift_totals(db, shift.id);
-            auto close = [&] {
-                if (!bl::close_shift(db, actor, shift.id, t.expected_cash))
-                    std::exit(5);
-            };
-            if (dies)
-                fatal(*point, n, close);
-            close();
-            std::printf("z %s\n", shift.id.c_str());
-            std::fflush(stdout);
-            continue;
-        }
         const std::string mark = seed + "-" + std::to_string(i); // unique per test run
-        auto keep = [&] {
-            if (!bl::keep_carts(db, bl::KeptCarts{"cart " + mark, {}})) {
-                std::fprintf(stderr, "the cart could not be kept\n");
-                std::exit(7);
-            }
-        };
-        if (dies && point->stage == crash::Stage::keep)
-            fatal(*point, n, keep);
-        keep();
-        bl::Sale sale;
-        const int lines = 1 + static_cast<int>(rng() % 5);
-        for (int l = 0; l < lines; ++l) {
-            bl::SaleLine line;
-            line.product_id = product->id;
-            line.description = product->name + " #" + mark;
-            line.quantity = 1 + static_cast<std::int64_t>(rng() % 2);
-            line.unit_price = product->price;
-            line.vat_rate = product->vat_rate;
-            sale.lines.push_back(line);
-        }
-        bl::Payment p;
-        p.tender = bl::Tender::cash;
-        p.amount = bl::round_cash(sale.total());
-        p.rounding = p.amount - sale.total();
-        p.tendered = p.amount;
-        sale.payments = {p};
-        auto record = [&] {
-            auto r = bl::record_sale(db, actor, sale);
-            if (!r) {
-                std::fprintf(stderr, "%s\n", bl::render(r.error()).c_str());
-                std::exit(6);
-            }
-            return r.value();
-        };
+        crash::Stage stage = crash::step(i);
         if (dies)
-            fatal(*point, n, record);
-        const bl::Sale done = record();
-        // Reported only after the commit returned: the parent may count on every line.
-        std::printf("sale %s %lld\n", done.id.c_str(), static_cast<long long>(done.receipt_number));
-        std::fflush(stdout);
+            stage = point->stage == crash::Stage::keep     ? crash::Stage::sale
+                    : point->stage == crash::Stage::backup ? crash::Stage::z
+                                                           : point->stage;
+        // Runs a step's action: fatally when this is the step and the action the plan names.
+        auto run = [&](bool fatal_here, auto action) {
+            if (fatal_here)
+                fatal(*point, n, action);
+            action();
+        };
+        switch (stage) {
+        case crash::Stage::sale: {
+            run(dies_in(dies, crash::Stage::keep), [&] {
+                if (!bl::keep_carts(db, bl::KeptCarts{"cart " + mark, {}}))
+                    fail("the cart could not be kept", 7);
+            });
+            const bl::Sale sale = day.sale(rng, mark);
+            bl::Sale done;
+            run(dies_in(dies, crash::Stage::sale), [&] {
+                auto r = bl::record_sale(db, day.at_till, sale);
+                if (!r)
+                    fail(bl::render(r.error()), 6);
+                done = r.value();
+            });
+            report("sale " + done.id + " " + std::to_string(done.receipt_number));
+            break;
+        }
+        case crash::Stage::refund: {
+            const bl::Sale refund = day.refund(mark);
+            bl::Sale done;
+            run(dies, [&] {
+                auto r = bl::record_sale(db, day.at_till, refund);
+                if (!r)
+                    fail(bl::render(r.error()), 6);
+                done = r.value();
+            });
+            report("refund " + done.id + " " + std::to_string(done.receipt_number));
+            break;
+        }
+        case crash::Stage::part:
+            run(dies, [&] {
+                if (!bl::keep_carts(db, bl::KeptCarts{"cart " + mark + "\npaid card 50,00", {}}))
+                    fail("the part payment could not be kept", 7);
+            });
+            report("part");
+            break;
+        case crash::Stage::undo:
+        case crash::Stage::x: {
+            const bool undo = stage == crash::Stage::undo;
+            run(dies, [&] {
+                if (!bl::record_event(db, day.at_till,
+                                      undo ? bl::JournalKind::part_payment_undone
+                                           : bl::JournalKind::x_report,
+                                      bl::JsonObject{{"mark", mark}}))
+                    fail("the event could not be journaled", 7);
+            });
+            report(undo ? "undo" : "x");
+            break;
+        }
+        case crash::Stage::batch: {
+            std::string id;
+            run(dies, [&] {
+                auto r = bl::add_batch(db, day.at_station, day.batch(mark));
+                if (!r)
+                    fail(bl::render(r.error()), 6);
+                id = r.value().id;
+            });
+            report("batch " + id);
+            break;
+        }
+        case crash::Stage::deliver:
+            run(dies, [&] {
+                auto r = bl::deliver_batches(db, day.at_station, day.shop,
+                                             {{day.stock, 1}, {day.stock2, 1}});
+                if (!r)
+                    fail(bl::render(r.error()), 6);
+            });
+            report("deliver");
+            break;
+        case crash::Stage::z: {
+            const auto shift = *bl::current_shift(db, day.till.id);
+            const auto t = bl::shift_totals(db, shift.id);
+            std::int64_t z_number = 0;
+            run(dies_in(dies, crash::Stage::z), [&] {
+                auto r = bl::close_shift(db, day.at_till, shift.id, t.expected_cash);
+                if (!r)
+                    fail(bl::render(r.error()), 5);
+                z_number = r.value().z_number.value_or(0);
+            });
+            report("z " + shift.id);
+            // As the till does after every Z: the whole database checked, then copied.
+            bl::pos::StoreShifts shifts(db, day.till);
+            run(dies_in(dies, crash::Stage::backup), [&] {
+                if (auto problem = shifts.back_up_after_z(z_number))
+                    fail("after the Z: " + bl::render(*problem), 9);
+            });
+            report("backup");
+            break;
+        }
+        case crash::Stage::keep:
+        case crash::Stage::backup:
+        case crash::Stage::migrate:
+            fail("not a step", 2);
+        }
     }
 }

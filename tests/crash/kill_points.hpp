@@ -10,15 +10,24 @@ namespace crash {
 
 /// The business action the child is in (or has just finished) when it dies.
 enum class Stage {
-    keep, ///< keep_carts for the next sale
-    sale, ///< record_sale
-    z,    ///< close_shift (Z report)
+    keep,    ///< keep_carts: the cart of the next sale
+    part,    ///< keep_carts: the open cart with a part payment taken
+    sale,    ///< record_sale (a cash sale)
+    refund,  ///< record_sale (a refund of one unit of an earlier sale)
+    undo,    ///< record_event part_payment_undone
+    x,       ///< record_event x_report
+    batch,   ///< add_batch, at the workshop station
+    deliver, ///< deliver_batches: one unit of each of two batches to the shop, one transaction
+    z,       ///< close_shift (Z report)
+    backup,  ///< after a Z that committed and was reported: the check and the backup
+    migrate, ///< opening a database one schema step behind: the step's commit
 };
 
-/// How far that action's commit got.
+/// How far that action got.
 enum class How {
-    /// Before the N-th write or sync of the commit, and never later than the write of the
-    /// commit frame's page (the frame whose header marks the commit in the WAL): not committed.
+    /// Before the N-th write or sync of the action, and (for a commit) never later than the
+    /// write of the commit frame's page (the frame whose header marks the commit in the WAL):
+    /// not committed. For the backup: before its N-th write or sync, wherever that is.
     write,
     /// The commit frame's header is written, its page is not: a torn commit frame that WAL
     /// recovery must throw away, so not committed.
@@ -38,21 +47,48 @@ struct Point {
     bool committed() const { return how == How::synced || how == How::returned; }
 };
 
-/// keep-returned is the cart kept and the sale not begun; sale-returned is the sale committed
-/// and not reported. Z reports are not killed after they return: nothing happens between a
-/// Z's commit and its report line that a sale's point does not already cover.
-inline constexpr std::array<Point, 11> points{{
+inline constexpr std::array<Point, 41> points{{
     {"keep-write", Stage::keep, How::write},
     {"keep-torn", Stage::keep, How::torn},
     {"keep-synced", Stage::keep, How::synced},
     {"keep-returned", Stage::keep, How::returned},
+    {"part-write", Stage::part, How::write},
+    {"part-torn", Stage::part, How::torn},
+    {"part-synced", Stage::part, How::synced},
+    {"part-returned", Stage::part, How::returned},
     {"sale-write", Stage::sale, How::write},
     {"sale-torn", Stage::sale, How::torn},
     {"sale-synced", Stage::sale, How::synced},
     {"sale-returned", Stage::sale, How::returned},
+    {"refund-write", Stage::refund, How::write},
+    {"refund-torn", Stage::refund, How::torn},
+    {"refund-synced", Stage::refund, How::synced},
+    {"refund-returned", Stage::refund, How::returned},
+    {"undo-write", Stage::undo, How::write},
+    {"undo-torn", Stage::undo, How::torn},
+    {"undo-synced", Stage::undo, How::synced},
+    {"undo-returned", Stage::undo, How::returned},
+    {"x-write", Stage::x, How::write},
+    {"x-torn", Stage::x, How::torn},
+    {"x-synced", Stage::x, How::synced},
+    {"x-returned", Stage::x, How::returned},
+    {"batch-write", Stage::batch, How::write},
+    {"batch-torn", Stage::batch, How::torn},
+    {"batch-synced", Stage::batch, How::synced},
+    {"batch-returned", Stage::batch, How::returned},
+    {"deliver-write", Stage::deliver, How::write},
+    {"deliver-torn", Stage::deliver, How::torn},
+    {"deliver-synced", Stage::deliver, How::synced},
+    {"deliver-returned", Stage::deliver, How::returned},
     {"z-write", Stage::z, How::write},
     {"z-torn", Stage::z, How::torn},
     {"z-synced", Stage::z, How::synced},
+    {"z-returned", Stage::z, How::returned},
+    {"backup-write", Stage::backup, How::write},
+    {"backup-returned", Stage::backup, How::returned},
+    {"migrate-write", Stage::migrate, How::write},
+    {"migrate-torn", Stage::migrate, How::torn},
+    {"migrate-synced", Stage::migrate, How::synced},
 }};
 
 inline const Point* find_point(std::string_view name) {
@@ -62,11 +98,14 @@ inline const Point* find_point(std::string_view name) {
     return nullptr;
 }
 
-/// Step i of a child's run that does not die is a Z report when i % z_every == z_every - 1 and a
-/// sale otherwise, so a run that gets far enough reports Z lines too.
-inline constexpr int z_every = 5;
-inline bool is_z_step(int i) {
-    return i % z_every == z_every - 1;
+/// What step i of a child's run does when it does not die there: a day at the till in ten
+/// steps, so a run that gets far enough does each of them. A sale step keeps its cart first
+/// (Stage::keep), as the till does; a Z step backs the database up after it.
+inline constexpr std::array<Stage, 10> day{{Stage::sale, Stage::sale, Stage::refund, Stage::part,
+                                            Stage::sale, Stage::x, Stage::batch, Stage::deliver,
+                                            Stage::undo, Stage::z}};
+inline Stage step(int i) {
+    return day[static_cast<std::size_t>(i) % day.size()];
 }
 
 } // namespace crash

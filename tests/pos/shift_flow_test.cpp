@@ -184,3 +184,41 @@ TEST_CASE("till: training, the drawer, X and copies are journaled before they ha
     CHECK(till.state().training);
     CHECK(test::journaled(*s.db, "training_on") == 1);
 }
+
+TEST_CASE("till: defect 12, after each Z the whole database is checked and a problem is said") {
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.access().log_in(rig.lise->id, "2468");
+    till.selling().scan(s.cloth.barcode);
+    till.checkout().pay();
+    till.checkout().pay_card("");
+    till.selling().back_to_sale();
+
+    SECTION("a passed check is kept: the next start reads only what comes after") {
+        till.shift().begin_close_shift();
+        till.shift().close_shift("1.000,00");
+        REQUIRE(view.screen == "login");
+        for (const auto& p : view.problems)
+            CHECK_THAT(p, !Catch::Contains("check"));
+        // The check ended at the Z report's row; only the logout that followed is new.
+        CHECK(test::count(*s.db,
+                          "SELECT seq FROM journal_check WHERE device_id = '" + s.till.id + "'") ==
+              test::count(*s.db, "SELECT journal_seq FROM shift WHERE z_number = 1"));
+        CHECK(bl::check_journal_tail(*s.db).journal_rows == 1);
+        CHECK(bl::check_journal_tail(*s.db).ok());
+    }
+    SECTION("a sale changed with file access is found when the day closes") {
+        test::exec(*s.db, "UPDATE payment SET amount_ore = amount_ore - 10000");
+        till.shift().begin_close_shift();
+        till.shift().close_shift("1.000,00");
+        REQUIRE(view.screen == "login");
+        REQUIRE_FALSE(view.problems.empty());
+        CHECK_THAT(view.problems.back(), Catch::Contains("found") && Catch::Contains("payment"));
+        CHECK(test::count(*s.db, "SELECT count(*) FROM journal_check") == 0);
+        // The day is closed all the same, and its backup made.
+        CHECK(test::count(*s.db, "SELECT count(*) FROM shift WHERE z_number = 1") == 1);
+    }
+}

@@ -36,6 +36,14 @@ std::int64_t count(bl::Database& db, const std::string& sql) {
     return std::stoll(*value);
 }
 
+std::string findings(const bl::DatabaseCheck& check) {
+    std::string out;
+    for (const auto& f : check.findings)
+        out += "[" + f.table + " " + f.row + " @" + f.device_id + ":" + std::to_string(f.seq) +
+               "] " + bl::render(f.problem) + "\n";
+    return out;
+}
+
 Shop::Shop(bool open) {
     db = std::make_unique<bl::Database>(dir.file("till.db"));
     auto t = bl::initialise_local_device(

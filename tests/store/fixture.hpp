@@ -15,6 +15,7 @@
 #include "shared/store/production.hpp"
 #include "shared/store/sales.hpp"
 #include "shared/store/setup.hpp"
+#include "shared/store/verify.hpp"
 
 namespace test {
 
@@ -32,6 +33,9 @@ const std::string& demo_pin_hash();
 /// Runs SQL that must succeed.
 void exec(bl::Database& db, const std::string& sql);
 std::int64_t count(bl::Database& db, const std::string& sql);
+
+/// The check's findings as one text, a line each (for INFO).
+std::string findings(const bl::DatabaseCheck& check);
 
 struct Shop {
     TempDir dir;

@@ -6,6 +6,7 @@
 #include "fixture.hpp"
 #include "shared/store/kept_carts.hpp"
 #include "shared/store/raw_sql.hpp"
+#include "shared/store/verify.hpp"
 
 TEST_CASE("kept carts are replaced whole, and a recorded sale takes the open one with it") {
     test::Shop s;
@@ -33,9 +34,16 @@ TEST_CASE("a version 1 database is brought up to date with its data") {
         mug_id = s.mug.id;
     }
     {
-        // Made to look as version 1 wrote it: without what steps 2 to 5 add (the kept
-        // carts, the wider batch index, documented transitions, the pull cursor).
+        // Made to look as version 1 wrote it: without what steps 2 to 6 add (the kept
+        // carts, the wider batch index, documented transitions, the pull cursor, the
+        // journal's safeguards and the record of its last full check).
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER journal_follows_head");
+        raw.exec("DROP TRIGGER journal_head_follows_journal");
+        raw.exec("DROP TRIGGER journal_head_no_update");
+        raw.exec("DROP TRIGGER local_device_no_update");
+        raw.exec("DROP TRIGGER local_device_no_delete");
+        raw.exec("DROP TABLE journal_check");
         raw.exec("DROP TABLE kept_cart");
         raw.exec("DROP TABLE transition");
         raw.exec("DROP TABLE sync_pull");
@@ -50,4 +58,8 @@ TEST_CASE("a version 1 database is brought up to date with its data") {
     REQUIRE(bl::keep_carts(db, bl::KeptCarts{"open", {}}));
     CHECK(bl::kept_carts(db).open == "open");
     CHECK(bl::raw_sql::text(db, "PRAGMA integrity_check") == "ok");
+    // Brought up to date, it is the same database a new one is: every safeguard in place.
+    const auto check = bl::verify_database(db);
+    INFO(test::findings(check));
+    CHECK(check.ok());
 }

@@ -1,8 +1,11 @@
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "fixture.hpp"
 #include "shared/store/raw_sql.hpp"
@@ -115,5 +118,137 @@ TEST_CASE("a folder or an unwritable place gives a clear message") {
     test::TempDir dir;
     CHECK_THROWS_WITH(bl::Database(dir.path.string()), Catch::Contains("is a folder"));
     CHECK_THROWS_WITH(bl::Database(dir.file("missing/sub/x.db")),
-                      Catch::Contains("could not be opened"));
+                      Catch::Contains("does not exist, so the database"));
+}
+
+namespace {
+
+// Runs `open` in a child process that cannot write the folder: as the user nobody when the
+// tests run as root (root may write anywhere), else with the folder made read-only. Returns
+// what the child's StoreError said, or "opened" / "other".
+std::string open_in_read_only_folder(const std::filesystem::path& folder,
+                                     const std::function<void()>& open) {
+    namespace fs = std::filesystem;
+    const bool root = ::geteuid() == 0;
+    if (!root)
+        fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec);
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::close(fds[0]);
+        std::string said = "other";
+        if (!root || (::setgid(65534) == 0 && ::setuid(65534) == 0)) {
+            try {
+                open();
+                said = "opened";
+            } catch (const bl::StoreError& e) {
+                said = bl::render(e.message());
+            } catch (...) {
+            }
+        }
+        [[maybe_unused]] auto n = ::write(fds[1], said.data(), said.size());
+        ::_exit(0);
+    }
+    ::close(fds[1]);
+    std::string said;
+    char buf[1024];
+    ssize_t got;
+    while ((got = ::read(fds[0], buf, sizeof buf)) > 0)
+        said.append(buf, static_cast<std::size_t>(got));
+    ::close(fds[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (!root)
+        fs::permissions(folder, fs::perms::owner_all);
+    return said;
+}
+
+} // namespace
+
+TEST_CASE("defect 9: a database in a read-only folder is said to be read-only, not damaged") {
+    test::TempDir dir;
+    const std::string path = dir.file("till.db");
+    {
+        bl::Database db(path);
+        REQUIRE(
+            bl::initialise_local_device(
+                db, bl::Device{"", "Kasse", bl::DeviceRole::till, 1, {}, {}},
+                bl::Shop{"", "Vielgut Studio", "Jernbanegade 12", "6000", "Kolding", "12345674"})
+                .ok());
+    }
+    namespace fs = std::filesystem;
+    // Readable by anyone, writable by its owner only: the folder too.
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                              fs::perms::others_read);
+    const std::string before = bytes_of(path);
+    const std::string said = open_in_read_only_folder(dir.path, [&] { bl::Database db(path); });
+    INFO(said);
+    CHECK_THAT(said, Catch::Contains("read-only"));
+    CHECK_THAT(said, !Catch::Contains("damaged") && !Catch::Contains("not a Bundlinje"));
+    CHECK(bytes_of(path) == before);
+    // A new database cannot be made there either, and says why.
+    const std::string made =
+        open_in_read_only_folder(dir.path, [&] { bl::Database db(dir.file("new.db")); });
+    CHECK_THAT(made, Catch::Contains("read-only"));
+    CHECK_FALSE(fs::exists(dir.file("new.db")));
+}
+
+TEST_CASE("defect 10: an empty file is never given a schema, a missing path never created") {
+    test::TempDir dir;
+    const std::string empty = dir.file("kasse.db");
+    { std::ofstream out(empty); }
+    try {
+        bl::Database db(empty);
+        FAIL("opened an empty file");
+    } catch (const bl::StoreError& e) {
+        CHECK_THAT(bl::render(e.message()), Catch::Contains("is an empty file"));
+    }
+    CHECK(std::filesystem::file_size(empty) == 0);
+    CHECK_FALSE(std::filesystem::exists(empty + "-wal"));
+
+    const std::string typo = dir.file("kase.db");
+    CHECK_THROWS_WITH(bl::Database(typo, bl::OpenOptions{false, bl::DeviceRole::till}),
+                      Catch::Contains("does not exist"));
+    CHECK_FALSE(std::filesystem::exists(typo));
+}
+
+TEST_CASE("defect 10: a file of another device, or never set up, is refused unchanged") {
+    test::TempDir dir;
+    const std::string station = dir.file("station.db");
+    const std::string blank = dir.file("blank.db");
+    {
+        bl::Database db(station);
+        REQUIRE(bl::initialise_local_device(
+                    db, bl::Device{"", "Station", bl::DeviceRole::workshop, 101, {}, {}},
+                    std::nullopt, bl::Workshop{"", "Keramikværkstedet", "keramik", ""})
+                    .ok());
+        bl::Database b(blank);
+    }
+    for (const auto& path : {station, blank}) {
+        {
+            // Checkpointed, so that every byte is in the file itself.
+            SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+            raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        const std::string before = bytes_of(path);
+        try {
+            bl::Database db(path, bl::OpenOptions{false, bl::DeviceRole::till});
+            FAIL("a till opened " << path);
+        } catch (const bl::StoreError& e) {
+            CHECK_THAT(bl::render(e.message()), Catch::Contains("Nothing was changed"));
+        }
+        CHECK(bytes_of(path) == before);
+    }
+    // An older station's file is not brought up to date by a till that refuses it.
+    {
+        SQLite::Database raw(station, SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = " + std::to_string(bl::latest_schema_version() - 1));
+        raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    const std::string before = bytes_of(station);
+    CHECK_THROWS_WITH(bl::Database(station, bl::OpenOptions{false, bl::DeviceRole::till}),
+                      Catch::Contains("not to a till"));
+    CHECK(bytes_of(station) == before);
 }

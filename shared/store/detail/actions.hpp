@@ -31,8 +31,9 @@ JournalEntry append_journal(Database& db, const std::string& device_id, JournalK
 /// this database's own device, its outbox row, inside the caller's open transaction.
 /// `outbox_payload` replaces the journal payload for the outbox where they differ (a maker's
 /// display name goes to the central store but never into the journal). `at`, when given, is
-/// the row's time (a sale is journaled at the time it was sold, so that the central store,
-/// which has only the journal, counts it on the same day); otherwise the clock's.
+/// the row's time: the time the action wrote in its own rows (a sale's, a shift's), so the
+/// verifier can hold the rows to their journal row's time and the central store, which has only
+/// the journal, counts a sale on the day it was sold; otherwise the clock's.
 JournalEntry record_action(Database& db, const Actor& actor, JournalKind kind, JsonObject payload,
                            const std::optional<JsonObject>& outbox_payload = std::nullopt,
                            const JournalTail* tail = nullptr,

@@ -17,7 +17,7 @@
 namespace bl {
 
 struct Database::Connection {
-    explicit Connection(const std::string& path);
+    Connection(const std::string& path, bool create);
     SQLite::Database sql;
     /// Prepared statements kept for reuse, keyed by their text.
     struct Cached {
@@ -56,6 +56,21 @@ private:
     SQLite::Statement* m_statement = nullptr;
 };
 
+/// One consistent view of the whole database for as long as it lives: a read transaction
+/// (a savepoint, so it also works inside a transaction that is already open). Everything read
+/// through the connection meanwhile comes from the same snapshot, whatever other connections
+/// commit.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& db);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    Database& m_db;
+};
+
 /// Starts a business action: one IMMEDIATE transaction (so receipt and journal numbers are
 /// taken under the write lock). Commit it, or it rolls back when it goes out of scope.
 SQLite::Transaction begin_write(Database& db);
@@ -66,6 +81,9 @@ SQLite::Transaction begin_write(Database& db);
 Message describe_write_failure(const SQLite::Exception& e);
 /// The same for a read that failed.
 Message describe_read_failure(const SQLite::Exception& e);
+/// Why a database could not be prepared when it was opened (its mode set, its schema brought
+/// up to date).
+Message describe_open_failure(const std::string& path, const SQLite::Exception& e);
 
 /// Runs a business action that returns a Result: a refusal from SQLite, or a failed read
 /// inside it, becomes the Result's message (the action's transaction has been rolled back
