@@ -64,10 +64,10 @@ Result<Product, Message> add_product_in_tx(Database& db, const Actor& actor, Pro
     if (p.barcode.empty()) {
         // The next internal number after the highest internal code, found at the end of the
         // barcode index (no scan of the products: defect 6 of issue 11).
-        SQLite::Statement n(store::sql(db), "SELECT max(barcode) FROM product WHERE barcode >= "
-                                            "'28' AND barcode < '29'");
-        n.executeStep();
-        const std::string highest = n.getColumn(0).isNull() ? "" : n.getColumn(0).getString();
+        store::Statement n(db, "SELECT max(barcode) FROM product WHERE barcode >= '28' AND "
+                               "barcode < '29'");
+        n->executeStep();
+        const std::string highest = n->getColumn(0).isNull() ? "" : n->getColumn(0).getString();
         std::int64_t next = 1;
         if (highest.size() == 13 && std::all_of(highest.begin(), highest.end(),
                                                 [](char c) { return c >= '0' && c <= '9'; }))
@@ -80,39 +80,40 @@ Result<Product, Message> add_product_in_tx(Database& db, const Actor& actor, Pro
             Message(BL_N_("The barcode %s is already used by \"%s\"."), {p.barcode, other->name}));
     }
     {
-        SQLite::Statement q(store::sql(db), "SELECT name FROM product WHERE sku = ?");
-        q.bind(1, p.sku);
-        if (q.executeStep())
+        store::Statement q(db, "SELECT name FROM product WHERE sku = ?");
+        q->bind(1, p.sku);
+        if (q->executeStep())
             return err(Message(BL_N_("The item number %s is already used by \"%s\"."),
-                               {echo_input(p.sku), q.getColumn(0).getString()}));
+                               {echo_input(p.sku), q->getColumn(0).getString()}));
     }
     if (p.id.empty())
         p.id = db.ids.next();
     const std::string now = format_utc(db.clock());
-    SQLite::Statement ins(store::sql(db),
-                          "INSERT INTO product(id, sku, name, name_fold, category, price_ore, "
-                          "vat_rate_bp, barcode, materials, locally_sourced, workshop_id, active, "
-                          "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    ins.bind(1, p.id);
-    ins.bind(2, p.sku);
-    ins.bind(3, p.name);
-    ins.bind(4, search_fold(p.name));
-    ins.bind(5, p.category);
-    ins.bind(6, p.price.ore());
-    ins.bind(7, p.vat_rate.basis_points);
-    ins.bind(8, p.barcode);
-    ins.bind(9, p.materials);
-    ins.bind(10, p.locally_sourced ? 1 : 0);
+    // Prepared once per connection (store::Statement): an import adds thousands.
+    store::Statement insert(
+        db, "INSERT INTO product(id, sku, name, name_fold, category, price_ore, "
+            "vat_rate_bp, barcode, materials, locally_sourced, workshop_id, active, "
+            "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    insert->bind(1, p.id);
+    insert->bind(2, p.sku);
+    insert->bind(3, p.name);
+    insert->bind(4, search_fold(p.name));
+    insert->bind(5, p.category);
+    insert->bind(6, p.price.ore());
+    insert->bind(7, p.vat_rate.basis_points);
+    insert->bind(8, p.barcode);
+    insert->bind(9, p.materials);
+    insert->bind(10, p.locally_sourced ? 1 : 0);
     if (p.workshop_id)
-        ins.bind(11, *p.workshop_id);
-    ins.bind(12, p.active ? 1 : 0);
-    ins.bind(13, now);
-    ins.bind(14, now);
-    ins.exec();
-    SQLite::Statement fts(store::sql(db), "INSERT INTO product_search(rowid, name_fold) "
-                                          "VALUES (last_insert_rowid(), ?)");
-    fts.bind(1, search_fold(p.name));
-    fts.exec();
+        insert->bind(11, *p.workshop_id);
+    insert->bind(12, p.active ? 1 : 0);
+    insert->bind(13, now);
+    insert->bind(14, now);
+    insert->exec();
+    store::Statement fts(db, "INSERT INTO product_search(rowid, name_fold) VALUES "
+                             "(last_insert_rowid(), ?)");
+    fts->bind(1, search_fold(p.name));
+    fts->exec();
     store::record_action(db, actor, JournalKind::product_added, product_json(p));
     return p;
 }
