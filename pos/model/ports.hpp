@@ -33,6 +33,8 @@ public:
     virtual std::vector<Product> search(const std::string& query) = 0;
     /// Workshops by folded name (for the catalogue import).
     virtual std::map<std::string, std::string> workshops_by_name() = 0;
+    /// Whether an item number is already used (for the catalogue import's preview).
+    virtual bool sku_taken(const std::string& sku) = 0;
     /// Adds products in one go: all or none; on failure, which one and why.
     virtual Result<std::size_t, std::pair<std::size_t, Message>>
     add_products(const std::string& staff_id, const std::vector<Product>& products) = 0;

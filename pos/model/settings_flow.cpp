@@ -105,10 +105,13 @@ void SettingsFlow::import_catalogue(const std::string& path) {
         return;
     }
     Catalogue& catalogue = m_till.ports.catalogue;
-    auto plan = plan_catalogue_import(text.value(), catalogue.workshops_by_name(),
-                                      [&catalogue](const std::string& code) {
-                                          return catalogue.product_by_barcode(code).has_value();
-                                      });
+    CatalogueLookups lookups;
+    lookups.workshops = catalogue.workshops_by_name();
+    lookups.barcode_taken = [&catalogue](const std::string& code) {
+        return catalogue.product_by_barcode(code).has_value();
+    };
+    lookups.sku_taken = [&catalogue](const std::string& sku) { return catalogue.sku_taken(sku); };
+    auto plan = plan_catalogue_import(text.value(), lookups);
     if (!plan) {
         m_till.say(plan.error());
         return;
@@ -127,8 +130,10 @@ void SettingsFlow::confirm_import() {
     }
     auto r = m_till.ports.catalogue.add_products(m_till.state.staff->id, importing->plan.valid);
     if (!r) {
-        // Nothing was imported (one transaction); say why, for the row that was refused.
-        m_till.say(r.error().second);
+        // Nothing was imported (one transaction): the refused row, with its line, joins the
+        // rejected ones and the preview is shown again.
+        m_till.say(refuse_at_commit(importing->plan, r.error().first, r.error().second));
+        m_till.views.import.show_import(importing->plan);
         return;
     }
     m_till.state.mode = Selling{};

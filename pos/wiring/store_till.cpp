@@ -59,6 +59,10 @@ std::map<std::string, std::string> StoreCatalogue::workshops_by_name() {
     return out;
 }
 
+bool StoreCatalogue::sku_taken(const std::string& sku) {
+    return find_product_by_sku(m_db, sku).has_value();
+}
+
 Result<std::size_t, std::pair<std::size_t, Message>>
 StoreCatalogue::add_products(const std::string& staff_id, const std::vector<Product>& products) {
     return bl::add_products(m_db, Actor{m_device.id, staff_id}, products);

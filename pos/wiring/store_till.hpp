@@ -20,6 +20,7 @@ public:
     std::vector<Product> products_in(const std::string& category, int limit) override;
     std::vector<Product> search(const std::string& query) override;
     std::map<std::string, std::string> workshops_by_name() override;
+    bool sku_taken(const std::string& sku) override;
     Result<std::size_t, std::pair<std::size_t, Message>>
     add_products(const std::string& staff_id, const std::vector<Product>& products) override;
 

@@ -121,9 +121,13 @@ void CatalogueFlow::import_file(const std::string& path) {
         return;
     }
     CatalogueBook& catalogue = m_w.ports.catalogue;
-    auto plan = plan_catalogue_import(
-        text.value(), catalogue.workshops_by_name(),
-        [&catalogue](const std::string& code) { return catalogue.barcode_taken(code); });
+    CatalogueLookups lookups;
+    lookups.workshops = catalogue.workshops_by_name();
+    lookups.barcode_taken = [&catalogue](const std::string& code) {
+        return catalogue.barcode_taken(code);
+    };
+    lookups.sku_taken = [&catalogue](const std::string& sku) { return catalogue.sku_taken(sku); };
+    auto plan = plan_catalogue_import(text.value(), lookups);
     if (!plan) {
         m_w.say(plan.error());
         return;
@@ -141,8 +145,10 @@ void CatalogueFlow::confirm_import() {
     }
     auto r = m_w.ports.catalogue.add_products(m_w.staff_id(), m_w.state.import->valid);
     if (!r) {
-        // Nothing was imported (one transaction); say why, for the row that was refused.
-        m_w.say(r.error().second);
+        // Nothing was imported (one transaction): the refused row, with its line, joins the
+        // rejected ones and the preview is shown again.
+        m_w.say(refuse_at_commit(*m_w.state.import, r.error().first, r.error().second));
+        m_w.views.catalogue.show_import(*m_w.state.import);
         return;
     }
     m_w.state.import.reset();

@@ -142,6 +142,8 @@ public:
     /// Workshops by folded name (for the catalogue import).
     virtual std::map<std::string, std::string> workshops_by_name() = 0;
     virtual bool barcode_taken(const std::string& code) = 0;
+    /// Whether an item number is already used (for the catalogue import's preview).
+    virtual bool sku_taken(const std::string& sku) = 0;
     /// Adds products in one go: all or none; on failure, which one and why.
     virtual Result<std::size_t, std::pair<std::size_t, Message>>
     add_products(const std::string& staff_id, const std::vector<Product>& products) = 0;

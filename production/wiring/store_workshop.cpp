@@ -244,6 +244,10 @@ bool StoreCatalogueBook::barcode_taken(const std::string& code) {
     return find_product_by_barcode(m_db, code).has_value();
 }
 
+bool StoreCatalogueBook::sku_taken(const std::string& sku) {
+    return find_product_by_sku(m_db, sku).has_value();
+}
+
 Result<std::size_t, std::pair<std::size_t, Message>>
 StoreCatalogueBook::add_products(const std::string& staff_id,
                                  const std::vector<Product>& products) {

@@ -98,6 +98,7 @@ public:
     std::vector<Product> products() override;
     std::map<std::string, std::string> workshops_by_name() override;
     bool barcode_taken(const std::string& code) override;
+    bool sku_taken(const std::string& sku) override;
     Result<std::size_t, std::pair<std::size_t, Message>>
     add_products(const std::string& staff_id, const std::vector<Product>& products) override;
     Result<Product, Message> add_product(const std::string& staff_id, Product p) override;

@@ -2,6 +2,11 @@
 /// A CSV reader for files people make in a spreadsheet: RFC 4180 quoting, comma or
 /// semicolon (Danish spreadsheets write semicolons; the first line decides), CR LF or LF,
 /// an optional UTF-8 byte-order mark. Rows keep their line numbers for error messages.
+///
+/// A quote opens a quoted field only at the start of a field, as spreadsheets read it: an
+/// inch mark inside a field that is not quoted (Vase 12" høj) is a character of the field
+/// and never swallows the lines after it. A quoted field may still span lines; the row then
+/// says which lines it took (line to last_line).
 
 #include <string>
 #include <string_view>
@@ -14,6 +19,8 @@ namespace bl {
 
 struct CsvRow {
     std::size_t line = 0; ///< 1-based line where the row starts
+    std::size_t last_line =
+        0; ///< the line where it ends (after it, when a quoted field spans lines)
     std::vector<std::string> fields;
 };
 

@@ -1,13 +1,16 @@
 #include "shared/model/catalogue_import.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <set>
 
 #include "shared/core/barcode.hpp"
 #include "shared/core/csv.hpp"
+#include "shared/core/money.hpp"
 #include "shared/core/text.hpp"
 #include "shared/core/uuid.hpp"
+#include "shared/rules/product_rules.hpp"
 
 namespace bl {
 
@@ -44,6 +47,28 @@ std::optional<VatRate> parse_vat(std::string s) {
     return std::nullopt;
 }
 
+std::string trimmed(const std::string& s) {
+    const auto b = s.find_first_not_of(' ');
+    if (b == std::string::npos)
+        return {};
+    return s.substr(b, s.find_last_not_of(' ') - b + 1);
+}
+
+bool digits(const std::string& s, std::size_t min, std::size_t max) {
+    return s.size() >= min && s.size() <= max &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A row with more fields than the header where the price column and the field after it are
+// whole kroner and øre: a decimal comma in a comma-separated file ("Kop,12,50").
+bool price_looks_split(const CsvRow& row, std::size_t columns, int at_price) {
+    if (row.fields.size() <= columns || at_price < 0)
+        return false;
+    const auto i = static_cast<std::size_t>(at_price);
+    return i + 1 < row.fields.size() && digits(trimmed(row.fields[i]), 1, 9) &&
+           digits(trimmed(row.fields[i + 1]), 1, 2);
+}
+
 } // namespace
 
 Result<std::string, Message> read_catalogue_file(const std::string& path) {
@@ -57,9 +82,8 @@ Result<std::string, Message> read_catalogue_file(const std::string& path) {
     return text;
 }
 
-Result<ImportPlan, Message>
-plan_catalogue_import(std::string_view text, const std::map<std::string, std::string>& workshops,
-                      const std::function<bool(const std::string&)>& barcode_taken) {
+Result<ImportPlan, Message> plan_catalogue_import(std::string_view text,
+                                                  const CatalogueLookups& catalogue) {
     auto rows = parse_csv(text);
     if (!rows)
         return err(rows.error());
@@ -76,38 +100,55 @@ plan_catalogue_import(std::string_view text, const std::map<std::string, std::st
         return err(Message(BL_N_("The first row must name the columns, with at least \"navn\" "
                                  "and \"pris\" (also possible: kategori, moms, ean, værksted, "
                                  "varenummer).")));
+    const std::size_t columns = header.size();
     ImportPlan plan;
     std::set<std::string> codes_in_file, skus_in_file;
     UuidGenerator ids;
     for (std::size_t r = 1; r < rows.value().size(); ++r) {
         const CsvRow& row = rows.value()[r];
+        auto reject = [&](Message m) { plan.rejected.push_back({row.line, std::move(m)}); };
+        // Nothing guessed about the row's shape: a catalogue row is one line with one field
+        // per column.
+        if (row.last_line > row.line) {
+            reject(Message(BL_N_("Lines %1$s to %2$s were read as one row: a quote at the start "
+                                 "of a field on line %1$s is closed only on line %2$s, so the "
+                                 "lines in between are part of this row. Check the quotes on "
+                                 "line %1$s (a quote inside a field is written twice, \"\")."),
+                           {std::to_string(row.line), std::to_string(row.last_line)}));
+            continue;
+        }
+        if (row.fields.size() != columns) {
+            if (price_looks_split(row, columns, at[price])) {
+                const auto i = static_cast<std::size_t>(at[price]);
+                reject(Message(BL_N_("The row has %1$s fields, but the first row names %2$s "
+                                     "columns. The price looks split in two by a decimal comma "
+                                     "(%3$s,%4$s): put it in quotes (\"%3$s,%4$s\"), or save "
+                                     "the file with semicolons between the columns."),
+                               {std::to_string(row.fields.size()), std::to_string(columns),
+                                echo_input(trimmed(row.fields[i]), 12),
+                                echo_input(trimmed(row.fields[i + 1]), 12)}));
+            } else {
+                reject(Message(BL_N_("The row has %1$s fields, but the first row names %2$s "
+                                     "columns: each row must have one field per column."),
+                               {std::to_string(row.fields.size()), std::to_string(columns)}));
+            }
+            continue;
+        }
         auto field = [&](Column c) -> std::string {
             const int i = at[c];
-            return i >= 0 && static_cast<std::size_t>(i) < row.fields.size()
-                       ? row.fields[static_cast<std::size_t>(i)]
-                       : std::string();
+            return i >= 0 ? row.fields[static_cast<std::size_t>(i)] : std::string();
         };
-        auto reject = [&](Message m) { plan.rejected.push_back({row.line, std::move(m)}); };
         Product p;
-        auto n = clean_text(field(name), name_rules);
-        if (!n) {
+        p.name = field(name);
+        p.category = field(category);
+        // The name first, as the person reads the row.
+        if (auto n = clean_text(p.name, name_rules); !n) {
             reject(n.error());
             continue;
         }
-        p.name = n.value();
-        auto c = clean_text(field(category), TextRules{0, 40, false, BL_N_("Category")});
-        if (!c) {
-            reject(c.error());
-            continue;
-        }
-        p.category = c.value();
         auto money = parse_money(field(price));
         if (!money) {
             reject(money.error());
-            continue;
-        }
-        if (money.value().is_negative()) {
-            reject(Message(BL_N_("A price cannot be negative.")));
             continue;
         }
         p.price = money.value();
@@ -117,48 +158,65 @@ plan_catalogue_import(std::string_view text, const std::map<std::string, std::st
             continue;
         }
         p.vat_rate = *rate;
-        const std::string code = field(ean);
-        if (!code.empty()) {
-            auto scanned = classify_barcode(code);
-            if (!scanned) {
-                reject(scanned.error());
-                continue;
-            }
-            if (scanned.value().kind == BarcodeKind::batch_label) {
-                reject(Message(BL_N_("%s is a batch label code, not a product barcode."),
-                               {scanned.value().code}));
-                continue;
-            }
-            p.barcode = scanned.value().code;
+        p.barcode = field(ean);
+        p.sku = field(sku);
+        if (trimmed(p.sku).empty())
+            p.sku = "IMP-" + ids.next().substr(24); // the random part of a new id
+        // Every check the store's commit runs on the product itself.
+        auto checked = check_product(std::move(p));
+        if (!checked) {
+            reject(checked.error());
+            continue;
+        }
+        p = std::move(checked.value());
+        // And what it asks of the catalogue and of the rest of the file.
+        if (!p.barcode.empty()) {
             if (!codes_in_file.insert(p.barcode).second) {
                 reject(Message(BL_N_("The barcode %s is in the file twice."), {p.barcode}));
                 continue;
             }
-            if (barcode_taken(p.barcode)) {
+            if (catalogue.barcode_taken && catalogue.barcode_taken(p.barcode)) {
                 reject(Message(BL_N_("The barcode %s is already in the catalogue."), {p.barcode}));
                 continue;
             }
         }
-        const std::string w = field(workshop);
+        if (!skus_in_file.insert(p.sku).second) {
+            reject(Message(BL_N_("The item number %s is in the file twice."), {echo_input(p.sku)}));
+            continue;
+        }
+        if (catalogue.sku_taken && catalogue.sku_taken(p.sku)) {
+            reject(Message(BL_N_("The item number %s is already in the catalogue."),
+                           {echo_input(p.sku)}));
+            continue;
+        }
+        const std::string w = trimmed(field(workshop));
         if (!w.empty()) {
-            auto it = workshops.find(search_fold(w));
-            if (it == workshops.end()) {
-                reject(Message(BL_N_("There is no workshop called \"%s\"."), {w.substr(0, 40)}));
+            auto it = catalogue.workshops.find(search_fold(w));
+            if (it == catalogue.workshops.end()) {
+                reject(Message(BL_N_("There is no workshop called \"%s\"."), {echo_input(w)}));
                 continue;
             }
             p.workshop_id = it->second;
-        }
-        p.sku = field(sku);
-        if (p.sku.empty())
-            p.sku = "IMP-" + ids.next().substr(24); // the random part of a new id
-        if (!skus_in_file.insert(p.sku).second) {
-            reject(Message(BL_N_("The item number %s is in the file twice."), {p.sku}));
-            continue;
         }
         plan.lines.push_back(row.line);
         plan.valid.push_back(std::move(p));
     }
     return plan;
+}
+
+Message refuse_at_commit(ImportPlan& plan, std::size_t index, Message reason) {
+    if (index >= plan.valid.size())
+        return reason; // not a row's fault (the disk, say): said as it is
+    const std::size_t line = plan.lines[index];
+    plan.valid.erase(plan.valid.begin() + static_cast<long>(index));
+    plan.lines.erase(plan.lines.begin() + static_cast<long>(index));
+    auto at = std::find_if(plan.rejected.begin(), plan.rejected.end(),
+                           [&](const ImportRejection& r) { return r.line > line; });
+    plan.rejected.insert(at, ImportRejection{line, std::move(reason)});
+    return Message(BL_N_("Nothing was imported: the catalogue refused the row on line %s (it "
+                         "has changed since the file was read). The row is now with the rejected "
+                         "ones; import the others, or correct the file."),
+                   {std::to_string(line)});
 }
 
 } // namespace bl

@@ -18,7 +18,8 @@ namespace bl {
 Result<Product, Message> add_product(Database& db, const Actor& actor, Product p);
 
 /// Adds several products in one transaction (a catalogue import): all or none. On failure
-/// says which one (its index) and why.
+/// says which one (its index; products.size() when no product is to blame, a failing disk
+/// say) and why. Each product gets the checks of add_product (check_product first).
 Result<std::size_t, std::pair<std::size_t, Message>>
 add_products(Database& db, const Actor& actor, const std::vector<Product>& products);
 
@@ -29,6 +30,8 @@ Result<Product, Message> change_price(Database& db, const Actor& actor,
 std::optional<Product> find_product(Database& db, const std::string& id);
 /// Looks a product up by its EAN or internal code (already normalised by classify_barcode).
 std::optional<Product> find_product_by_barcode(Database& db, const std::string& code);
+/// Looks a product up by its item number (SKU).
+std::optional<Product> find_product_by_sku(Database& db, const std::string& sku);
 /// Active products whose name contains every word of the query, ignoring case and æ/ae,
 /// ø/oe, å/aa; names starting with the first word come first. At most `limit` results from
 /// the first 200 candidates: a query matching more should be typed more precisely.

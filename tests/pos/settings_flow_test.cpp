@@ -161,3 +161,41 @@ TEST_CASE("till: settings and the shop's details are saved together or not at al
           journal_before + 3); // shop, footer, language
     CHECK_THAT(view.news.back(), Catch::Contains("settings are saved"));
 }
+
+TEST_CASE("defect 7: a row the commit refuses after all is named by its line, and the preview "
+          "shows it among the rejected rows") {
+    Rig rig(true, true);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    const auto file = s.dir.file("varer.csv");
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "navn;pris;varenummer\nKop;10;X-1\nSkål;20;X-2\nVase;30;X-3\n";
+    }
+    till.start();
+    till.access().log_in(rig.lise->id, "2468");
+    till.settings().import_catalogue(file);
+    REQUIRE(view.screen == "import");
+    CHECK(view.import_valid == 3);
+    CHECK(view.import_rejected.empty());
+    // Meanwhile another device adds a product with item number X-2.
+    bl::Product other;
+    other.sku = "X-2";
+    other.name = "Fad";
+    other.price = bl::Money::from_kroner(5);
+    REQUIRE(bl::add_product(*s.db, {s.till.id, {}}, other).ok());
+    const std::int64_t before = test::count(*s.db, "SELECT count(*) FROM product");
+    till.settings().confirm_import();
+    CHECK(test::count(*s.db, "SELECT count(*) FROM product") == before);
+    REQUIRE_FALSE(view.problems.empty());
+    CHECK_THAT(view.problems.back(), Catch::Contains("line 3"));
+    CHECK(view.screen == "import");
+    CHECK(view.import_valid == 2);
+    REQUIRE(view.import_rejected.size() == 1);
+    CHECK_THAT(view.import_rejected[0],
+               Catch::StartsWith("3: The item number X-2 is already used"));
+    // The others go in when accepted.
+    till.settings().confirm_import();
+    CHECK(test::count(*s.db, "SELECT count(*) FROM product") == before + 2);
+}
