@@ -143,8 +143,10 @@ void SettingsFlow::confirm_import() {
     m_till.state.mode = Selling{};
     m_till.views.sale.show_new_catalogue();
     m_till.show_sale();
-    m_till.views.messages.show_news(
-        Message(BL_N_("%s items were added to the catalogue."), {std::to_string(r.value())}));
+    const auto added = static_cast<std::int64_t>(r.value());
+    m_till.views.messages.show_news(Message::plural(
+        BL_NP_("%s item was added to the catalogue.", "%s items were added to the catalogue."),
+        added, {std::to_string(added)}));
 }
 
 } // namespace bl::pos

@@ -24,6 +24,18 @@ public:
             it = m_cache.emplace(msgid, utf8(wxGetTranslation(wx(msgid)))).first;
         return it->second;
     }
+    std::string_view translate_plural(const char* one, const char* many,
+                                      std::int64_t n) const override {
+        // wx chooses the form with the catalogue's Plural-Forms rule. Kept per count: the
+        // counts a till says are few.
+        const std::string key = std::string(one) + '\x04' + std::to_string(n);
+        auto it = m_cache.find(key);
+        if (it == m_cache.end()) {
+            const auto count = static_cast<unsigned>(n < 0 ? -n : n);
+            it = m_cache.emplace(key, utf8(wxGetTranslation(wx(one), wx(many), count))).first;
+        }
+        return it->second;
+    }
     void forget() { m_cache.clear(); }
 
 private:

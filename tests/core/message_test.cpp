@@ -49,3 +49,14 @@ TEST_CASE("roles rank organiser over workshop leader over staff") {
     CHECK_FALSE(bl::staff_role_from("admin").has_value());
     CHECK(bl::to_string(bl::Tender::mobilepay) == "mobilepay");
 }
+
+TEST_CASE("sentences about a count choose their form: English's rule without a translation") {
+    auto items = [](std::int64_t n) {
+        return bl::Message::plural("%s item", "%s items", n, {std::to_string(n)});
+    };
+    CHECK(bl::render(items(1)) == "1 item");
+    CHECK(bl::render(items(0)) == "0 items");
+    CHECK(bl::render(items(2)) == "2 items");
+    Danish none; // a catalogue without this sentence: English
+    CHECK(bl::render(items(3), &none) == "3 items");
+}
