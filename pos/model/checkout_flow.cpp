@@ -50,6 +50,11 @@ void CheckoutFlow::pay() {
 void CheckoutFlow::pay_cash(const std::string& handed_over) {
     if (!tender())
         return;
+    // Nothing typed: the customer handed over the exact (rounded) amount.
+    if (handed_over.find_first_not_of(" \r\n") == std::string::npos) {
+        pay_cash_amount(tender()->remaining_in_cash());
+        return;
+    }
     // A scanner used on the payment screen types a barcode into the amount field.
     const bool digits_only = handed_over.size() >= 8 &&
                              handed_over.find_first_not_of("0123456789\r\n") == std::string::npos;

@@ -170,4 +170,10 @@ void SellingFlow::back_to_sale() {
     m_till.show_sale();
 }
 
+void SellingFlow::open_menu() {
+    if (m_till.need_login())
+        return;
+    m_till.views.menu.show_menu(m_till.organiser_actions(), m_till.state.training);
+}
+
 } // namespace bl::pos

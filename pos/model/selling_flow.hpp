@@ -39,6 +39,9 @@ public:
     void resume();
     /// Back to the sale screen from any other (the change, X, settings, a lookup).
     void back_to_sale();
+    /// The till's other functions (refunds, copies, X and Z, the drawer, training,
+    /// settings), marked by what the person logged in may do.
+    void open_menu();
 
 private:
     /// Applies a cart change that says why it failed (if it did), then shows the cart.

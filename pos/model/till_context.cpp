@@ -28,6 +28,16 @@ Permissions TillContext::permissions() const {
     return Permissions{effective_role(), limit};
 }
 
+OrganiserActions TillContext::organiser_actions() {
+    if (role_at_least(effective_role(), StaffRole::organiser))
+        return OrganiserActions::allowed;
+    for (const auto& u : ports.staff.staff_list())
+        if (role_at_least(u.role, StaffRole::organiser) &&
+            (!state.staff || u.id != state.staff->id))
+            return OrganiserActions::with_approval;
+    return OrganiserActions::never;
+}
+
 bool TillContext::allowed(const char* refusal) {
     if (role_at_least(effective_role(), StaffRole::organiser))
         return true;

@@ -67,6 +67,9 @@ public:
     /// The logged-in person's role, or an organiser's for one action after an approval.
     StaffRole effective_role() const;
     Permissions permissions() const;
+    /// Whether the person logged in may do the organisers' actions, or could with an
+    /// organiser's approval on the spot.
+    OrganiserActions organiser_actions();
     /// Organisers only: true when allowed, else says `refusal`. gate() uses up an approval.
     bool allowed(const char* refusal);
     bool gate(const char* refusal);

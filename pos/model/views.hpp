@@ -19,12 +19,14 @@
 namespace bl::pos {
 
 /// The message bar: a problem to read and act on, or a piece of news. What was on screen
-/// stays.
+/// stays. A message stays until the next action that makes it stale: that action (a search
+/// that finds something, a login) calls clear(); a new screen clears it too.
 class MessageView {
 public:
     virtual ~MessageView() = default;
     virtual void show_problem(const Message& m) = 0;
     virtual void show_news(const Message& m) = 0;
+    virtual void clear() = 0;
 };
 
 /// The status bar.
@@ -62,6 +64,18 @@ public:
     virtual void show_new_catalogue() = 0;
     /// Training mode: receipts say ØVELSE and stay out of every total.
     virtual void show_training(bool on) = 0;
+};
+
+/// What the logged-in person may do of the organisers' actions (refunds, closing the day,
+/// the drawer, training, settings): all of them, each with an organiser's PIN on the spot,
+/// or none (no organiser could approve).
+enum class OrganiserActions { allowed, with_approval, never };
+
+/// The till's functions that are not on the sale screen.
+class MenuView {
+public:
+    virtual ~MenuView() = default;
+    virtual void show_menu(OrganiserActions access, bool training) = 0;
 };
 
 class PaymentView {
@@ -140,6 +154,7 @@ struct TillViews {
     ApprovalView& approval;
     OpenShiftView& open_shift;
     SaleView& sale;
+    MenuView& menu;
     PaymentView& payment;
     DoneView& done;
     ReceiptLookupView& lookup;

@@ -20,6 +20,7 @@ struct FakeView : bl::pos::MessageView,
                   bl::pos::LoginView,
                   bl::pos::ApprovalView,
                   bl::pos::SaleView,
+                  bl::pos::MenuView,
                   bl::pos::PaymentView,
                   bl::pos::DoneView,
                   bl::pos::ReceiptLookupView,
@@ -37,18 +38,21 @@ struct FakeView : bl::pos::MessageView,
     std::string staff_name, till_name, mobilepay_name, suggested;
     std::vector<bl::StaffUser> staff;
     std::vector<bl::Product> found;
-    std::size_t approvers = 0, parked = 0, import_valid = 0, catalogue_reloads = 0;
+    std::size_t approvers = 0, parked = 0, import_valid = 0, catalogue_reloads = 0, cleared = 0;
     std::vector<std::string> import_rejected;
     bl::pos::TillSettings settings;
     bool training = false;
+    bl::pos::OrganiserActions organiser_actions = bl::pos::OrganiserActions::never;
 
     bl::pos::TillViews views() {
-        return {*this, *this, *this, *this, *this, *this, *this,
+        return {*this, *this, *this, *this, *this, *this, *this, *this,
                 *this, *this, *this, *this, *this, *this, *this};
     }
 
     void show_problem(const bl::Message& m) override { problems.push_back(bl::render(m)); }
     void show_news(const bl::Message& m) override { news.push_back(bl::render(m)); }
+    /// The message bar was cleared: what it said is stale.
+    void clear() override { ++cleared; }
     void show_status(const std::string& name, std::int64_t n, std::optional<bl::Timestamp>,
                      const std::string& till) override {
         staff_name = name;
@@ -67,6 +71,10 @@ struct FakeView : bl::pos::MessageView,
         screen = "sale";
         cart_lines = c.lines().size();
         total = t.total;
+    }
+    void show_menu(bl::pos::OrganiserActions a, bool) override {
+        screen = "menu";
+        organiser_actions = a;
     }
     void show_search_results(const std::vector<bl::Product>& f) override { found = f; }
     void show_parked(std::size_t n) override { parked = n; }

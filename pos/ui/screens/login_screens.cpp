@@ -16,12 +16,13 @@ LoginScreen::LoginScreen(wxSimplebook* book, wxui::MessageBar& bar)
     : TillScreen(book, "login", bar) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     auto* title = new wxStaticText(this, wxID_ANY, _("Who is at the till?"));
-    scale_font(title, 2.0, true);
-    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    scale_font(title, 1.8, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
     m_pad = new wxui::PinPad(
         this, _("Choose your name, then type your PIN."), _("Hello %s. Type your PIN."),
+        _("Choose your name first, then type your PIN."),
         [this](const std::string& id, const std::string& pin) { till().access().log_in(id, pin); });
-    s->Add(m_pad, 1, wxEXPAND);
+    s->Add(m_pad, 1, wxEXPAND | wxLEFT | wxRIGHT, 20);
     SetSizer(s);
 }
 
@@ -35,17 +36,18 @@ ApprovalScreen::ApprovalScreen(wxSimplebook* book, wxui::MessageBar& bar)
     : TillScreen(book, "approval", bar) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     auto* title = new wxStaticText(this, wxID_ANY, _("An organiser approves the next action"));
-    scale_font(title, 1.8, true);
-    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    scale_font(title, 1.6, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
     m_pad = new wxui::PinPad(this, _("Choose the organiser, then type their PIN."),
                              _("%s, type your PIN to approve."),
+                             _("Choose the organiser first, then type their PIN."),
                              [this](const std::string& id, const std::string& pin) {
                                  till().access().approve(id, pin);
                              });
-    s->Add(m_pad, 0, wxEXPAND);
+    s->Add(m_pad, 1, wxEXPAND | wxLEFT | wxRIGHT, 20);
     auto* back = new wxButton(this, wxID_ANY, _("Cancel"), wxDefaultPosition,
                               wxSize(200, wxui::touch_height));
-    s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
     SetSizer(s);
 }

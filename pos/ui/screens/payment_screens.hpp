@@ -9,8 +9,11 @@
 
 class wxButton;
 class wxSizer;
-class wxStaticText;
 class wxTextCtrl;
+
+namespace bl::wxui {
+class FitLabel;
+}
 
 namespace bl::pos {
 
@@ -21,9 +24,13 @@ public:
     wxButton* quick_cash_button(std::size_t i) const;
     wxTextCtrl* amount_field() const { return m_cash; }
     wxButton* card_button() const { return m_card; }
+    wxButton* mobile_button() const { return m_mobile; }
+    /// What the screen says has been paid so far, one line per payment.
+    wxString paid_text() const;
+    wxString amount_hint() const;
 
 private:
-    wxStaticText *m_due = nullptr, *m_due_cash = nullptr, *m_paid_so_far = nullptr;
+    wxui::FitLabel *m_due = nullptr, *m_due_cash = nullptr, *m_paid = nullptr, *m_hint = nullptr;
     wxSizer* m_quick_sizer = nullptr;
     std::vector<wxButton*> m_quick;
     wxui::AmountEntry* m_cash = nullptr;
@@ -42,7 +49,7 @@ public:
 
 private:
     void show_result(const wxString& big, const wxString& small);
-    wxStaticText *m_change = nullptr, *m_info = nullptr;
+    wxui::FitLabel *m_change = nullptr, *m_info = nullptr;
     wxButton* m_next = nullptr;
 };
 

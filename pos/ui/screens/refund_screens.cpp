@@ -1,5 +1,7 @@
 #include "pos/ui/screens/refund_screens.hpp"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
@@ -7,6 +9,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "shared/wxui/fit_label.hpp"
 #include "shared/wxui/wx_text.hpp"
 
 namespace bl::pos {
@@ -64,38 +67,34 @@ void ReceiptLookupScreen::show_receipt_lookup(ReceiptLookup purpose, const std::
 RefundScreen::RefundScreen(wxSimplebook* book, wxui::MessageBar& bar)
     : TillScreen(book, "refund", bar) {
     auto* s = new wxBoxSizer(wxVERTICAL);
-    m_title = new wxStaticText(this, wxID_ANY, "");
-    scale_font(m_title, 1.8, true);
-    s->Add(m_title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
-    m_lines = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(760, 260),
+    m_title = new wxui::FitLabel(this, 1.6, true, 1, wxALIGN_CENTRE_HORIZONTAL);
+    s->Add(m_title, 0, wxALL | wxEXPAND, 10);
+    auto* cols = new wxBoxSizer(wxHORIZONTAL);
+    m_lines = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(520, 200),
                              wxLC_REPORT | wxLC_SINGLE_SEL);
-    scale_font(m_lines, 1.2);
-    m_lines->InsertColumn(0, _("Item"), wxLIST_FORMAT_LEFT, 330);
-    m_lines->InsertColumn(1, _("Bought"), wxLIST_FORMAT_RIGHT, 110);
-    m_lines->InsertColumn(2, _("Can return"), wxLIST_FORMAT_RIGHT, 150);
-    m_lines->InsertColumn(3, _("Returned now"), wxLIST_FORMAT_RIGHT, 160);
-    s->Add(m_lines, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
-    auto* qty = new wxBoxSizer(wxHORIZONTAL);
-    m_more = new wxButton(this, wxID_ANY, _("One more back"), wxDefaultPosition, wxSize(220, 60));
-    auto* less = new wxButton(this, wxID_ANY, _("One fewer"), wxDefaultPosition, wxSize(220, 60));
-    qty->Add(m_more, 0, wxRIGHT, 12);
-    qty->Add(less, 0);
-    s->Add(qty, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
-    m_total = new wxStaticText(this, wxID_ANY, "");
-    scale_font(m_total, 2.0, true);
-    s->Add(m_total, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
-    auto* pay = new wxBoxSizer(wxHORIZONTAL);
-    m_cash = new wxButton(this, wxID_ANY, _("Pay back in cash"), wxDefaultPosition,
-                          wxSize(230, wxui::big_touch_height));
-    auto* card = new wxButton(this, wxID_ANY, _("Back to the card"), wxDefaultPosition,
-                              wxSize(230, wxui::big_touch_height));
-    m_mobile = new wxButton(this, wxID_ANY, "MobilePay", wxDefaultPosition,
-                            wxSize(230, wxui::big_touch_height));
-    for (auto* b : {m_cash, card, m_mobile}) {
-        scale_font(b, 1.2, true);
-        pay->Add(b, 0, wxRIGHT, 10);
-    }
-    s->Add(pay, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    scale_font(m_lines, 1.15);
+    m_lines->InsertColumn(0, _("Item"), wxLIST_FORMAT_LEFT);
+    m_lines->InsertColumn(1, _("Bought"), wxLIST_FORMAT_RIGHT);
+    m_lines->InsertColumn(2, _("Can return"), wxLIST_FORMAT_RIGHT);
+    m_lines->InsertColumn(3, _("Returned now"), wxLIST_FORMAT_RIGHT);
+    cols->Add(m_lines, 1, wxEXPAND | wxRIGHT, 12);
+    auto* side = new wxBoxSizer(wxVERTICAL);
+    side->SetMinSize(wxSize(250, -1));
+    auto side_button = [&](const wxString& label, int height) {
+        auto* b = new wxButton(this, wxID_ANY, label, wxDefaultPosition, wxSize(-1, height));
+        scale_font(b, 1.15, true);
+        side->Add(b, 0, wxEXPAND | wxBOTTOM, 8);
+        return b;
+    };
+    m_more = side_button(_("One more back"), wxui::touch_height);
+    auto* less = side_button(_("One fewer"), wxui::touch_height);
+    m_total = new wxui::FitLabel(this, 1.6, true, 1, wxALIGN_CENTRE_HORIZONTAL);
+    side->Add(m_total, 0, wxEXPAND | wxTOP | wxBOTTOM, 6);
+    m_cash = side_button(_("Pay back in cash"), wxui::touch_height + 8);
+    auto* card = side_button(_("Back to the card"), wxui::touch_height + 8);
+    m_mobile = side_button("MobilePay", wxui::touch_height + 8);
+    cols->Add(side, 0, wxEXPAND);
+    s->Add(cols, 1, wxEXPAND | wxLEFT | wxRIGHT, 16);
     auto* back = new wxButton(this, wxID_ANY, _("Cancel the refund"), wxDefaultPosition,
                               wxSize(260, wxui::touch_height));
     s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
@@ -111,6 +110,35 @@ RefundScreen::RefundScreen(wxSimplebook* book, wxui::MessageBar& bar)
     m_mobile->Bind(wxEVT_BUTTON,
                    [this](wxCommandEvent&) { till().refunds().refund_pay(Tender::mobilepay); });
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
+    // The item column takes what the numbers leave.
+    m_lines->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        fit_columns();
+        e.Skip();
+    });
+}
+
+void RefundScreen::fit_columns() {
+    // Each column as wide as its widest text (heading included); the item's name takes what
+    // the numbers leave.
+    auto widest = [this](int column) {
+        wxListItem head;
+        head.SetMask(wxLIST_MASK_TEXT);
+        m_lines->GetColumn(column, head);
+        int most = 0;
+        for (long i = -1; i < m_lines->GetItemCount(); ++i) {
+            int w = 0;
+            m_lines->GetTextExtent(i < 0 ? head.GetText() : m_lines->GetItemText(i, column), &w,
+                                   nullptr);
+            most = std::max(most, w + 24);
+        }
+        return most;
+    };
+    int numbers = 0;
+    for (int c = 1; c < 4; ++c) {
+        m_lines->SetColumnWidth(c, widest(c));
+        numbers += m_lines->GetColumnWidth(c);
+    }
+    m_lines->SetColumnWidth(0, std::max(widest(0), m_lines->GetClientSize().x - numbers - 4));
 }
 
 std::size_t RefundScreen::selected() const {
@@ -137,6 +165,7 @@ void RefundScreen::show_refund(const RefundDraft& d, const std::string& mobilepa
     m_lines->SetItemState(keep >= 0 && keep < row ? keep : 0, wxLIST_STATE_SELECTED,
                           wxLIST_STATE_SELECTED);
     m_total->SetLabel(wxString::Format(_("To pay back: %s"), money_text(-d.total())));
+    fit_columns();
     const bool first_show = !IsShownOnScreen();
     if (first_show)
         replace_screen();

@@ -8,6 +8,10 @@ class wxListCtrl;
 class wxStaticText;
 class wxTextCtrl;
 
+namespace bl::wxui {
+class FitLabel;
+}
+
 namespace bl::pos {
 
 class ReceiptLookupScreen : public TillScreen, public ReceiptLookupView {
@@ -32,7 +36,8 @@ public:
 
 private:
     std::size_t selected() const;
-    wxStaticText *m_title = nullptr, *m_total = nullptr;
+    void fit_columns();
+    wxui::FitLabel *m_title = nullptr, *m_total = nullptr;
     wxListCtrl* m_lines = nullptr;
     wxButton *m_more = nullptr, *m_cash = nullptr, *m_mobile = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "pos/ui/screens/sale_screen.hpp"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/simplebook.h>
@@ -20,7 +22,7 @@ using wxui::wx;
 
 namespace {
 
-const wxSize tile_size(170, 92);
+const wxSize tile_size(164, 88);
 /// Tiles are for quick picks: a category with more items shows the first ones and a note to
 /// search for the rest (a big catalogue must not build thousands of buttons).
 constexpr int max_tiles = 60;
@@ -45,20 +47,28 @@ SaleScreen::SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* trai
     scan_row->Add(scan_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
     m_scan =
         new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
-    scale_font(m_scan, 1.6);
+    scale_font(m_scan, 1.5);
     m_scan->SetHint(_("Barcode or item name"));
     scan_row->Add(m_scan, 1, wxEXPAND);
-    left->Add(scan_row, 0, wxEXPAND | wxALL, 10);
+    left->Add(scan_row, 0, wxEXPAND | wxALL, 8);
     m_categories = new wxPanel(this);
     m_categories->SetSizer(new wxWrapSizer(wxHORIZONTAL));
-    left->Add(m_categories, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    left->Add(m_categories, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     m_tiles = new wxui::TileGrid(this, tile_size);
-    left->Add(m_tiles, 1, wxEXPAND | wxALL, 10);
-    cols->Add(left, 3, wxEXPAND);
+    left->Add(m_tiles, 1, wxEXPAND | wxALL, 4);
+    cols->Add(left, 1, wxEXPAND);
     m_cart = new CartPanel(
-        this, [this]() -> Till& { return till(); }, [this] { focus_scan(); });
-    cols->Add(m_cart, 2, wxEXPAND);
+        this, [this]() -> Till& { return till(); }, [this] { focus_scan(); },
+        [this](wxKeyEvent& e) { return type_into_scan(e); });
+    cols->Add(m_cart, 0, wxEXPAND);
     SetSizer(cols);
+    // The cart takes 45 % of the width (more if its buttons need it), the tiles the rest.
+    // Not by proportions: a box sizer meets unequal proportions by widening the whole row.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        const int natural = m_cart->GetSizer()->CalcMin().x;
+        m_cart->SetMinSize(wxSize(std::max(natural, e.GetSize().x * 9 / 20), -1));
+        e.Skip();
+    });
 
     m_scan->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
         const std::string text = utf8(m_scan->GetValue());
@@ -69,9 +79,22 @@ SaleScreen::SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* trai
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
         if (e.GetKeyCode() == WXK_F12)
             till().checkout().pay();
+        else if (e.GetKeyCode() == WXK_F10)
+            till().selling().open_menu();
         else
             e.Skip();
     });
+}
+
+bool SaleScreen::type_into_scan(wxKeyEvent& e) {
+    // A scanner types wherever the keyboard is: its digits (and a typed name) go to the scan
+    // field, so no scan is lost while the cart or a tile has the keyboard.
+    const wxChar key = e.GetUnicodeKey();
+    if (key == WXK_NONE || e.HasModifiers() || !wxIsalnum(key))
+        return false;
+    m_scan->SetFocus();
+    m_scan->AppendText(wxString(e.ShiftDown() ? key : static_cast<wxChar>(wxTolower(key))));
+    return true;
 }
 
 void SaleScreen::focus_scan() {
@@ -105,7 +128,6 @@ void SaleScreen::show_new_catalogue() {
 
 void SaleScreen::show_training(bool on) {
     m_training_banner->Show(on);
-    m_cart->show_training(on);
     GetParent()->GetParent()->Layout(); // the frame, where the banner is
 }
 
@@ -117,13 +139,13 @@ void SaleScreen::build_categories() {
     const auto cats = till().tiles().categories();
     for (const auto& [c, size] : cats) {
         m_category_sizes[c] = size;
-        auto* b = new wxButton(m_categories, wxID_ANY, wx(c), wxDefaultPosition, wxSize(130, 52));
-        scale_font(b, 1.3, true);
+        auto* b = new wxButton(m_categories, wxID_ANY, wx(c), wxDefaultPosition, wxSize(-1, 40));
+        scale_font(b, 1.1);
         b->Bind(wxEVT_BUTTON, [this, category = c](wxCommandEvent&) {
             show_category(category);
             focus_scan();
         });
-        m_categories->GetSizer()->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
+        m_categories->GetSizer()->Add(b, 0, wxRIGHT | wxBOTTOM, 4);
         m_category_buttons.push_back(b);
     }
     m_categories->Layout();
@@ -139,6 +161,8 @@ void SaleScreen::show_category(const std::string& category) {
             label = label.Mid(2);
         b->SetLabel(utf8(label) == category ? wx("▶ ") + label : label);
     }
+    m_categories->Layout();
+    Layout();
     const auto products = till().tiles().products_in(category, max_tiles);
     show_products(products,
                   m_category_sizes[category] - static_cast<std::int64_t>(products.size()));

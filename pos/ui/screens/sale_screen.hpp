@@ -1,6 +1,7 @@
 #pragma once
 /// The sale screen: the scan field (which keeps the keyboard, so a scanner always types into
-/// it), category buttons and item tiles, and the cart panel. F12 pays.
+/// it), category buttons and item tiles, and the cart panel. F12 pays, F10 opens the menu of
+/// the till's other functions.
 
 #include <map>
 #include <vector>
@@ -33,6 +34,9 @@ public:
     void focus_scan();
 
 private:
+    /// Sends a typed letter or digit to the scan field (a scanner typing while the cart or
+    /// a tile has the keyboard); false for other keys.
+    bool type_into_scan(wxKeyEvent& e);
     void build_categories();
     void show_category(const std::string& category);
     void show_products(const std::vector<Product>& products, std::int64_t hidden);

@@ -41,24 +41,39 @@ wxString totals_text(const ShiftTotals& t) {
     return text;
 }
 
+namespace {
+
+/// The report's figures: fixed-width text that scrolls when a long day has many sellers.
+wxTextCtrl* report_text(wxWindow* parent) {
+    auto* t = new wxTextCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(470, 200),
+                             wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP | wxBORDER_NONE);
+    t->SetFont(wxFont(wxFontInfo(12).Family(wxFONTFAMILY_TELETYPE)));
+    t->SetBackgroundColour(parent->GetBackgroundColour());
+    int w = 0;
+    t->GetTextExtent(wxString('M', 46), &w, nullptr);
+    t->SetMinSize(wxSize(w + 30, 160));
+    return t;
+}
+
+} // namespace
+
 XReportScreen::XReportScreen(wxSimplebook* book, wxui::MessageBar& bar)
     : TillScreen(book, "x", bar) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     auto* title = new wxStaticText(this, wxID_ANY, _("X report (the day so far)"));
-    scale_font(title, 2.0, true);
-    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
-    m_text = new wxStaticText(this, wxID_ANY, "");
-    m_text->SetFont(wxFont(wxFontInfo(13).Family(wxFONTFAMILY_TELETYPE)));
-    s->Add(m_text, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    scale_font(title, 1.8, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    m_text = report_text(this);
+    s->Add(m_text, 1, wxLEFT | wxRIGHT | wxALIGN_CENTER_HORIZONTAL, 10);
     auto* back = new wxButton(this, wxID_ANY, _("Back to the sale"), wxDefaultPosition,
                               wxSize(260, wxui::touch_height));
-    s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
     SetSizer(s);
 }
 
 void XReportScreen::show_x_report(const ShiftTotals& totals) {
-    m_text->SetLabel(totals_text(totals));
+    m_text->ChangeValue(totals_text(totals));
     replace_screen();
 }
 
@@ -66,17 +81,22 @@ CloseDayScreen::CloseDayScreen(wxSimplebook* book, wxui::MessageBar& bar)
     : TillScreen(book, "close", bar) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     auto* title = new wxStaticText(this, wxID_ANY, _("Close the day (Z report)"));
-    scale_font(title, 2.0, true);
-    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
-    m_text = new wxStaticText(this, wxID_ANY, "");
-    m_text->SetFont(wxFont(wxFontInfo(13).Family(wxFONTFAMILY_TELETYPE)));
-    s->Add(m_text, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
-    // Count by denomination (the total fills in below), or type the total directly.
-    auto* denoms = new wxFlexGridSizer(2, 11, 4, 6);
-    for (std::int64_t ore : cash_denominations)
-        denoms->Add(new wxStaticText(this, wxID_ANY, wx(format_dkk(Money::from_ore(ore)))), 0,
-                    wxALIGN_CENTER_HORIZONTAL);
-    for (std::size_t i = 0; i < std::size(cash_denominations); ++i) {
+    scale_font(title, 1.8, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* cols = new wxBoxSizer(wxHORIZONTAL);
+    m_text = report_text(this);
+    cols->Add(m_text, 0, wxEXPAND | wxRIGHT, 20);
+
+    // Count by denomination (the total fills in below), or type the total directly. Each
+    // count beside its note or coin, two to a row.
+    auto* count = new wxBoxSizer(wxVERTICAL);
+    auto* how = new wxStaticText(this, wxID_ANY, _("Count the cash in the drawer:"));
+    scale_font(how, 1.2, true);
+    count->Add(how, 0, wxBOTTOM, 8);
+    auto* denoms = new wxFlexGridSizer(4, 6, 8);
+    for (std::int64_t ore : cash_denominations) {
+        auto* l = new wxStaticText(this, wxID_ANY, wx(format_dkk(Money::from_ore(ore))) + " ×");
+        denoms->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxALIGN_RIGHT);
         auto* f = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(70, -1), wxTE_RIGHT);
         f->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
             std::vector<std::string> typed;
@@ -88,22 +108,26 @@ CloseDayScreen::CloseDayScreen(wxSimplebook* book, wxui::MessageBar& bar)
         m_denominations.push_back(f);
         denoms->Add(f, 0);
     }
-    s->Add(denoms, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
-    auto* label =
-        new wxStaticText(this, wxID_ANY, _("Count the cash in the drawer and type the amount:"));
-    scale_font(label, 1.3);
-    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    count->Add(denoms, 0, wxBOTTOM, 12);
+    auto* total_row = new wxBoxSizer(wxHORIZONTAL);
+    auto* label = new wxStaticText(this, wxID_ANY, _("Counted in all:"));
+    scale_font(label, 1.2, true);
+    total_row->Add(label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     m_counted = new wxui::AmountEntry(
-        this, 260, [this](const std::string& typed) { till().shift().close_shift(typed); });
-    s->Add(m_counted, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+        this, 200, [this](const std::string& typed) { till().shift().close_shift(typed); }, 1.5);
+    total_row->Add(m_counted, 0, wxALIGN_CENTER_VERTICAL);
+    count->Add(total_row, 0, wxBOTTOM, 12);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     m_confirm = new wxButton(this, wxID_ANY, _("Close the day"), wxDefaultPosition,
-                             wxSize(200, wxui::big_touch_height - 8));
-    auto* back = new wxButton(this, wxID_ANY, _("Back"), wxDefaultPosition,
-                              wxSize(150, wxui::big_touch_height - 8));
+                             wxSize(200, wxui::touch_height));
+    scale_font(m_confirm, 1.2, true);
+    auto* back =
+        new wxButton(this, wxID_ANY, _("Back"), wxDefaultPosition, wxSize(150, wxui::touch_height));
     row->Add(m_confirm, 0, wxRIGHT, 12);
     row->Add(back, 0);
-    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    count->Add(row, 0);
+    cols->Add(count, 0, wxEXPAND);
+    s->Add(cols, 1, wxLEFT | wxRIGHT | wxBOTTOM | wxALIGN_CENTER_HORIZONTAL, 12);
     SetSizer(s);
     m_confirm->Bind(wxEVT_BUTTON,
                     [this](wxCommandEvent&) { till().shift().close_shift(m_counted->typed()); });
@@ -113,7 +137,7 @@ CloseDayScreen::CloseDayScreen(wxSimplebook* book, wxui::MessageBar& bar)
 void CloseDayScreen::show_close_shift(const ShiftTotals& totals) {
     for (auto* d : m_denominations)
         d->ChangeValue("");
-    m_text->SetLabel(totals_text(totals));
+    m_text->ChangeValue(totals_text(totals));
     m_counted->Clear();
     replace_screen();
     m_counted->SetFocus();

@@ -22,7 +22,7 @@ public:
     void show_x_report(const ShiftTotals& totals) override;
 
 private:
-    wxStaticText* m_text = nullptr;
+    wxTextCtrl* m_text = nullptr;
 };
 
 class CloseDayScreen : public TillScreen, public CloseDayView {
@@ -35,7 +35,7 @@ public:
     const std::vector<wxTextCtrl*>& denomination_fields() const { return m_denominations; }
 
 private:
-    wxStaticText* m_text = nullptr;
+    wxTextCtrl* m_text = nullptr;
     std::vector<wxTextCtrl*> m_denominations;
     wxui::AmountEntry* m_counted = nullptr;
     wxButton* m_confirm = nullptr;
