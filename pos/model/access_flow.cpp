@@ -40,6 +40,7 @@ void AccessFlow::log_in(const std::string& staff_id, const std::string& pin) {
         return;
     }
     m_till.state.staff = r.value();
+    m_till.views.messages.clear(); // the previous person's wrong PINs and lockouts are stale
     m_till.refresh_status();
     if (!m_till.ports.shifts.current_shift())
         m_till.views.open_shift.show_open_shift(r.value().name);
@@ -84,6 +85,7 @@ void AccessFlow::approve(const std::string& organiser_id, const std::string& pin
         return;
     }
     m_till.state.approver = r.value();
+    m_till.views.messages.clear();
     m_till.show_sale();
     m_till.views.messages.show_news(
         Message(BL_N_("%s approved the next action. Do it now."), {r.value().name}));

@@ -13,6 +13,8 @@ void SellingFlow::change(Change&& apply) {
         return;
     if (std::optional<Message> problem = apply(*cart))
         m_till.say(*problem);
+    else
+        m_till.views.messages.clear(); // done: what was said before is stale
     m_till.refresh_sale();
 }
 
@@ -30,6 +32,8 @@ void SellingFlow::enter(const std::string& text) {
     m_till.views.sale.show_search_results(found);
     if (found.empty())
         m_till.say(Message(BL_N_("No item is called \"%s\". Try part of the name."), {text}));
+    else
+        m_till.views.messages.clear(); // "no item called ..." is stale now
 }
 
 void SellingFlow::scan(const std::string& code) {

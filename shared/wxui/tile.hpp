@@ -31,6 +31,7 @@ public:
     void show(const Look& look);
     const Look& look() const { return m_look; }
     void press();
+    void on_press(std::function<void()> act) { m_on_press = std::move(act); }
 
     bool shows_whole_text() const override;
     bool AcceptsFocus() const override { return IsEnabled(); }

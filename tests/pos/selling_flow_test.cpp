@@ -152,3 +152,26 @@ TEST_CASE("till: a new price or an emptied cart the journal cannot take changes 
     CHECK(rig.cart().empty());
     CHECK(test::journaled(*s.db, "sale_aborted") == 1);
 }
+
+TEST_CASE("till: a message stays until the next action that makes it stale") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.access().log_in(s.clerk.id, "9999");
+    const std::size_t before_login = view.cleared;
+    till.access().log_in(s.clerk.id, "2468");
+    CHECK(view.cleared == before_login + 1); // the wrong PIN is stale once someone is in
+    till.selling().enter("xyzzy");
+    CHECK_THAT(view.problems.back(), Catch::Contains("No item is called \"xyzzy\""));
+    std::size_t cleared = view.cleared;
+    till.selling().enter("5701234567899"); // another problem keeps the bar (with its text)
+    CHECK(view.cleared == cleared);
+    till.selling().enter(s.mug.name.substr(0, 3));
+    CHECK(view.cleared == cleared + 1); // found: "no item called ..." is stale
+    CHECK_FALSE(view.found.empty());
+    cleared = view.cleared;
+    till.selling().scan(s.mug.barcode);
+    CHECK(view.cleared == cleared + 1);
+}

@@ -10,6 +10,7 @@
 #include <wx/textctrl.h>
 #include <wx/wrapsizer.h>
 
+#include "pos/ui/screens/cart_list.hpp"
 #include "shared/core/text.hpp"
 #include "shared/wxui/wx_text.hpp"
 
@@ -22,18 +23,10 @@ using wxui::wx;
 
 namespace {
 
-const wxSize tile_size(164, 88);
+const wxSize tile_size(150, 84);
 /// Tiles are for quick picks: a category with more items shows the first ones and a note to
 /// search for the rest (a big catalogue must not build thousands of buttons).
 constexpr int max_tiles = 60;
-
-// A product name broken into lines that fit a tile.
-std::string tile_label(const std::string& name) {
-    std::string out;
-    for (const auto& line : wrap_words(name, 19))
-        out += (out.empty() ? "" : "\n") + line;
-    return out;
-}
 
 } // namespace
 
@@ -54,12 +47,35 @@ SaleScreen::SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* trai
     m_categories = new wxPanel(this);
     m_categories->SetSizer(new wxWrapSizer(wxHORIZONTAL));
     left->Add(m_categories, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
-    m_tiles = new wxui::TileGrid(this, tile_size);
+    m_tiles = new wxui::TileGrid(this, tile_size, 1.05);
+    m_tiles->on_other_key([this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_UP || e.GetKeyCode() == WXK_ESCAPE) {
+            focus_scan();
+            return true;
+        }
+        if (e.GetKeyCode() == WXK_RIGHT) {
+            m_cart->list().SetFocus();
+            return true;
+        }
+        return type_into_scan(e);
+    });
     left->Add(m_tiles, 1, wxEXPAND | wxALL, 4);
     cols->Add(left, 1, wxEXPAND);
     m_cart = new CartPanel(
         this, [this]() -> Till& { return till(); }, [this] { focus_scan(); },
-        [this](wxKeyEvent& e) { return type_into_scan(e); });
+        [this](wxKeyEvent& e) {
+            // From the cart: Escape back to the scan field, left into the tiles.
+            if (e.GetKeyCode() == WXK_ESCAPE) {
+                focus_scan();
+                return true;
+            }
+            if (e.GetKeyCode() == WXK_LEFT) {
+                if (!m_tiles->focus_first())
+                    focus_scan();
+                return true;
+            }
+            return type_into_scan(e);
+        });
     cols->Add(m_cart, 0, wxEXPAND);
     SetSizer(cols);
     // The cart takes 45 % of the width (more if its buttons need it), the tiles the rest.
@@ -70,6 +86,17 @@ SaleScreen::SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* trai
         e.Skip();
     });
 
+    // Down from the scan field into the tiles (search results or a category), right (with
+    // nothing typed) into the cart.
+    m_scan->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_DOWN && m_tiles->focus_first())
+            return;
+        if (e.GetKeyCode() == WXK_RIGHT && m_scan->IsEmpty() && m_cart->list().GetItemCount() > 0) {
+            m_cart->list().SetFocus();
+            return;
+        }
+        e.Skip();
+    });
     m_scan->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
         const std::string text = utf8(m_scan->GetValue());
         m_scan->Clear();
@@ -169,16 +196,26 @@ void SaleScreen::show_category(const std::string& category) {
 }
 
 void SaleScreen::show_products(const std::vector<Product>& products, std::int64_t hidden) {
-    std::vector<wxui::TileGrid::Tile> tiles;
-    for (const auto& p : products)
-        tiles.push_back({wx(tile_label(p.name)) + "\n" + money_text(p.price), [this, id = p.id] {
+    std::vector<wxui::TileGrid::Item> tiles;
+    for (const auto& p : products) {
+        wxui::Tile::Look look;
+        look.title = wx(p.name);
+        look.detail = money_text(p.price);
+        look.detail_scale = 1.2;
+        look.detail_bold = true;
+        tiles.push_back({look, [this, id = p.id] {
                              till().selling().add_product(id);
                              focus_scan();
                          }});
+    }
+    const auto more = static_cast<unsigned>(hidden);
     m_tiles->show_tiles(tiles, hidden > 0
-                                   ? wxString::Format(_("%lld more items: type part of the name "
-                                                        "to find them."),
-                                                      static_cast<long long>(hidden))
+                                   ? wxString::Format(wxPLURAL("%u more item: type part of its "
+                                                               "name to find it.",
+                                                               "%u more items: type part of the "
+                                                               "name to find them.",
+                                                               more),
+                                                      more)
                                    : wxString());
 }
 

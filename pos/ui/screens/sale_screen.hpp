@@ -30,6 +30,7 @@ public:
 
     wxTextCtrl* scan_field() const { return m_scan; }
     CartPanel& cart_panel() { return *m_cart; }
+    wxui::TileGrid& tiles() { return *m_tiles; }
     /// Puts the keyboard back in the scan field (when this screen is on show).
     void focus_scan();
 
