@@ -76,8 +76,9 @@ void PinPad::show_people(const std::vector<StaffUser>& people) {
     m_buttons.clear();
     m_chosen.clear();
     for (const auto& u : people) {
-        auto* b = new wxButton(m_people, wxID_ANY, wx(u.name), wxDefaultPosition, wxSize(-1, 64));
+        auto* b = new wxButton(m_people, wxID_ANY, wx(u.name));
         scale_font(b, 1.4, true);
+        size_for_label(b, wx("▶ " + u.name), 140, 64); // room for the mark when chosen
         b->Bind(wxEVT_BUTTON, [this, id = u.id, name = u.name](wxCommandEvent&) {
             choose(id, name);
             m_pin->SetFocus();

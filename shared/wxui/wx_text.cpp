@@ -1,5 +1,6 @@
 #include "shared/wxui/wx_text.hpp"
 
+#include <algorithm>
 #include <clocale>
 #include <unordered_map>
 
@@ -84,6 +85,12 @@ std::string utf8(const wxString& s) {
 
 wxString money_text(Money m) {
     return wx(format_dkk(m));
+}
+
+void size_for_label(wxWindow* button, const wxString& longest, int min_width, int height) {
+    int w = 0, h = 0;
+    button->GetTextExtent(longest, &w, &h);
+    button->SetMinSize(wxSize(std::max(min_width, w + 36), std::max(height, h + 16)));
 }
 
 void scale_font(wxWindow* w, double factor, bool bold) {

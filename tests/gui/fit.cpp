@@ -41,6 +41,7 @@ void run(gui::Gui& g) {
     see(g, "login-wrong-pin");
     g.log_in("Mette", "1357");
     g.check(g.wait_for([&] { return g.page() == "open_shift"; }), "the float is asked for");
+    check_form(g, f.screen<bl::pos::OpenShiftScreen>().form(), "open-shift");
     see(g, "open-shift");
     g.type("1000");
     g.wait_for([&] { return g.page() == "sale"; });
@@ -80,6 +81,7 @@ void run(gui::Gui& g) {
 
     g.till->copies().begin_copy();
     g.wait_for([&] { return g.page() == "refund_lookup"; });
+    check_form(g, f.screen<bl::pos::ReceiptLookupScreen>().form(), "receipt-copy");
     see(g, "receipt-copy");
     g.till->selling().back_to_sale();
     g.till->access().ask_approval();

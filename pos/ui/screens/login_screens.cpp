@@ -5,6 +5,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "shared/wxui/form.hpp"
 #include "shared/wxui/wx_text.hpp"
 
 namespace bl::pos {
@@ -64,13 +65,15 @@ OpenShiftScreen::OpenShiftScreen(wxSimplebook* book, wxui::MessageBar& bar)
     m_hint = new wxStaticText(this, wxID_ANY, "");
     scale_font(m_hint, 1.6, true);
     s->Add(m_hint, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 30);
-    auto* label = new wxStaticText(
-        this, wxID_ANY, _("Count the cash in the drawer and type the amount (the float):"));
-    scale_font(label, 1.3);
-    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* label =
+        new wxStaticText(this, wxID_ANY, _("Count the cash in the drawer and type the amount."));
+    scale_font(label, 1.2);
+    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    m_form = std::make_unique<wxui::Form>(this, 1.2);
     m_float = new wxui::AmountEntry(
-        this, 260, [this](const std::string& typed) { till().shift().open_shift(typed); });
-    s->Add(m_float, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+        this, 240, [this](const std::string& typed) { till().shift().open_shift(typed); }, 1.4);
+    m_form->add(_("Float (cash in the drawer):"), m_float);
+    s->Add(m_form->sizer(), 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
     auto* open = new wxButton(this, wxID_ANY, _("Open the till"), wxDefaultPosition,
                               wxSize(200, wxui::big_touch_height));
     scale_font(open, 1.4, true);
@@ -79,6 +82,8 @@ OpenShiftScreen::OpenShiftScreen(wxSimplebook* book, wxui::MessageBar& bar)
                [this](wxCommandEvent&) { till().shift().open_shift(m_float->typed()); });
     SetSizer(s);
 }
+
+OpenShiftScreen::~OpenShiftScreen() = default;
 
 void OpenShiftScreen::show_open_shift(const std::string& staff_name) {
     m_hint->SetLabel(wxString::Format(_("Good morning, %s. The till is closed."), wx(staff_name)));

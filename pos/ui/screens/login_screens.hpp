@@ -1,11 +1,17 @@
 #pragma once
 /// Logging in, an organiser's approval, and counting the float that opens the till.
 
+#include <memory>
+
 #include "pos/ui/screens/till_screen.hpp"
 #include "shared/wxui/amount_entry.hpp"
 #include "shared/wxui/pin_pad.hpp"
 
 class wxStaticText;
+
+namespace bl::wxui {
+class Form;
+}
 
 namespace bl::pos {
 
@@ -33,9 +39,12 @@ class OpenShiftScreen : public TillScreen, public OpenShiftView {
 public:
     OpenShiftScreen(wxSimplebook* book, wxui::MessageBar& bar);
     void show_open_shift(const std::string& staff_name) override;
+    ~OpenShiftScreen() override;
     wxTextCtrl* float_field() { return m_float; }
+    const wxui::Form& form() const { return *m_form; }
 
 private:
+    std::unique_ptr<wxui::Form> m_form;
     wxStaticText* m_hint = nullptr;
     wxui::AmountEntry* m_float = nullptr;
 };

@@ -10,6 +10,7 @@
 #include <wx/textctrl.h>
 
 #include "shared/wxui/fit_label.hpp"
+#include "shared/wxui/form.hpp"
 #include "shared/wxui/wx_text.hpp"
 
 namespace bl::pos {
@@ -23,21 +24,23 @@ ReceiptLookupScreen::ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& b
     : TillScreen(book, "refund_lookup", bar) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     m_title = new wxStaticText(this, wxID_ANY, _("Refund"));
-    scale_font(m_title, 2.0, true);
-    s->Add(m_title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 20);
+    scale_font(m_title, 1.8, true);
+    s->Add(m_title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
     auto* label =
-        new wxStaticText(this, wxID_ANY, _("Scan the barcode on the receipt, or type its number:"));
-    scale_font(label, 1.3);
-    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
-    m_receipt = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(300, -1),
-                               wxTE_PROCESS_ENTER | wxTE_CENTRE);
-    scale_font(m_receipt, 1.8);
-    s->Add(m_receipt, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+        new wxStaticText(this, wxID_ANY, _("Scan the barcode on the receipt, or type its number."));
+    scale_font(label, 1.2);
+    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 6);
+    m_form = std::make_unique<wxui::Form>(this, 1.3);
+    m_receipt =
+        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(260, -1), wxTE_PROCESS_ENTER);
+    m_form->add(_("Receipt:"), m_receipt);
+    s->Add(m_form->sizer(), 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     m_find = new wxButton(this, wxID_ANY, _("Find the receipt"), wxDefaultPosition,
-                          wxSize(220, wxui::big_touch_height - 8));
-    auto* back = new wxButton(this, wxID_ANY, _("Back"), wxDefaultPosition,
-                              wxSize(150, wxui::big_touch_height - 8));
+                          wxSize(-1, wxui::touch_height));
+    scale_font(m_find, 1.2, true);
+    auto* back =
+        new wxButton(this, wxID_ANY, _("Back"), wxDefaultPosition, wxSize(150, wxui::touch_height));
     row->Add(m_find, 0, wxRIGHT, 12);
     row->Add(back, 0);
     s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
@@ -53,6 +56,8 @@ ReceiptLookupScreen::ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& b
     m_find->Bind(wxEVT_BUTTON, submit);
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
 }
+
+ReceiptLookupScreen::~ReceiptLookupScreen() = default;
 
 void ReceiptLookupScreen::show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) {
     m_purpose = purpose;

@@ -1,6 +1,8 @@
 #pragma once
 /// Finding a receipt (for a refund or a copy), and choosing what a customer brings back.
 
+#include <memory>
+
 #include "pos/ui/screens/till_screen.hpp"
 
 class wxButton;
@@ -10,17 +12,21 @@ class wxTextCtrl;
 
 namespace bl::wxui {
 class FitLabel;
-}
+class Form;
+} // namespace bl::wxui
 
 namespace bl::pos {
 
 class ReceiptLookupScreen : public TillScreen, public ReceiptLookupView {
 public:
     ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& bar);
+    ~ReceiptLookupScreen() override;
     void show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) override;
     wxTextCtrl* receipt_field() const { return m_receipt; }
+    const wxui::Form& form() const { return *m_form; }
 
 private:
+    std::unique_ptr<wxui::Form> m_form;
     ReceiptLookup m_purpose = ReceiptLookup::refund;
     wxStaticText* m_title = nullptr;
     wxTextCtrl* m_receipt = nullptr;

@@ -166,8 +166,9 @@ void SaleScreen::build_categories() {
     const auto cats = till().tiles().categories();
     for (const auto& [c, size] : cats) {
         m_category_sizes[c] = size;
-        auto* b = new wxButton(m_categories, wxID_ANY, wx(c), wxDefaultPosition, wxSize(-1, 40));
+        auto* b = new wxButton(m_categories, wxID_ANY, wx(c));
         scale_font(b, 1.1);
+        wxui::size_for_label(b, wx("▶ " + c), 90, 40); // room for the mark when chosen
         b->Bind(wxEVT_BUTTON, [this, category = c](wxCommandEvent&) {
             show_category(category);
             focus_scan();
