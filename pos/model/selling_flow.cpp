@@ -1,5 +1,6 @@
 #include "pos/model/selling_flow.hpp"
 
+#include "shared/core/barcode.hpp"
 #include "shared/core/text.hpp"
 
 namespace bl::pos {
@@ -18,39 +19,155 @@ void SellingFlow::change(Change&& apply) {
     m_till.refresh_sale();
 }
 
+namespace {
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+} // namespace
+
+TypedEntry read_typed(const std::string& text) {
+    TypedEntry t;
+    std::string s = text;
+    auto trim = [](std::string& x) {
+        while (!x.empty() && (x.front() == ' '))
+            x.erase(x.begin());
+        while (!x.empty() && (x.back() == ' ' || x.back() == '\r' || x.back() == '\n'))
+            x.pop_back();
+    };
+    trim(s);
+    const auto star = s.find('*');
+    if (star != std::string::npos) {
+        std::string count = s.substr(0, star);
+        trim(count);
+        const auto q = parse_whole_number(count);
+        t.valid = all_digits(count) && q && *q >= 1 && *q <= max_quantity;
+        if (t.valid)
+            t.quantity = *q;
+        s = s.substr(star + 1);
+        trim(s);
+    }
+    t.rest = s;
+    return t;
+}
+
+void SellingFlow::set_next_quantity(std::int64_t quantity) {
+    m_next_quantity = quantity;
+    m_till.views.sale.show_next_quantity(quantity);
+}
+
+void SellingFlow::cancel_quantity() {
+    m_typed_quantity.reset();
+    set_next_quantity(1);
+}
+
 void SellingFlow::enter(const std::string& text) {
     if (m_till.need_login())
         return;
-    bool digits = true;
-    for (char c : text)
-        digits = digits && ((c >= '0' && c <= '9') || c == ' ');
-    if (digits) { // a barcode (or an empty Enter, which scan() explains)
-        scan(text);
+    m_typed_quantity.reset(); // the field is emptied by Enter
+    const TypedEntry t = read_typed(text);
+    if (!t.valid) {
+        m_till.say(Message(BL_N_("\"%s\" is not a quantity. Type a whole number from 1 to 9999, "
+                                 "then * and the item, for example 3*."),
+                           {text.substr(0, 20)}));
         return;
     }
-    const auto found = m_till.ports.catalogue.search(text);
+    const std::int64_t quantity = t.quantity.value_or(m_next_quantity);
+    if (t.rest.empty() && t.quantity) { // "3*": for the next item, scanned or chosen
+        set_next_quantity(quantity);
+        return;
+    }
+    bool digits = true;
+    for (char c : t.rest)
+        digits = digits && ((c >= '0' && c <= '9') || c == ' ');
+    if (digits) { // a barcode (or an empty Enter, which scan() explains)
+        add_scanned(t.rest, quantity);
+        return;
+    }
+    const auto found = m_till.ports.catalogue.search(t.rest);
     m_till.views.sale.show_search_results(found);
-    if (found.empty())
-        m_till.say(Message(BL_N_("No item is called \"%s\". Try part of the name."), {text}));
-    else
+    if (found.empty()) {
+        m_till.say(Message(BL_N_("No item is called \"%s\". Try part of the name."), {t.rest}));
+    } else if (found.size() == 1) {
+        add_found(found.front(), quantity); // the only match: no need to choose it
+    } else {
         m_till.views.messages.clear(); // "no item called ..." is stale now
+        set_next_quantity(quantity);   // for the tile that is chosen
+    }
+}
+
+void SellingFlow::type_ahead(const std::string& text) {
+    if (!m_till.state.staff || !std::holds_alternative<Selling>(m_till.state.mode))
+        return;
+    const TypedEntry t = read_typed(text);
+    if (!t.valid)
+        return; // said on Enter
+    m_typed_quantity = t.quantity;
+    m_till.views.sale.show_next_quantity(t.quantity.value_or(m_next_quantity));
+    if (all_digits(t.rest)) {
+        // A whole 13-digit code typed by hand adds itself once it names an item; shorter
+        // codes may still be the start of one, so they wait for Enter.
+        if (t.rest.size() != 13 || !classify_barcode(t.rest))
+            return;
+        Catalogue& c = m_till.ports.catalogue;
+        if (!c.product_by_barcode(t.rest) && !c.batch_by_label(t.rest))
+            return;
+        add_scanned(t.rest, t.quantity.value_or(m_next_quantity));
+        m_typed_quantity.reset();
+        m_till.views.sale.clear_typed();
+        return;
+    }
+    if (utf8_length(t.rest) < 2)
+        return;
+    const auto found = m_till.ports.catalogue.search(t.rest);
+    m_till.views.sale.show_search_results(found);
+    if (!found.empty())
+        m_till.views.messages.clear();
 }
 
 void SellingFlow::scan(const std::string& code) {
+    add_scanned(code, 1);
+}
+
+void SellingFlow::add_scanned(const std::string& code, std::int64_t quantity) {
+    bool added = false;
     change([&](Cart& cart) -> std::optional<Message> {
-        auto r = cart.scan(code, m_till.ports.catalogue);
+        auto r = cart.scan(code, m_till.ports.catalogue, quantity);
+        added = r.ok();
         return r ? std::nullopt : std::optional<Message>(r.error());
     });
+    if (added && (m_next_quantity != 1 || m_typed_quantity)) {
+        m_typed_quantity.reset();
+        set_next_quantity(1);
+    }
+}
+
+void SellingFlow::add_found(const Product& product, std::int64_t quantity) {
+    bool added = false;
+    change([&](Cart& cart) -> std::optional<Message> {
+        auto r = cart.add(product, quantity);
+        added = r.ok();
+        return r ? std::nullopt : std::optional<Message>(r.error());
+    });
+    if (added && (m_next_quantity != 1 || m_typed_quantity)) {
+        m_typed_quantity.reset();
+        set_next_quantity(1);
+    }
 }
 
 void SellingFlow::add_product(const std::string& product_id) {
-    change([&](Cart& cart) -> std::optional<Message> {
-        auto p = m_till.ports.catalogue.product_by_id(product_id);
-        if (!p)
+    auto p = m_till.ports.catalogue.product_by_id(product_id);
+    if (!p) {
+        change([](Cart&) -> std::optional<Message> {
             return Message(BL_N_("That item no longer exists in the catalogue."));
-        auto r = cart.add(*p);
-        return r ? std::nullopt : std::optional<Message>(r.error());
-    });
+        });
+        return;
+    }
+    const bool typed = m_typed_quantity.has_value();
+    add_found(*p, m_typed_quantity.value_or(m_next_quantity));
+    if (typed && !m_typed_quantity) // "3*" in the scan field went with this item
+        m_till.views.sale.clear_typed();
 }
 
 void SellingFlow::increment(std::size_t line) {

@@ -59,6 +59,10 @@ public:
     virtual void show_sale(const Cart& cart, const CartTotals& totals) = 0;
     /// Items found by name, shown as tiles instead of a category's.
     virtual void show_search_results(const std::vector<Product>& found) = 0;
+    /// How many of the next item go into the cart (typed first: "3*"); 1 is the usual.
+    virtual void show_next_quantity(std::int64_t quantity) = 0;
+    /// What was typed into the scan field was used (it added an item): the field is emptied.
+    virtual void clear_typed() = 0;
     virtual void show_parked(std::size_t count) = 0;
     /// The catalogue changed (an import): categories and tiles are read again.
     virtual void show_new_catalogue() = 0;

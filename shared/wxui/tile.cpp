@@ -105,8 +105,9 @@ void Tile::show(const Look& look) {
 }
 
 void Tile::press() {
-    if (IsEnabled() && m_on_press)
-        m_on_press();
+    // A copy: what it does may show other tiles, and give this one a new action meanwhile.
+    if (auto act = m_on_press; IsEnabled() && act)
+        act();
 }
 
 bool Tile::Enable(bool enable) {

@@ -120,6 +120,14 @@ void Gui::log_in(const std::string& name, const std::string& pin) {
     type(pin);
 }
 
+bool Gui::asking() const {
+    return frame->message_bar().asking();
+}
+
+void Gui::answer() {
+    click(frame->message_bar().answer_button());
+}
+
 std::int64_t Gui::count(const std::string& sql) {
     return bl::raw_sql::integer(*db, sql);
 }

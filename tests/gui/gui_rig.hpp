@@ -51,6 +51,9 @@ public:
     const bl::pos::Cart& cart() const { return till->state().cart; }
     std::string page() const { return frame->current_page(); }
     std::string message() const { return frame->problem_text(); }
+    /// Whether the message bar asks a question now; answer() presses its answer button.
+    bool asking() const;
+    void answer();
     std::int64_t count(const std::string& sql);
     /// Barcodes of products with stock, cheapest first.
     std::vector<std::string> stocked_barcodes();

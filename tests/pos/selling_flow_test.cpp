@@ -175,3 +175,80 @@ TEST_CASE("till: a message stays until the next action that makes it stale") {
     till.selling().scan(s.mug.barcode);
     CHECK(view.cleared == cleared + 1);
 }
+
+TEST_CASE("till: a quantity typed first, a single match added on Enter, a barcode typed whole") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.access().log_in(s.clerk.id, "2468");
+
+    CHECK(bl::pos::read_typed(" 3 * 5790099000375 ").quantity == 3);
+    CHECK(bl::pos::read_typed("3*5790099000375").rest == "5790099000375");
+    CHECK_FALSE(bl::pos::read_typed("krus").quantity);
+    CHECK_FALSE(bl::pos::read_typed("0*krus").valid);
+    CHECK_FALSE(bl::pos::read_typed("10000*krus").valid);
+    CHECK_FALSE(bl::pos::read_typed("-2*krus").valid);
+
+    till.selling().enter("3*" + s.mug.barcode); // a quantity, then the scan
+    REQUIRE(rig.cart().lines().size() == 1);
+    CHECK(rig.cart().lines()[0].quantity == 3);
+    till.selling().enter("krus m"); // the only match is added at once
+    CHECK(rig.cart().lines()[0].quantity == 4);
+    till.selling().enter("2*visk");
+    REQUIRE(rig.cart().lines().size() == 2);
+    CHECK(rig.cart().lines()[1].quantity == 2);
+
+    // Several matches: the quantity waits for the tile that is chosen, and says so.
+    till.selling().enter("5*r");
+    CHECK(view.found.size() == 3);
+    CHECK(view.next_quantity == 5);
+    CHECK(rig.cart().lines().size() == 2);
+    till.selling().add_product(s.donation.id);
+    REQUIRE(rig.cart().lines().size() == 3);
+    CHECK(rig.cart().lines()[2].quantity == 5);
+    CHECK(view.next_quantity == 1);
+    till.selling().enter("4*"); // for whatever comes next
+    CHECK(view.next_quantity == 4);
+    till.selling().cancel_quantity();
+    CHECK(view.next_quantity == 1);
+    till.selling().enter("0*krus");
+    CHECK_THAT(view.problems.back(), Catch::Contains("not a quantity"));
+
+    // Typing: words show what they match, with nothing said while typing; a whole barcode of
+    // a known item adds itself and empties the field; part of one waits.
+    const std::size_t problems = view.problems.size();
+    till.selling().type_ahead("hør");
+    CHECK(view.found.size() == 1);
+    till.selling().type_ahead("xyzzy");
+    CHECK(view.found.empty());
+    CHECK(view.problems.size() == problems);
+    till.selling().type_ahead(s.mug.barcode.substr(0, 12));
+    CHECK(rig.cart().lines()[0].quantity == 4);
+    till.selling().type_ahead("5701234567899"); // whole, but no such item: Enter explains
+    CHECK(view.typed_cleared == 0);
+    till.selling().type_ahead("2*" + s.mug.barcode);
+    CHECK(rig.cart().lines()[0].quantity == 6);
+    CHECK(view.typed_cleared == 1);
+}
+
+TEST_CASE("till: a quantity typed in the scan field goes with the tile pressed next") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.access().log_in(s.clerk.id, "2468");
+    till.selling().type_ahead("3*");
+    CHECK(view.next_quantity == 3);
+    till.selling().add_product(s.cloth.id);
+    REQUIRE(rig.cart().lines().size() == 1);
+    CHECK(rig.cart().lines()[0].quantity == 3);
+    CHECK(view.typed_cleared == 1);
+    CHECK(view.next_quantity == 1);
+    till.selling().type_ahead("2*"); // typed, then taken back
+    till.selling().type_ahead("");
+    till.selling().add_product(s.cloth.id);
+    CHECK(rig.cart().lines()[0].quantity == 4);
+}

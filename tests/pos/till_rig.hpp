@@ -38,6 +38,8 @@ struct FakeView : bl::pos::MessageView,
     std::string staff_name, till_name, mobilepay_name, suggested;
     std::vector<bl::StaffUser> staff;
     std::vector<bl::Product> found;
+    std::int64_t next_quantity = 1;
+    std::size_t typed_cleared = 0;
     std::size_t approvers = 0, parked = 0, import_valid = 0, catalogue_reloads = 0, cleared = 0;
     std::vector<std::string> import_rejected;
     bl::pos::TillSettings settings;
@@ -77,6 +79,8 @@ struct FakeView : bl::pos::MessageView,
         organiser_actions = a;
     }
     void show_search_results(const std::vector<bl::Product>& f) override { found = f; }
+    void show_next_quantity(std::int64_t q) override { next_quantity = q; }
+    void clear_typed() override { ++typed_cleared; }
     void show_parked(std::size_t n) override { parked = n; }
     void show_new_catalogue() override { ++catalogue_reloads; }
     void show_training(bool on) override { training = on; }

@@ -61,7 +61,18 @@ CartList::CartList(wxWindow* parent, std::function<bool(wxKeyEvent&)> on_key)
         RefreshAll(); // line heights depend on the width
         e.Skip();
     });
+    // Keys for the cart panel: special keys as they are pressed, characters ('+', '-', a
+    // scanner's digits) as they are typed, whatever the keyboard's layout.
     Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetUnicodeKey() != WXK_NONE && e.GetKeyCode() != WXK_DELETE &&
+            e.GetKeyCode() != WXK_ESCAPE && e.GetKeyCode() != WXK_BACK) {
+            e.Skip(); // a character: it comes again as wxEVT_CHAR
+            return;
+        }
+        if (!m_on_key(e))
+            e.Skip();
+    });
+    Bind(wxEVT_CHAR, [this](wxKeyEvent& e) {
         if (!m_on_key(e))
             e.Skip();
     });

@@ -114,7 +114,8 @@ wxButton* CartPanel::button(wxSizer* row, int proportion, const wxString& label,
 }
 
 bool CartPanel::list_key(wxKeyEvent& e) {
-    const int key = e.GetKeyCode();
+    const int key =
+        e.GetEventType() == wxEVT_CHAR ? static_cast<int>(e.GetUnicodeKey()) : e.GetKeyCode();
     const std::size_t line = m_cart->chosen_line();
     if (key == '+' || key == WXK_NUMPAD_ADD) {
         m_till().selling().increment(line);

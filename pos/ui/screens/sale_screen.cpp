@@ -12,6 +12,7 @@
 
 #include "pos/ui/screens/cart_list.hpp"
 #include "shared/core/text.hpp"
+#include "shared/wxui/fit_label.hpp"
 #include "shared/wxui/wx_text.hpp"
 
 namespace bl::pos {
@@ -43,6 +44,9 @@ SaleScreen::SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* trai
     scale_font(m_scan, 1.5);
     m_scan->SetHint(_("Barcode or item name"));
     scan_row->Add(m_scan, 1, wxEXPAND);
+    m_quantity = new wxui::FitLabel(this, 1.5, true, 1, wxALIGN_CENTRE_HORIZONTAL);
+    m_quantity->SetMinSize(wxSize(70, m_quantity->GetMinSize().y));
+    scan_row->Add(m_quantity, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 4);
     left->Add(scan_row, 0, wxEXPAND | wxALL, 8);
     m_categories = new wxPanel(this);
     m_categories->SetSizer(new wxWrapSizer(wxHORIZONTAL));
@@ -91,6 +95,12 @@ SaleScreen::SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* trai
     m_scan->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
         if (e.GetKeyCode() == WXK_DOWN && m_tiles->focus_first())
             return;
+        if (e.GetKeyCode() == WXK_ESCAPE) { // start again: nothing typed, one of the next
+            m_typing.Stop();
+            m_scan->ChangeValue("");
+            till().selling().cancel_quantity();
+            return;
+        }
         if (e.GetKeyCode() == WXK_RIGHT && m_scan->IsEmpty() && m_cart->list().GetItemCount() > 0) {
             m_cart->list().SetFocus();
             return;
@@ -98,10 +108,21 @@ SaleScreen::SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* trai
         e.Skip();
     });
     m_scan->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        m_typing.Stop();
         const std::string text = utf8(m_scan->GetValue());
-        m_scan->Clear();
+        m_scan->ChangeValue("");
         till().selling().enter(text);
         focus_scan();
+    });
+    // What matches shows after a short pause in typing (a scanner's Enter comes first).
+    m_typing.SetOwner(this);
+    m_scan->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) {
+        m_typing.StartOnce(350);
+        e.Skip();
+    });
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (IsShownOnScreen())
+            till().selling().type_ahead(utf8(m_scan->GetValue()));
     });
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
         if (e.GetKeyCode() == WXK_F12)
@@ -120,7 +141,10 @@ bool SaleScreen::type_into_scan(wxKeyEvent& e) {
     if (key == WXK_NONE || e.HasModifiers() || !wxIsalnum(key))
         return false;
     m_scan->SetFocus();
-    m_scan->AppendText(wxString(e.ShiftDown() ? key : static_cast<wxChar>(wxTolower(key))));
+    // A typed character comes as it is; a pressed key (on a tile) as its capital letter.
+    const bool typed = e.GetEventType() == wxEVT_CHAR;
+    m_scan->AppendText(
+        wxString(typed || e.ShiftDown() ? key : static_cast<wxChar>(wxTolower(key))));
     return true;
 }
 
@@ -141,7 +165,18 @@ void SaleScreen::show_search_results(const std::vector<Product>& found) {
     for (auto* b : m_category_buttons) // no category is chosen now
         if (b->GetLabel().StartsWith(wx("▶ ")))
             b->SetLabel(b->GetLabel().Mid(2));
-    show_products(found, 0);
+    show_products(found, found.empty() ? _("No item matches. Try part of the name.") : wxString());
+}
+
+void SaleScreen::show_next_quantity(std::int64_t quantity) {
+    m_quantity->SetLabel(quantity == 1
+                             ? wxString()
+                             : wxString::Format(_("%lld ×"), static_cast<long long>(quantity)));
+}
+
+void SaleScreen::clear_typed() {
+    m_typing.Stop();
+    m_scan->ChangeValue("");
 }
 
 void SaleScreen::show_parked(std::size_t count) {
@@ -192,11 +227,18 @@ void SaleScreen::show_category(const std::string& category) {
     m_categories->Layout();
     Layout();
     const auto products = till().tiles().products_in(category, max_tiles);
-    show_products(products,
-                  m_category_sizes[category] - static_cast<std::int64_t>(products.size()));
+    const auto more = static_cast<unsigned>(m_category_sizes[category] -
+                                            static_cast<std::int64_t>(products.size()));
+    show_products(products, more == 0 ? wxString()
+                                      : wxString::Format(wxPLURAL("%u more item: type part of "
+                                                                  "its name to find it.",
+                                                                  "%u more items: type part of "
+                                                                  "the name to find them.",
+                                                                  more),
+                                                         more));
 }
 
-void SaleScreen::show_products(const std::vector<Product>& products, std::int64_t hidden) {
+void SaleScreen::show_products(const std::vector<Product>& products, const wxString& note) {
     std::vector<wxui::TileGrid::Item> tiles;
     for (const auto& p : products) {
         wxui::Tile::Look look;
@@ -205,19 +247,14 @@ void SaleScreen::show_products(const std::vector<Product>& products, std::int64_
         look.detail_scale = 1.2;
         look.detail_bold = true;
         tiles.push_back({look, [this, id = p.id] {
+                             // What is typed (a quantity, "3*") counts, even before the pause.
+                             m_typing.Stop();
+                             till().selling().type_ahead(utf8(m_scan->GetValue()));
                              till().selling().add_product(id);
                              focus_scan();
                          }});
     }
-    const auto more = static_cast<unsigned>(hidden);
-    m_tiles->show_tiles(tiles, hidden > 0
-                                   ? wxString::Format(wxPLURAL("%u more item: type part of its "
-                                                               "name to find it.",
-                                                               "%u more items: type part of the "
-                                                               "name to find them.",
-                                                               more),
-                                                      more)
-                                   : wxString());
+    m_tiles->show_tiles(tiles, note);
 }
 
 } // namespace bl::pos

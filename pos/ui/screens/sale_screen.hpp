@@ -6,6 +6,8 @@
 #include <map>
 #include <vector>
 
+#include <wx/timer.h>
+
 #include "pos/ui/screens/cart_panel.hpp"
 #include "pos/ui/screens/till_screen.hpp"
 #include "shared/wxui/tile_grid.hpp"
@@ -14,6 +16,10 @@ class wxButton;
 class wxPanel;
 class wxStaticText;
 class wxTextCtrl;
+
+namespace bl::wxui {
+class FitLabel;
+}
 
 namespace bl::pos {
 
@@ -24,6 +30,8 @@ public:
 
     void show_sale(const Cart& cart, const CartTotals& totals) override;
     void show_search_results(const std::vector<Product>& found) override;
+    void show_next_quantity(std::int64_t quantity) override;
+    void clear_typed() override;
     void show_parked(std::size_t count) override;
     void show_new_catalogue() override;
     void show_training(bool on) override;
@@ -40,9 +48,12 @@ private:
     bool type_into_scan(wxKeyEvent& e);
     void build_categories();
     void show_category(const std::string& category);
-    void show_products(const std::vector<Product>& products, std::int64_t hidden);
+    /// Tiles for the items; `note` follows them (what is not shown, or nothing found).
+    void show_products(const std::vector<Product>& products, const wxString& note);
     wxWindow* m_training_banner;
     wxTextCtrl* m_scan = nullptr;
+    wxui::FitLabel* m_quantity = nullptr; ///< "3 ×" while a quantity waits for the next item
+    wxTimer m_typing;                     ///< the pause after typing that shows what matches
     wxPanel* m_categories = nullptr;
     std::vector<wxButton*> m_category_buttons;
     std::map<std::string, std::int64_t> m_category_sizes;
