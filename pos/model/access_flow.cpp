@@ -57,20 +57,6 @@ void AccessFlow::log_out() {
     start();
 }
 
-void AccessFlow::ask_approval() {
-    if (m_till.need_login())
-        return;
-    std::vector<StaffUser> organisers;
-    for (const auto& u : m_till.ports.staff.staff_list())
-        if (role_at_least(u.role, StaffRole::organiser) && u.id != m_till.state.staff->id)
-            organisers.push_back(u);
-    if (organisers.empty()) {
-        m_till.say(Message(BL_N_("There is no other organiser who could approve.")));
-        return;
-    }
-    m_till.views.approval.show_approval(organisers);
-}
-
 void AccessFlow::approve(const std::string& organiser_id, const std::string& pin) {
     if (m_till.need_login())
         return;
@@ -86,9 +72,19 @@ void AccessFlow::approve(const std::string& organiser_id, const std::string& pin
     }
     m_till.state.approver = r.value();
     m_till.views.messages.clear();
+    if (auto next = m_till.take_after_approval()) {
+        next(); // what was asked for goes ahead
+        return;
+    }
     m_till.show_sale();
     m_till.views.messages.show_news(
         Message(BL_N_("%s approved the next action. Do it now."), {r.value().name}));
+}
+
+void AccessFlow::cancel_approval() {
+    (void)m_till.take_after_approval();
+    m_till.state.approver.reset();
+    m_till.show_sale();
 }
 
 } // namespace bl::pos

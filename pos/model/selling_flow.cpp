@@ -194,31 +194,64 @@ void SellingFlow::set_quantity(std::size_t line, const std::string& typed) {
     });
 }
 
-void SellingFlow::discount_line(std::size_t line, const std::string& typed) {
+template <class Discount>
+void SellingFlow::discount(Discount&& set, std::function<void()> retry) {
+    bool ask = false;
+    Message why;
     change([&](Cart& cart) -> std::optional<Message> {
-        auto d = parse_discount(typed);
-        if (!d)
-            return d.error();
-        auto problem = cart.set_line_discount(line, d.value(), m_till.permissions());
-        if (!problem)
+        const Permissions who = m_till.permissions();
+        Cart next = cart;
+        auto problem = set(next, who);
+        if (problem && !role_at_least(who.role, StaffRole::organiser)) {
+            // Too large for staff: if an organiser could give it, one is asked on the spot.
+            Cart as_organiser = cart;
+            Permissions organiser = who;
+            organiser.role = StaffRole::organiser;
+            ask = !set(as_organiser, organiser);
+            why = *problem;
+        }
+        if (!problem) {
+            cart = std::move(next);
             m_till.state.approver.reset(); // an approval covers one action
-        return problem;
+        }
+        return ask ? std::nullopt : problem;
     });
+    if (ask && !m_till.ask_approval(why, std::move(retry)))
+        m_till.say(why);
+}
+
+void SellingFlow::discount_line(std::size_t line, const std::string& typed) {
+    auto d = parse_discount(typed);
+    if (!d) {
+        change([&](Cart&) { return std::optional<Message>(d.error()); });
+        return;
+    }
+    discount([&](Cart& cart,
+                 const Permissions& who) { return cart.set_line_discount(line, d.value(), who); },
+             [this, line, typed] { discount_line(line, typed); });
 }
 
 void SellingFlow::discount_basket(const std::string& typed) {
-    change([&](Cart& cart) -> std::optional<Message> {
-        auto d = parse_discount(typed);
-        if (!d)
-            return d.error();
-        auto problem = cart.set_basket_discount(d.value(), m_till.permissions());
-        if (!problem)
-            m_till.state.approver.reset();
-        return problem;
-    });
+    auto d = parse_discount(typed);
+    if (!d) {
+        change([&](Cart&) { return std::optional<Message>(d.error()); });
+        return;
+    }
+    discount([&](Cart& cart,
+                 const Permissions& who) { return cart.set_basket_discount(d.value(), who); },
+             [this, typed] { discount_basket(typed); });
 }
 
 void SellingFlow::override_price(std::size_t line, const std::string& typed) {
+    if (m_till.state.staff && !role_at_least(m_till.effective_role(), StaffRole::organiser)) {
+        Cart* cart = m_till.cart_to_change();
+        if (!cart)
+            return;
+        if (line < cart->lines().size() &&
+            m_till.ask_approval(Message(BL_N_("Only an organiser can change a price.")),
+                                [this, line, typed] { override_price(line, typed); }))
+            return; // asked on the spot; it goes ahead once approved
+    }
     change([&](Cart& cart) -> std::optional<Message> {
         auto price = parse_money(typed);
         if (!price)
@@ -288,6 +321,8 @@ void SellingFlow::resume() {
 }
 
 void SellingFlow::back_to_sale() {
+    // An approval not used for what it was given for does not stay for something else.
+    m_till.state.approver.reset();
     m_till.show_sale();
 }
 

@@ -4,6 +4,7 @@
 /// TillContext::cart_to_change().
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -66,6 +67,10 @@ private:
     /// Applies a cart change that says why it failed (if it did), then shows the cart.
     template <class Change>
     void change(Change&& apply);
+    /// A discount (line or basket): given, or asked of an organiser on the spot when only an
+    /// organiser may give that much (`retry` gives it once they have).
+    template <class Discount>
+    void discount(Discount&& set, std::function<void()> retry);
     void add_scanned(const std::string& code, std::int64_t quantity);
     void add_found(const Product& product, std::int64_t quantity);
     void set_next_quantity(std::int64_t quantity);

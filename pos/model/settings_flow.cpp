@@ -33,13 +33,14 @@ TillSettings read_settings(SettingsStore& store) {
 SettingsFlow::SettingsFlow(TillContext& till) : m_till(till) {}
 
 void SettingsFlow::open_settings() {
-    if (m_till.need_login() || !m_till.allowed(only_organisers))
+    if (m_till.need_login() || !m_till.allowed(only_organisers, [this] { open_settings(); }))
         return;
     m_till.views.settings.show_settings(m_till.state.settings);
 }
 
 void SettingsFlow::save_settings(const TillSettings& typed) {
-    if (m_till.need_login() || !m_till.gate(only_organisers))
+    if (m_till.need_login() ||
+        !m_till.gate(only_organisers, [this, typed] { save_settings(typed); }))
         return;
     // Check everything first, so a typo saves nothing.
     auto name = clean_text(typed.mobilepay_name,
@@ -100,7 +101,8 @@ void SettingsFlow::save_settings(const TillSettings& typed) {
 }
 
 void SettingsFlow::import_catalogue(const std::string& path) {
-    if (m_till.need_login() || !m_till.allowed(only_organisers))
+    if (m_till.need_login() ||
+        !m_till.allowed(only_organisers, [this, path] { import_catalogue(path); }))
         return;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -128,7 +130,8 @@ void SettingsFlow::import_catalogue(const std::string& path) {
 
 void SettingsFlow::confirm_import() {
     auto* importing = std::get_if<Importing>(&m_till.state.mode);
-    if (!importing || m_till.need_login() || !m_till.gate(only_organisers))
+    if (!importing || m_till.need_login() ||
+        !m_till.gate(only_organisers, [this] { confirm_import(); }))
         return;
     if (importing->plan.valid.empty()) {
         m_till.say(Message(BL_N_("No row in the file can be imported.")));

@@ -29,8 +29,9 @@ void ShiftFlow::open_shift(const std::string& counted_float) {
 }
 
 void ShiftFlow::open_drawer() {
-    if (m_till.need_login() ||
-        !m_till.gate(BL_N_("Only an organiser can open the drawer without a sale.")))
+    if (m_till.need_login() || !m_till.gate(BL_N_("Only an organiser can open the drawer "
+                                                  "without a sale."),
+                                            [this] { open_drawer(); }))
         return;
     if (auto problem =
             m_till.ports.journal.journal(m_till.state.staff->id, JournalKind::drawer_opened,
@@ -44,7 +45,8 @@ void ShiftFlow::open_drawer() {
 
 void ShiftFlow::set_training(bool on) {
     if (m_till.need_login() ||
-        !m_till.gate(BL_N_("Only an organiser can turn training mode on or off.")))
+        !m_till.gate(BL_N_("Only an organiser can turn training mode on or off."),
+                     [this, on] { set_training(on); }))
         return;
     TillState& s = m_till.state;
     if (!s.cart.empty() || !std::holds_alternative<Selling>(s.mode)) {
@@ -102,16 +104,16 @@ void ShiftFlow::x_report() {
     m_till.print(receipts::shift_report(report));
 }
 
-std::optional<Shift> ShiftFlow::closable_shift(bool use_approval) {
+std::optional<Shift> ShiftFlow::closable_shift(bool use_approval, std::function<void()> retry) {
     if (m_till.need_login())
         return std::nullopt;
     if (!m_till.state.cart.empty() || !std::holds_alternative<Selling>(m_till.state.mode)) {
         m_till.say(Message(BL_N_("Finish or empty the current sale before closing the day.")));
         return std::nullopt;
     }
-    const char* refusal = BL_N_("Only an organiser can close the day with a Z report. Ask an "
-                                "organiser to log in.");
-    if (!(use_approval ? m_till.gate(refusal) : m_till.allowed(refusal)))
+    const char* refusal = BL_N_("Only an organiser can close the day with a Z report.");
+    if (!(use_approval ? m_till.gate(refusal, std::move(retry))
+                       : m_till.allowed(refusal, std::move(retry))))
         return std::nullopt;
     auto shift = m_till.ports.shifts.current_shift();
     if (!shift)
@@ -120,7 +122,7 @@ std::optional<Shift> ShiftFlow::closable_shift(bool use_approval) {
 }
 
 void ShiftFlow::begin_close_shift() {
-    if (auto shift = closable_shift(false))
+    if (auto shift = closable_shift(false, [this] { begin_close_shift(); }))
         m_till.views.close_day.show_close_shift(m_till.ports.shifts.shift_totals(shift->id));
 }
 
@@ -130,7 +132,7 @@ void ShiftFlow::close_shift(const std::string& counted_cash) {
     auto counted = m_till.read_money(counted_cash);
     if (!counted)
         return;
-    auto shift = closable_shift(true);
+    auto shift = closable_shift(true, [this, counted_cash] { close_shift(counted_cash); });
     if (!shift)
         return;
     ShiftBook& book = m_till.ports.shifts;

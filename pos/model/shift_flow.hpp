@@ -3,6 +3,7 @@
 /// report at any time, and the organiser's Z report that closes it (printed after it is
 /// recorded, then a backup of the whole database, then the login screen).
 
+#include <functional>
 #include <string>
 
 #include "pos/model/till_context.hpp"
@@ -29,7 +30,7 @@ public:
 
 private:
     /// The open shift if the day may be closed now, else nothing (after saying why).
-    std::optional<Shift> closable_shift(bool use_approval);
+    std::optional<Shift> closable_shift(bool use_approval, std::function<void()> retry);
     TillContext& m_till;
     AccessFlow& m_access;
 };

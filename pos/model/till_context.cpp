@@ -38,15 +38,28 @@ OrganiserActions TillContext::organiser_actions() {
     return OrganiserActions::never;
 }
 
-bool TillContext::allowed(const char* refusal) {
+bool TillContext::allowed(const char* refusal, std::function<void()> retry) {
     if (role_at_least(effective_role(), StaffRole::organiser))
         return true;
-    say(Message(refusal));
+    if (!retry || !ask_approval(Message(refusal), std::move(retry)))
+        say(Message(refusal));
     return false;
 }
 
-bool TillContext::gate(const char* refusal) {
-    if (!allowed(refusal))
+bool TillContext::ask_approval(const Message& why, std::function<void()> retry) {
+    std::vector<StaffUser> organisers;
+    for (const auto& u : ports.staff.staff_list())
+        if (role_at_least(u.role, StaffRole::organiser) && state.staff && u.id != state.staff->id)
+            organisers.push_back(u);
+    if (organisers.empty())
+        return false;
+    m_after_approval = std::move(retry);
+    views.approval.show_approval(organisers, why);
+    return true;
+}
+
+bool TillContext::gate(const char* refusal, std::function<void()> retry) {
+    if (!allowed(refusal, std::move(retry)))
         return false;
     state.approver.reset(); // an approval covers one action
     return true;

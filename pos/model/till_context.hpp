@@ -5,8 +5,10 @@
 /// shift_flow, settings_flow, cart_keeper) each own one part of the work; see
 /// docs/architecture.md ("The till").
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -70,9 +72,17 @@ public:
     /// Whether the person logged in may do the organisers' actions, or could with an
     /// organiser's approval on the spot.
     OrganiserActions organiser_actions();
-    /// Organisers only: true when allowed, else says `refusal`. gate() uses up an approval.
-    bool allowed(const char* refusal);
-    bool gate(const char* refusal);
+    /// Organisers only: true when allowed. Else an organiser is asked to approve on the spot
+    /// (with `refusal` as the reason), and `retry` does the action again once they have;
+    /// with no organiser to ask (or no `retry`), `refusal` is said. gate() uses up an
+    /// approval: it covers one action.
+    bool allowed(const char* refusal, std::function<void()> retry = {});
+    bool gate(const char* refusal, std::function<void()> retry = {});
+    /// Asks another organiser to approve (`why` says what for) and keeps `retry` for when
+    /// they have; false when there is no other organiser.
+    bool ask_approval(const Message& why, std::function<void()> retry);
+    /// The action waiting for an approval, once (none after a cancel).
+    std::function<void()> take_after_approval() { return std::exchange(m_after_approval, {}); }
 
     /// The one guard for changing the cart: someone is logged in, the till is ringing up
     /// (not paying, refunding or importing), and no part of the sale is paid yet. Returns
@@ -100,6 +110,7 @@ public:
 
 private:
     CartKeeper& m_keeper;
+    std::function<void()> m_after_approval;
 };
 
 } // namespace bl::pos

@@ -48,8 +48,9 @@ public:
 class ApprovalView {
 public:
     virtual ~ApprovalView() = default;
-    /// Asks an organiser to approve the next action with their PIN.
-    virtual void show_approval(const std::vector<StaffUser>& organisers) = 0;
+    /// Asks an organiser to approve, with their PIN, the action that `why` says only an
+    /// organiser may do; it goes ahead once they have.
+    virtual void show_approval(const std::vector<StaffUser>& organisers, const Message& why) = 0;
 };
 
 /// The sale screen: tiles, search results, the cart, parked carts, training.

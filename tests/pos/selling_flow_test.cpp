@@ -62,13 +62,18 @@ TEST_CASE("till: discounts within the limit, price overrides by organisers, jour
     till.selling().scan(s.mug.barcode); // 189,00
     till.selling().discount_line(0, "10 %");
     CHECK(view.total.ore() == 17010);
-    till.selling().discount_line(0, "90 kr.");
-    CHECK_THAT(view.problems.back(), Catch::Contains("organiser's approval"));
+    till.selling().discount_line(0, "90 kr."); // an organiser is asked on the spot
+    CHECK(view.screen == "approval");
+    CHECK_THAT(view.approval_for, Catch::Contains("organiser's approval"));
+    till.access().cancel_approval();
     CHECK(view.total.ore() == 17010);
     till.selling().discount_basket("ti kroner");
     CHECK_THAT(view.problems.back(), Catch::Contains("not a discount"));
     till.selling().override_price(0, "100");
-    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    CHECK(view.screen == "approval");
+    CHECK_THAT(view.approval_for, Catch::Contains("Only an organiser can change a price"));
+    till.access().cancel_approval();
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'price_override'") == 0);
     till.selling().abort_sale();
     till.access().log_out();
     till.access().log_in(lise.id, "2468");

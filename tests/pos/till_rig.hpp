@@ -35,7 +35,7 @@ struct FakeView : bl::pos::MessageView,
     std::size_t cart_lines = 0;
     bl::Money total, remaining, change, x_gross, refund_total, paid_out;
     std::int64_t unsent = 0;
-    std::string staff_name, till_name, mobilepay_name, suggested;
+    std::string staff_name, till_name, mobilepay_name, suggested, approval_for;
     std::vector<bl::StaffUser> staff;
     std::vector<bl::Product> found;
     std::int64_t next_quantity = 1;
@@ -65,9 +65,10 @@ struct FakeView : bl::pos::MessageView,
         screen = "login";
         staff = s;
     }
-    void show_approval(const std::vector<bl::StaffUser>& o) override {
+    void show_approval(const std::vector<bl::StaffUser>& o, const bl::Message& why) override {
         screen = "approval";
         approvers = o.size();
+        approval_for = bl::render(why);
     }
     void show_sale(const bl::pos::Cart& c, const bl::pos::CartTotals& t) override {
         screen = "sale";

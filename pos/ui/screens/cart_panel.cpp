@@ -46,10 +46,10 @@ CartPanel::CartPanel(wxWindow* parent, std::function<Till&()> till, std::functio
             m_adjust->Clear();
         };
     };
-    button(adjust_row, 0, _("Line discount"), wxui::touch_height - 12,
-           adjusted([this](const std::string& t) {
-               m_till().selling().discount_line(m_cart->chosen_line(), t);
-           }));
+    m_line_discount = button(adjust_row, 0, _("Line discount"), wxui::touch_height - 12,
+                             adjusted([this](const std::string& t) {
+                                 m_till().selling().discount_line(m_cart->chosen_line(), t);
+                             }));
     button(adjust_row, 0, _("Basket discount"), wxui::touch_height - 12,
            adjusted([this](const std::string& t) { m_till().selling().discount_basket(t); }));
     button(adjust_row, 0, _("New price"), wxui::touch_height - 12,

@@ -38,6 +38,7 @@ public:
     wxButton* empty_button() const { return m_empty; }
     wxButton* menu_button() const { return m_menu; }
     wxTextCtrl* adjust_field() const { return m_adjust; }
+    wxButton* line_discount_button() const { return m_line_discount; }
 
 private:
     /// A button that acts on the chosen line of the cart.
@@ -55,7 +56,7 @@ private:
     wxui::FitLabel* m_total = nullptr;
     wxui::FitLabel* m_vat = nullptr;
     wxButton *m_pay = nullptr, *m_park = nullptr, *m_resume = nullptr, *m_remove = nullptr,
-             *m_empty = nullptr, *m_menu = nullptr;
+             *m_empty = nullptr, *m_menu = nullptr, *m_line_discount = nullptr;
 };
 
 } // namespace bl::pos

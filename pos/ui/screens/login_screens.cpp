@@ -5,6 +5,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "shared/wxui/fit_label.hpp"
 #include "shared/wxui/form.hpp"
 #include "shared/wxui/wx_text.hpp"
 
@@ -36,9 +37,11 @@ void LoginScreen::show_login(const std::vector<StaffUser>& staff) {
 ApprovalScreen::ApprovalScreen(wxSimplebook* book, wxui::MessageBar& bar)
     : TillScreen(book, "approval", bar) {
     auto* s = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(this, wxID_ANY, _("An organiser approves the next action"));
+    auto* title = new wxStaticText(this, wxID_ANY, _("An organiser approves this on the spot"));
     scale_font(title, 1.6, true);
-    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    s->Add(title, 0, wxLEFT | wxRIGHT | wxTOP | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_why = new wxui::FitLabel(this, 1.3, false, 2, wxALIGN_CENTRE_HORIZONTAL);
+    s->Add(m_why, 0, wxALL | wxEXPAND, 6);
     m_pad = new wxui::PinPad(this, _("Choose the organiser, then type their PIN."),
                              _("%s, type your PIN to approve."),
                              _("Choose the organiser first, then type their PIN."),
@@ -46,17 +49,28 @@ ApprovalScreen::ApprovalScreen(wxSimplebook* book, wxui::MessageBar& bar)
                                  till().access().approve(id, pin);
                              });
     s->Add(m_pad, 1, wxEXPAND | wxLEFT | wxRIGHT, 20);
-    auto* back = new wxButton(this, wxID_ANY, _("Cancel"), wxDefaultPosition,
+    auto* back = new wxButton(this, wxID_ANY, _("Cancel (Esc)"), wxDefaultPosition,
                               wxSize(200, wxui::touch_height));
     s->Add(back, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
-    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().access().cancel_approval(); });
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_ESCAPE)
+            till().access().cancel_approval();
+        else
+            e.Skip();
+    });
     SetSizer(s);
 }
 
-void ApprovalScreen::show_approval(const std::vector<StaffUser>& organisers) {
+void ApprovalScreen::show_approval(const std::vector<StaffUser>& organisers, const Message& why) {
+    m_why->SetLabel(wxui::translated(why));
     m_pad->show_people(organisers);
     replace_screen();
     m_pad->focus();
+}
+
+wxString ApprovalScreen::reason() const {
+    return m_why->GetLabel();
 }
 
 OpenShiftScreen::OpenShiftScreen(wxSimplebook* book, wxui::MessageBar& bar)

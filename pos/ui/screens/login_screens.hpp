@@ -10,8 +10,9 @@
 class wxStaticText;
 
 namespace bl::wxui {
+class FitLabel;
 class Form;
-}
+} // namespace bl::wxui
 
 namespace bl::pos {
 
@@ -28,10 +29,13 @@ private:
 class ApprovalScreen : public TillScreen, public ApprovalView {
 public:
     ApprovalScreen(wxSimplebook* book, wxui::MessageBar& bar);
-    void show_approval(const std::vector<StaffUser>& organisers) override;
+    void show_approval(const std::vector<StaffUser>& organisers, const Message& why) override;
     wxui::PinPad& pad() { return *m_pad; }
+    /// What the approval is for, as the screen says it.
+    wxString reason() const;
 
 private:
+    wxui::FitLabel* m_why = nullptr;
     wxui::PinPad* m_pad = nullptr;
 };
 
