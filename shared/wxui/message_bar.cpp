@@ -24,9 +24,9 @@ MessageBar::MessageBar(wxWindow* parent) : wxPanel(parent) {
     m_answer = new wxButton(this, wxID_ANY, "");
     m_answer->Hide();
     row->Add(m_answer, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    // Our own close button: GTK's stock one is translated by the C library's locale, not by
-    // the language chosen for the program.
-    m_close = new wxButton(this, wxID_CLOSE, _("Close"));
+    // Our own close button, not a stock id: GTK's stock one is translated by the C library's
+    // locale, not by the language chosen for the program.
+    m_close = new wxButton(this, wxID_ANY, _("Close"));
     m_close->Hide();
     row->Add(m_close, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     SetSizer(row);
