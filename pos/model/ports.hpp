@@ -72,6 +72,8 @@ public:
     virtual std::optional<Sale> find_receipt(std::int64_t number) = 0;
     /// The number of this till's newest receipt (not training); 0 before the first.
     virtual std::int64_t last_receipt_number() = 0;
+    /// This till's receipts (not training) since an instant, newest first (at most 200).
+    virtual std::vector<Sale> receipts_since(Timestamp since) = 0;
     /// A recorded sale by its id (a refund's original).
     virtual std::optional<Sale> find_sale(const std::string& id) = 0;
     /// Units of an original line that earlier refunds took back.

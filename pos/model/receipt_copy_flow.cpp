@@ -15,7 +15,8 @@ void ReceiptCopyFlow::begin_copy() {
     } else if (!last->sale.training) {
         suggested = std::to_string(last->sale.receipt_number);
     }
-    m_till.views.lookup.show_receipt_lookup(ReceiptLookup::copy, suggested);
+    m_till.views.lookup.show_receipt_lookup(ReceiptLookup::copy, suggested,
+                                            m_till.todays_receipts());
 }
 
 void ReceiptCopyFlow::copy_receipt(const std::string& receipt) {

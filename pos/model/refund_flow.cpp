@@ -23,7 +23,7 @@ void RefundFlow::begin_refund() {
         return;
     }
     m_till.state.mode = Refunding{};
-    m_till.views.lookup.show_receipt_lookup(ReceiptLookup::refund, {});
+    m_till.views.lookup.show_receipt_lookup(ReceiptLookup::refund, {}, m_till.todays_receipts());
 }
 
 void RefundFlow::find_refund(const std::string& receipt) {

@@ -124,6 +124,11 @@ std::optional<Money> TillContext::read_money(const std::string& typed) {
     return m.value();
 }
 
+std::vector<Sale> TillContext::todays_receipts() {
+    const LocalTime now = to_copenhagen(ports.journal.now());
+    return ports.receipts.receipts_since(from_copenhagen(now.year, now.month, now.day, 0, 0, 0));
+}
+
 receipts::ReceiptData TillContext::receipt_of(const Sale& sale) {
     receipts::ReceiptData data;
     data.shop = state.settings.shop;
@@ -132,7 +137,8 @@ receipts::ReceiptData TillContext::receipt_of(const Sale& sale) {
     data.device_number = device.number;
     data.staff_name = state.staff ? state.staff->name : std::string();
     data.mobilepay_name = state.settings.mobilepay_name;
-    if (!state.settings.receipt_footer.empty())
+    // The shop's last line ("Tak for dit køb!") thanks for a purchase: not on a refund.
+    if (!state.settings.receipt_footer.empty() && !sale.refund_of)
         data.footer = {state.settings.receipt_footer};
     data.sale = sale;
     if (!state.staff || sale.staff_id != state.staff->id)

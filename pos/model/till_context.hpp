@@ -102,6 +102,8 @@ public:
     void say(const Message& m) { views.messages.show_problem(m); }
     /// The amount as typed, or nothing after saying what is wrong with it.
     std::optional<Money> read_money(const std::string& typed);
+    /// Today's receipts of this till (Copenhagen's day), newest first, to pick one from.
+    std::vector<Sale> todays_receipts();
     /// A recorded sale's receipt as it is printed (shop, till, seller, original of a refund,
     /// impact block).
     receipts::ReceiptData receipt_of(const Sale& sale);

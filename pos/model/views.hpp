@@ -107,9 +107,12 @@ enum class ReceiptLookup { refund, copy };
 class ReceiptLookupView {
 public:
     virtual ~ReceiptLookupView() = default;
-    /// Asks for a receipt (typed number or scanned barcode): to refund it, or to print a copy
-    /// of it; `suggested` is filled in (for a copy: the last receipt's number).
-    virtual void show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) = 0;
+    /// Asks for a receipt (typed number or scanned barcode, or picked from today's receipts,
+    /// newest first, which the typed text filters: see matching_receipts): to refund it, or
+    /// to print a copy of it; `suggested` is filled in (for a copy: the last receipt's
+    /// number).
+    virtual void show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested,
+                                     const std::vector<Sale>& today) = 0;
 };
 
 class RefundView {

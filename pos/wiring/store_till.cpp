@@ -167,6 +167,10 @@ std::int64_t StoreReceipts::last_receipt_number() {
     return bl::last_receipt_number(m_db, m_device.id);
 }
 
+std::vector<Sale> StoreReceipts::receipts_since(Timestamp since) {
+    return list_sales_since(m_db, m_device.id, since, 200);
+}
+
 std::optional<Sale> StoreReceipts::find_sale(const std::string& id) {
     return bl::find_sale(m_db, id);
 }

@@ -70,6 +70,7 @@ public:
     Result<Sale, Message> record_sale(const std::string& staff_id, const Sale& s) override;
     std::optional<Sale> find_receipt(std::int64_t number) override;
     std::int64_t last_receipt_number() override;
+    std::vector<Sale> receipts_since(Timestamp since) override;
     std::optional<Sale> find_sale(const std::string& id) override;
     std::int64_t refunded(const std::string& sale_id, int line_no) override;
     std::optional<SaleImpact> receipt_impact(const std::string& sale_id) override;

@@ -250,7 +250,8 @@ ReceiptText sales_receipt(const ReceiptData& d) {
 
     r.barcode = receipt_code(d.device_number, s.receipt_number, s.training);
     r.name = *r.barcode + (d.copy ? "-kopi" : "");
-    r.after_barcode.push_back({"Gem bonen til bytte og retur", Align::centre, false, false});
+    if (!refund) // a refund receipt is not kept for another exchange
+        r.after_barcode.push_back({"Gem bonen til bytte og retur", Align::centre, false, false});
     return r;
 }
 

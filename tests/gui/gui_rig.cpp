@@ -49,8 +49,14 @@ void Gui::open_till() {
 }
 
 void Gui::restart_till() {
-    frame->Destroy();
-    settle();
+    // The old window goes first, whole: a top-level window is deleted when the program is
+    // next idle, and a scenario runs without idle time, so it is made idle here.
+    bl::pos::TillFrame* old = frame;
+    old->Destroy();
+    wait_for([&] {
+        wxTheApp->ProcessIdle();
+        return !wxTopLevelWindows.Find(old);
+    });
     till.reset();
     open_till();
 }

@@ -12,7 +12,6 @@
 namespace {
 
 void run(gui::Gui& g) {
-    auto& f = *g.frame;
     // The shop calls its mobile payment Vipps.
     std::string lise;
     for (const auto& u : bl::list_staff(*g.db))
@@ -22,6 +21,7 @@ void run(gui::Gui& g) {
                 .ok(),
             "the shop's mobile payment is called Vipps");
     g.restart_till();
+    auto& f = *g.frame; // the window after the restart
     g.log_in("Mette", "1357");
     g.wait_for([&] { return g.page() == "open_shift"; });
     g.type("1000");

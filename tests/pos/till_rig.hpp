@@ -38,6 +38,7 @@ struct FakeView : bl::pos::MessageView,
     std::string staff_name, till_name, mobilepay_name, suggested, approval_for;
     std::vector<bl::StaffUser> staff;
     std::vector<bl::Product> found;
+    std::vector<bl::Sale> todays;
     std::int64_t next_quantity = 1;
     std::size_t typed_cleared = 0;
     std::size_t approvers = 0, parked = 0, import_valid = 0, catalogue_reloads = 0, cleared = 0;
@@ -99,9 +100,11 @@ struct FakeView : bl::pos::MessageView,
         screen = "refund_done";
         paid_out = paid;
     }
-    void show_receipt_lookup(bl::pos::ReceiptLookup purpose, const std::string& s) override {
+    void show_receipt_lookup(bl::pos::ReceiptLookup purpose, const std::string& s,
+                             const std::vector<bl::Sale>& today) override {
         screen = purpose == bl::pos::ReceiptLookup::copy ? "copy_lookup" : "refund_lookup";
         suggested = s;
+        todays = today;
     }
     void show_refund(const bl::pos::RefundDraft& d, const std::string&) override {
         screen = "refund";

@@ -9,6 +9,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "shared/core/time.hpp"
 #include "shared/wxui/fit_label.hpp"
 #include "shared/wxui/form.hpp"
 #include "shared/wxui/wx_text.hpp"
@@ -25,46 +26,148 @@ ReceiptLookupScreen::ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& b
     auto* s = new wxBoxSizer(wxVERTICAL);
     m_title = new wxStaticText(this, wxID_ANY, _("Refund"));
     scale_font(m_title, 1.8, true);
-    s->Add(m_title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
-    auto* label =
-        new wxStaticText(this, wxID_ANY, _("Scan the barcode on the receipt, or type its number."));
-    scale_font(label, 1.2);
-    s->Add(label, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 6);
+    s->Add(m_title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* label = new wxStaticText(
+        this, wxID_ANY,
+        _("Scan the barcode on the receipt, type its number, or pick it from today's receipts."));
+    scale_font(label, 1.1);
+    s->Add(label, 0, wxLEFT | wxRIGHT | wxALIGN_CENTER_HORIZONTAL, 10);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
     m_form = std::make_unique<wxui::Form>(this, 1.3);
     m_receipt =
-        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(260, -1), wxTE_PROCESS_ENTER);
+        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(240, -1), wxTE_PROCESS_ENTER);
     m_form->add(_("Receipt:"), m_receipt);
-    s->Add(m_form->sizer(), 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
-    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(m_form->sizer(), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 16);
     m_find = new wxButton(this, wxID_ANY, _("Find the receipt"), wxDefaultPosition,
                           wxSize(-1, wxui::touch_height));
     scale_font(m_find, 1.2, true);
-    auto* back =
-        new wxButton(this, wxID_ANY, _("Back"), wxDefaultPosition, wxSize(150, wxui::touch_height));
-    row->Add(m_find, 0, wxRIGHT, 12);
+    auto* back = new wxButton(this, wxID_ANY, _("Back (Esc)"), wxDefaultPosition,
+                              wxSize(-1, wxui::touch_height));
+    row->Add(m_find, 0, wxRIGHT, 10);
     row->Add(back, 0);
-    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(600, 160),
+                            wxLC_REPORT | wxLC_SINGLE_SEL);
+    scale_font(m_list, 1.15);
+    m_list->InsertColumn(0, _("Receipt"), wxLIST_FORMAT_RIGHT);
+    m_list->InsertColumn(1, _("Time"), wxLIST_FORMAT_LEFT);
+    m_list->InsertColumn(2, _("Items"), wxLIST_FORMAT_LEFT);
+    m_list->InsertColumn(3, _("Total"), wxLIST_FORMAT_RIGHT);
+    s->Add(m_list, 1, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, 16);
     SetSizer(s);
-    auto submit = [this](wxCommandEvent&) {
-        const std::string typed = utf8(m_receipt->GetValue());
+    auto submit = [this] {
+        // A receipt picked in the list, else what was typed or scanned.
+        const long picked = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+        const std::string typed =
+            picked >= 0 && static_cast<std::size_t>(picked) < m_shown.size() &&
+                    FindFocus() == m_list
+                ? std::to_string(m_shown[static_cast<std::size_t>(picked)].receipt_number)
+                : utf8(m_receipt->GetValue());
         if (m_purpose == ReceiptLookup::copy)
             till().copies().copy_receipt(typed);
         else
             till().refunds().find_refund(typed);
     };
-    m_receipt->Bind(wxEVT_TEXT_ENTER, submit);
-    m_find->Bind(wxEVT_BUTTON, submit);
+    m_receipt->Bind(wxEVT_TEXT_ENTER, [submit](wxCommandEvent&) { submit(); });
+    m_find->Bind(wxEVT_BUTTON, [submit](wxCommandEvent&) { submit(); });
+    m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [submit](wxListEvent&) { submit(); });
+    // What is typed narrows the list (the number, or words of an item's name).
+    m_receipt->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) {
+        show_list(matching_receipts(m_today, utf8(m_receipt->GetValue())));
+        e.Skip();
+    });
+    m_receipt->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_DOWN && m_list->GetItemCount() > 0) {
+            m_list->SetFocus();
+            m_list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                 wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+            return;
+        }
+        e.Skip();
+    });
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_ESCAPE)
+            till().selling().back_to_sale();
+        else
+            e.Skip();
+    });
+    m_list->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        fit_columns();
+        e.Skip();
+    });
 }
 
 ReceiptLookupScreen::~ReceiptLookupScreen() = default;
 
-void ReceiptLookupScreen::show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) {
+void ReceiptLookupScreen::show_list(const std::vector<Sale>& receipts) {
+    m_shown = receipts;
+    m_list->DeleteAllItems();
+    long row = 0;
+    for (const auto& r : receipts) {
+        wxString items;
+        for (const auto& l : r.lines) {
+            const long long n = l.quantity < 0 ? -l.quantity : l.quantity;
+            items += (items.empty() ? "" : ", ") +
+                     (n == 1 ? wx(l.description)
+                             : wxString::Format(_("%lld × %s"), n, wx(l.description)));
+        }
+        if (r.refund_of)
+            items = wxString::Format(_("Refund: %s"), items);
+        m_list->InsertItem(row, wxString::Format("%lld", static_cast<long long>(r.receipt_number)));
+        const LocalTime at = to_copenhagen(r.sold_at);
+        m_list->SetItem(row, 1, wxString::Format("%02d:%02d", at.hour, at.minute));
+        m_list->SetItem(row, 2, items);
+        m_list->SetItem(row, 3, wx(format_amount(r.total())));
+        ++row;
+    }
+    fit_columns();
+}
+
+void ReceiptLookupScreen::fit_columns() {
+    // Number, time and total as wide as they need; the items take the rest, and a long list
+    // of items is cut short with "…" (the receipt itself shows them all).
+    int fixed = 0;
+    for (int c : {0, 1, 3}) {
+        wxListItem head;
+        head.SetMask(wxLIST_MASK_TEXT);
+        m_list->GetColumn(c, head);
+        int most = 0;
+        m_list->GetTextExtent(head.GetText(), &most, nullptr);
+        for (long i = 0; i < m_list->GetItemCount(); ++i) {
+            int w = 0;
+            m_list->GetTextExtent(m_list->GetItemText(i, c), &w, nullptr);
+            most = std::max(most, w);
+        }
+        m_list->SetColumnWidth(c, most + 24);
+        fixed += most + 24;
+    }
+    const int room = std::max(120, m_list->GetClientSize().x - fixed - 4);
+    m_list->SetColumnWidth(2, room);
+    for (long i = 0; i < m_list->GetItemCount(); ++i) {
+        wxString items = m_list->GetItemText(i, 2);
+        int w = 0;
+        m_list->GetTextExtent(items, &w, nullptr);
+        if (w + 16 <= room)
+            continue;
+        while (items.length() > 1 && w + 16 > room) {
+            items.RemoveLast();
+            m_list->GetTextExtent(items + wx("…"), &w, nullptr);
+        }
+        m_list->SetItem(i, 2, items + wx("…"));
+    }
+}
+
+void ReceiptLookupScreen::show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested,
+                                              const std::vector<Sale>& today) {
     m_purpose = purpose;
+    m_today = today;
     m_title->SetLabel(purpose == ReceiptLookup::copy ? _("Receipt copy") : _("Refund"));
     m_find->SetLabel(purpose == ReceiptLookup::copy ? _("Print the copy") : _("Find the receipt"));
     m_receipt->ChangeValue(wx(suggested));
+    show_list(m_today); // the whole day: the suggestion is selected, to be replaced
     replace_screen();
+    fit_columns();
     m_receipt->SetFocus();
     m_receipt->SelectAll(); // a scan or a typed number replaces the suggestion
 }
@@ -96,6 +199,8 @@ RefundScreen::RefundScreen(wxSimplebook* book, wxui::MessageBar& bar)
     m_total = new wxui::FitLabel(this, 1.6, true, 1, wxALIGN_CENTRE_HORIZONTAL);
     side->Add(m_total, 0, wxEXPAND | wxTOP | wxBOTTOM, 6);
     m_cash = side_button(_("Pay back in cash"), wxui::touch_height + 8);
+    wxui::size_for_label(m_cash, wxString::Format(_("Pay back %s in cash"), wx("10.000,00 kr.")), 0,
+                         wxui::touch_height + 8);
     auto* card = side_button(_("Back to the card"), wxui::touch_height + 8);
     m_mobile = side_button("MobilePay", wxui::touch_height + 8);
     cols->Add(side, 0, wxEXPAND);
@@ -170,6 +275,8 @@ void RefundScreen::show_refund(const RefundDraft& d, const std::string& mobilepa
     m_lines->SetItemState(keep >= 0 && keep < row ? keep : 0, wxLIST_STATE_SELECTED,
                           wxLIST_STATE_SELECTED);
     m_total->SetLabel(wxString::Format(_("To pay back: %s"), money_text(-d.total())));
+    // In cash the amount is rounded to 50 øre: the button says what is paid out.
+    m_cash->SetLabel(wxString::Format(_("Pay back %s in cash"), money_text(-d.total_in_cash())));
     fit_columns();
     const bool first_show = !IsShownOnScreen();
     if (first_show)

@@ -21,12 +21,18 @@ class ReceiptLookupScreen : public TillScreen, public ReceiptLookupView {
 public:
     ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& bar);
     ~ReceiptLookupScreen() override;
-    void show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested) override;
+    void show_receipt_lookup(ReceiptLookup purpose, const std::string& suggested,
+                             const std::vector<Sale>& today) override;
     wxTextCtrl* receipt_field() const { return m_receipt; }
+    wxListCtrl* receipt_list() const { return m_list; }
     const wxui::Form& form() const { return *m_form; }
 
 private:
+    void show_list(const std::vector<Sale>& receipts);
+    void fit_columns();
     std::unique_ptr<wxui::Form> m_form;
+    std::vector<Sale> m_today, m_shown;
+    wxListCtrl* m_list = nullptr;
     ReceiptLookup m_purpose = ReceiptLookup::refund;
     wxStaticText* m_title = nullptr;
     wxTextCtrl* m_receipt = nullptr;
