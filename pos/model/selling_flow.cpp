@@ -179,7 +179,28 @@ void SellingFlow::decrement(std::size_t line) {
 }
 
 void SellingFlow::remove(std::size_t line) {
-    change([&](Cart& cart) { return cart.remove(line); });
+    Cart* cart = m_till.cart_to_change();
+    if (!cart)
+        return;
+    if (line < cart->lines().size() && cart->lines()[line].quantity > 1) {
+        // Several units go at once: asked first.
+        const CartLine& l = cart->lines()[line];
+        m_till.views.messages.ask(
+            Message(BL_N_("Remove all %s of \"%s\" from the cart?"),
+                    {std::to_string(l.quantity), l.product.name}),
+            Message(BL_N_("Yes, remove them")),
+            [this, line, id = l.product.id, quantity = l.quantity] {
+                change([&](Cart& c) -> std::optional<Message> {
+                    // Still the same line? The cart may have changed meanwhile.
+                    if (line >= c.lines().size() || c.lines()[line].product.id != id ||
+                        c.lines()[line].quantity != quantity)
+                        return Message(BL_N_("That line has changed. Choose it again."));
+                    return c.remove(line);
+                });
+            });
+        return;
+    }
+    change([&](Cart& c) { return c.remove(line); });
 }
 
 void SellingFlow::set_quantity(std::size_t line, const std::string& typed) {
@@ -273,6 +294,17 @@ void SellingFlow::override_price(std::size_t line, const std::string& typed) {
 }
 
 void SellingFlow::abort_sale() {
+    Cart* cart = m_till.cart_to_change();
+    if (!cart || cart->empty())
+        return;
+    const std::int64_t items = cart->totals().items;
+    m_till.views.messages.ask(
+        Message::plural(BL_NP_("Empty the cart with %s item?", "Empty the cart with %s items?"),
+                        items, {std::to_string(items)}),
+        Message(BL_N_("Yes, empty it")), [this] { empty_cart(); });
+}
+
+void SellingFlow::empty_cart() {
     change([&](Cart& cart) -> std::optional<Message> {
         if (cart.empty())
             return std::nullopt;

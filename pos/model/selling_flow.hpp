@@ -43,6 +43,7 @@ public:
     void cancel_quantity();
     void increment(std::size_t line);
     void decrement(std::size_t line);
+    /// Takes a line off; a line of several units asks first.
     void remove(std::size_t line);
     void set_quantity(std::size_t line, const std::string& typed);
     /// A discount on a line or the basket, as typed ("10 %" or "20 kr."); above the limit
@@ -51,7 +52,7 @@ public:
     void discount_basket(const std::string& typed);
     /// A new unit price for a line: organisers only, journaled before it applies.
     void override_price(std::size_t line, const std::string& typed);
-    /// Empties the cart (journaled when it held anything).
+    /// Empties the cart (journaled) once the person says yes to the question it asks.
     void abort_sale();
     /// Puts the cart aside; the next sale can start. resume() takes back the longest-parked
     /// one (the current cart must be empty).
@@ -72,6 +73,8 @@ private:
     template <class Discount>
     void discount(Discount&& set, std::function<void()> retry);
     void add_scanned(const std::string& code, std::int64_t quantity);
+    /// Empties the cart, asked and answered (journaled when it held anything).
+    void empty_cart();
     void add_found(const Product& product, std::int64_t quantity);
     void set_next_quantity(std::int64_t quantity);
     TillContext& m_till;

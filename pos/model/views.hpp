@@ -4,6 +4,7 @@
 /// replaces what that screen showed before and brings it to the front.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ public:
     virtual void show_problem(const Message& m) = 0;
     virtual void show_news(const Message& m) = 0;
     virtual void clear() = 0;
+    /// A question before something that cannot be undone ("Empty the cart with 3 items?"):
+    /// `yes` runs when the person answers `answer` ("Yes, empty it"); anything else they do
+    /// drops it.
+    virtual void ask(const Message& question, const Message& answer, std::function<void()> yes) = 0;
 };
 
 /// The status bar.

@@ -1,5 +1,6 @@
 #include "pos/ui/till_frame.hpp"
 
+#include <wx/button.h>
 #include <wx/display.h>
 #include <wx/intl.h>
 #include <wx/simplebook.h>
@@ -55,6 +56,12 @@ TillFrame::TillFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title) 
     SetSizer(root);
     m_status = new wxui::SyncStatusBar(this);
     SetStatusBar(m_status);
+    // While the message bar asks, Enter answers and Escape drops the question, wherever the
+    // keyboard is; a scanner's digits drop it and go on into the scan field.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (!m_bar->take_key(e))
+            e.Skip();
+    });
     fit_to_display();
 }
 
@@ -116,6 +123,10 @@ void TillFrame::show_news(const Message& m) {
 
 void TillFrame::clear() {
     m_bar->clear();
+}
+
+void TillFrame::ask(const Message& question, const Message& answer, std::function<void()> yes) {
+    m_bar->ask(wxui::translated(question), wxui::translated(answer), std::move(yes));
 }
 
 void TillFrame::show_status(const std::string& staff_name, std::int64_t unsent,

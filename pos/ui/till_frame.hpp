@@ -35,6 +35,7 @@ public:
     void show_problem(const Message& m) override;
     void show_news(const Message& m) override;
     void clear() override;
+    void ask(const Message& question, const Message& answer, std::function<void()> yes) override;
     void show_status(const std::string& staff_name, std::int64_t unsent,
                      std::optional<Timestamp> last_sync, const std::string& till_name) override;
 

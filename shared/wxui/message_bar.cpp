@@ -1,6 +1,7 @@
 #include "shared/wxui/message_bar.hpp"
 
 #include <wx/button.h>
+#include <wx/event.h>
 #include <wx/intl.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
@@ -34,19 +35,32 @@ MessageBar::MessageBar(wxWindow* parent) : wxPanel(parent) {
     // not: what is below it never moves.
     const int height = std::max(m_text->GetMinSize().y, m_close->GetBestSize().y) + 8;
     SetMinSize(wxSize(-1, height));
-    m_answer->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        auto yes = std::move(m_yes);
-        clear();
-        if (yes)
-            yes();
-    });
+    m_answer->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { answer(); });
     m_close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { clear(); });
-    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
-        if (e.GetKeyCode() == WXK_ESCAPE && asking())
-            clear();
-        else
-            e.Skip();
-    });
+}
+
+void MessageBar::answer() {
+    auto yes = std::move(m_yes);
+    clear();
+    if (yes)
+        yes();
+}
+
+bool MessageBar::take_key(const wxKeyEvent& e) {
+    if (!asking())
+        return false;
+    const int key = e.GetKeyCode();
+    if (key == WXK_RETURN || key == WXK_NUMPAD_ENTER) {
+        answer();
+        return true;
+    }
+    if (key == WXK_ESCAPE) {
+        clear();
+        return true;
+    }
+    if (e.GetUnicodeKey() != WXK_NONE && !e.HasModifiers())
+        clear(); // typing something else is not a yes
+    return false;
 }
 
 bool MessageBar::asking() const {
@@ -63,7 +77,8 @@ void MessageBar::show(Kind kind, const wxString& text) {
                                                  : GetParent()->GetBackgroundColour());
     m_text->SetLabel(text);
     m_answer->Show(kind == Kind::question);
-    m_close->Show(kind == Kind::problem || kind == Kind::news);
+    m_close->SetLabel(kind == Kind::question ? _("No (Esc)") : _("Close"));
+    m_close->Show(kind != Kind::none);
     Layout();
     Refresh();
     m_text->Refresh();
@@ -78,10 +93,9 @@ void MessageBar::show_news(const wxString& text) {
 }
 
 void MessageBar::ask(const wxString& question, const wxString& answer, std::function<void()> yes) {
-    m_answer->SetLabel(answer);
+    m_answer->SetLabel(wxString::Format(_("%s (Enter)"), answer));
     m_yes = std::move(yes);
     show(Kind::question, question);
-    m_answer->SetFocus(); // Enter answers; any other action takes the question away
 }
 
 void MessageBar::clear() {

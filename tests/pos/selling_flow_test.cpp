@@ -75,6 +75,7 @@ TEST_CASE("till: discounts within the limit, price overrides by organisers, jour
     till.access().cancel_approval();
     CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'price_override'") == 0);
     till.selling().abort_sale();
+    view.answer();
     till.access().log_out();
     till.access().log_in(lise.id, "2468");
     till.selling().scan(s.mug.barcode);
@@ -148,12 +149,14 @@ TEST_CASE("till: a new price or an emptied cart the journal cannot take changes 
     CHECK_THAT(rig.view.problems.back(), Catch::Contains("nothing was recorded"));
     CHECK(rig.cart().lines()[0].unit_price.ore() == 18900);
     till.selling().abort_sale();
+    rig.view.answer();
     CHECK(rig.cart().lines().size() == 1);
     test::journal_refuses(*s.db, false);
     till.selling().override_price(0, "150");
     CHECK(rig.cart().lines()[0].unit_price.ore() == 15000);
     CHECK(test::journaled(*s.db, "price_override") == 1);
     till.selling().abort_sale();
+    rig.view.answer();
     CHECK(rig.cart().empty());
     CHECK(test::journaled(*s.db, "sale_aborted") == 1);
 }
@@ -256,4 +259,35 @@ TEST_CASE("till: a quantity typed in the scan field goes with the tile pressed n
     till.selling().type_ahead("");
     till.selling().add_product(s.cloth.id);
     CHECK(rig.cart().lines()[0].quantity == 4);
+}
+
+TEST_CASE("till: nothing destructive without a way back: emptying and removing several ask") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.access().log_in(s.clerk.id, "2468");
+    till.selling().enter("3*" + s.mug.barcode);
+    till.selling().scan(s.cloth.barcode);
+    till.selling().abort_sale();
+    CHECK_THAT(view.question, Catch::Contains("Empty the cart with 4 items?"));
+    till.selling().scan(s.cloth.barcode); // doing something else drops the question
+    CHECK_FALSE(view.answer());
+    CHECK(rig.cart().lines().size() == 2);
+    till.selling().remove(0); // three mugs
+    CHECK_THAT(view.question, Catch::Contains("Remove all 3 of \"Krus med hank\""));
+    CHECK(rig.cart().lines().size() == 2);
+    CHECK(view.answer());
+    REQUIRE(rig.cart().lines().size() == 1);
+    CHECK(rig.cart().lines()[0].product.id == s.cloth.id);
+    // A question answered after the cart changed does not take the wrong line.
+    till.selling().remove(0); // two cloths
+    auto later = view.asked;
+    till.selling().decrement(0);
+    later();
+    CHECK_THAT(view.problems.back(), Catch::Contains("has changed"));
+    CHECK(rig.cart().lines().size() == 1);
+    till.selling().remove(0); // one left: no question
+    CHECK(rig.cart().empty());
 }

@@ -29,9 +29,14 @@ TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and
     CHECK_THAT(view.problems.back(), Catch::Contains("no receipt to copy"));
     till.selling().scan(s.mug.barcode);
     till.selling().abort_sale();
+    CHECK_THAT(view.question, Catch::Contains("Empty the cart with 1 item?"));
+    CHECK(!rig.cart().empty()); // asked first
+    CHECK(journaled("sale_aborted") == 0);
+    view.answer();
     CHECK(rig.cart().empty());
     CHECK(journaled("sale_aborted") == 1);
-    till.selling().abort_sale(); // an empty cart: nothing to journal
+    till.selling().abort_sale(); // an empty cart: nothing to ask, nothing to journal
+    CHECK_FALSE(view.answer());
     CHECK(journaled("sale_aborted") == 1);
     till.shift().open_drawer(); // staff: an organiser is asked on the spot
     CHECK_THAT(view.approval_for, Catch::Contains("Only an organiser"));

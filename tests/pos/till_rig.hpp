@@ -52,10 +52,32 @@ struct FakeView : bl::pos::MessageView,
                 *this, *this, *this, *this, *this, *this, *this};
     }
 
-    void show_problem(const bl::Message& m) override { problems.push_back(bl::render(m)); }
-    void show_news(const bl::Message& m) override { news.push_back(bl::render(m)); }
+    void show_problem(const bl::Message& m) override {
+        problems.push_back(bl::render(m));
+        asked = nullptr;
+    }
+    void show_news(const bl::Message& m) override {
+        news.push_back(bl::render(m));
+        asked = nullptr;
+    }
     /// The message bar was cleared: what it said is stale.
-    void clear() override { ++cleared; }
+    void clear() override {
+        ++cleared;
+        asked = nullptr;
+    }
+    void ask(const bl::Message& q, const bl::Message&, std::function<void()> yes) override {
+        question = bl::render(q);
+        asked = std::move(yes);
+    }
+    /// Answers the question asked last ("yes"); false when none is open.
+    bool answer() {
+        auto yes = std::exchange(asked, nullptr);
+        if (yes)
+            yes();
+        return static_cast<bool>(yes);
+    }
+    std::string question;
+    std::function<void()> asked;
     void show_status(const std::string& name, std::int64_t n, std::optional<bl::Timestamp>,
                      const std::string& till) override {
         staff_name = name;

@@ -41,11 +41,11 @@ public:
     wxui::TileGrid& tiles() { return *m_tiles; }
     /// Puts the keyboard back in the scan field (when this screen is on show).
     void focus_scan();
+    /// Sends a typed letter or digit to the scan field (a scanner typing while the cart, a
+    /// tile or a question has the keyboard); false for other keys.
+    bool type_into_scan(wxKeyEvent& e);
 
 private:
-    /// Sends a typed letter or digit to the scan field (a scanner typing while the cart or
-    /// a tile has the keyboard); false for other keys.
-    bool type_into_scan(wxKeyEvent& e);
     void build_categories();
     void show_category(const std::string& category);
     /// Tiles for the items; `note` follows them (what is not shown, or nothing found).
