@@ -45,7 +45,7 @@ public:
             // say so before the first sale, not after it.
             (void)bl::format_copenhagen(bl::now_utc());
             m_db = std::make_unique<bl::Database>(utf8(db_path));
-            m_store = std::make_unique<bl::pos::StoreTill>(*m_db);
+            m_store = std::make_unique<bl::pos::StoreTill>(*m_db, post_to_ui());
         } catch (const bl::StoreError& e) {
             return refuse(bl::render(e.message(), bl::translator_for(utf8(lang))));
         } catch (const std::exception& e) {
@@ -66,7 +66,7 @@ public:
         if (auto setting = bl::get_setting(*m_db, "printer"))
             if (auto target = bl::pos::PrinterTarget::parse(*setting))
                 printer = target.value();
-        m_sink = std::make_unique<bl::pos::PrinterSink>(printer, folder);
+        m_sink = std::make_unique<bl::pos::PrinterSink>(printer, folder, post_to_ui());
 
         m_frame = new bl::pos::TillFrame(wx("Bundlinje – " + m_store->device().name));
         m_till = std::make_unique<bl::pos::Till>(m_store->ports(*m_sink), m_frame->views());
@@ -113,6 +113,12 @@ public:
     }
 
 private:
+    // Printing and the backup after a Z run on background threads and hand their answers to
+    // the window's thread through this (CallAfter may be called from any thread).
+    bl::pos::Background::Post post_to_ui() {
+        return [this](std::function<void()> call) { CallAfter(std::move(call)); };
+    }
+
     bool refuse(const std::string& why) {
         wxMessageBox(wx(why), _("The till cannot start"), wxOK | wxICON_ERROR);
         return false;

@@ -186,7 +186,8 @@ void CheckoutFlow::finish_if_settled() {
     s.last_receipt = data;
     m_till.views.done.show_done(done.value(), change);
     m_till.refresh_status();
-    m_till.print(receipts::sales_receipt(data));
+    m_till.print(receipts::sales_receipt(data),
+                 sale.training ? std::nullopt : std::optional(done.value().receipt_number));
 }
 
 } // namespace bl::pos

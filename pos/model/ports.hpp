@@ -5,6 +5,7 @@
 /// was recorded then); reads that fail throw bl::StoreError, caught at the program's edge.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,6 +23,10 @@
 #include "shared/rules/journal_kind.hpp"
 
 namespace bl::pos {
+
+/// How something done off the till's thread went (printing, a backup): called later on the
+/// till's own thread, with a problem if there was one.
+using Reply = std::function<void(std::optional<Message> problem)>;
 
 /// The catalogue as the sale screen and the import see it.
 class Catalogue : public CatalogueLookup {
@@ -58,8 +63,10 @@ public:
                                                const std::string& shift_id, Money counted) = 0;
     /// After a Z report: a copy of the whole database in the backups folder (the newest ones
     /// are kept), so a broken disk does not take the shop's records with it before they are
-    /// synced. A problem is reported; the day stays closed.
-    virtual std::optional<Message> back_up_after_z(std::int64_t z_number) = 0;
+    /// synced. Returns at once; `done` says how it went (the day stays closed either way).
+    virtual void back_up_after_z(std::int64_t z_number, Reply done) = 0;
+    /// The cash counted at this till's last Z report, if any (tomorrow's float, suggested).
+    virtual std::optional<Money> last_counted_cash() = 0;
 };
 
 /// Where sales and refunds are recorded, and found again.
@@ -121,13 +128,15 @@ public:
 };
 
 /// Where receipts go once a sale has committed (a printer, a folder, or a test's list).
+/// Printing never keeps the till waiting: deliver() and open_drawer() return at once and say
+/// later, through `done`, how it went.
 class ReceiptSink {
 public:
     virtual ~ReceiptSink() = default;
-    /// Prints or stores; a problem is shown to the person but never undoes the sale.
-    virtual std::optional<Message> deliver(const receipts::ReceiptText& receipt) = 0;
+    /// Prints and keeps a copy; a problem is shown to the person but never undoes the sale.
+    virtual void deliver(const receipts::ReceiptText& receipt, Reply done) = 0;
     /// Opens the cash drawer without printing.
-    virtual std::optional<Message> open_drawer() = 0;
+    virtual void open_drawer(Reply done) = 0;
     /// Points the receipts at another printer ("" = none; a copy is always kept).
     virtual std::optional<Message> use_printer(const std::string& setting) = 0;
 };

@@ -63,7 +63,8 @@ void ReceiptCopyFlow::copy_receipt(const std::string& receipt) {
         return;
     }
     m_till.show_sale();
-    m_till.print(receipts::sales_receipt(*data));
+    m_till.print(receipts::sales_receipt(*data),
+                 data->sale.training ? std::nullopt : std::optional(data->sale.receipt_number));
 }
 
 } // namespace bl::pos

@@ -107,7 +107,7 @@ void RefundFlow::refund_pay(Tender tender) {
     m_till.views.done.show_refund_done(done.value(), paid.value().amount, tender,
                                        s.settings.mobilepay_name);
     m_till.refresh_status();
-    m_till.print(receipts::sales_receipt(data));
+    m_till.print(receipts::sales_receipt(data), done.value().receipt_number);
 }
 
 } // namespace bl::pos

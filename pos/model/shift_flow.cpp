@@ -39,8 +39,10 @@ void ShiftFlow::open_drawer() {
         m_till.say(*problem); // not journaled, so not opened
         return;
     }
-    if (auto problem = m_till.ports.printer.open_drawer())
-        m_till.say(*problem);
+    m_till.ports.printer.open_drawer(m_till.while_alive([this](std::optional<Message> problem) {
+        if (problem)
+            m_till.say(*problem);
+    }));
 }
 
 void ShiftFlow::set_training(bool on) {
@@ -154,14 +156,15 @@ void ShiftFlow::close_shift(const std::string& counted_cash) {
                                      totals,
                                      shift->opening_float,
                                      *counted};
-    std::optional<Message> problem = m_till.ports.printer.deliver(receipts::shift_report(report));
-    std::optional<Message> backup = book.back_up_after_z(report.z_number);
+    auto say = m_till.while_alive([this](std::optional<Message> problem) {
+        if (problem)
+            m_till.say(*problem);
+    });
     m_access.log_out();
-    // Said on the login screen that follows, so nobody misses it.
-    if (problem)
-        m_till.say(*problem);
-    if (backup)
-        m_till.say(*backup);
+    // Printed and backed up off the till's thread; a problem is said when it comes back, on
+    // the login screen that follows, so nobody misses it.
+    m_till.ports.printer.deliver(receipts::shift_report(report), say);
+    book.back_up_after_z(report.z_number, say);
 }
 
 } // namespace bl::pos

@@ -154,9 +154,27 @@ receipts::ReceiptData TillContext::receipt_of(const Sale& sale) {
     return data;
 }
 
-void TillContext::print(const receipts::ReceiptText& text) {
-    if (auto problem = ports.printer.deliver(text))
-        say(*problem);
+Reply TillContext::while_alive(std::function<void(std::optional<Message>)> then) {
+    // Called on the till's thread, as the till is destroyed there: no race on the check.
+    return [alive = std::weak_ptr<int>(m_alive),
+            then = std::move(then)](std::optional<Message> problem) {
+        if (!alive.expired())
+            then(std::move(problem));
+    };
+}
+
+void TillContext::print(const receipts::ReceiptText& text,
+                        std::optional<std::int64_t> receipt_number) {
+    ports.printer.deliver(text, while_alive([this, receipt_number](std::optional<Message> problem) {
+                              if (!problem)
+                                  return;
+                              if (receipt_number && offer_copy)
+                                  views.messages.ask(
+                                      *problem, Message(BL_N_("Print a copy")),
+                                      [this, n = *receipt_number] { offer_copy(n); });
+                              else
+                                  say(*problem);
+                          }));
 }
 
 } // namespace bl::pos

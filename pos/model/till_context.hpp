@@ -6,6 +6,7 @@
 /// docs/architecture.md ("The till").
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -107,12 +108,21 @@ public:
     /// A recorded sale's receipt as it is printed (shop, till, seller, original of a refund,
     /// impact block).
     receipts::ReceiptData receipt_of(const Sale& sale);
-    /// Prints (or stores) a receipt; a printer problem is said, the sale stays recorded.
-    void print(const receipts::ReceiptText& text);
+    /// Prints a receipt (and keeps its copy) off the till's thread, so the next sale can
+    /// start at once. A printer problem is said when it comes back (the sale stays recorded),
+    /// with a copy offered for a numbered receipt (`receipt_number`).
+    void print(const receipts::ReceiptText& text,
+               std::optional<std::int64_t> receipt_number = std::nullopt);
+    /// `then`, called only while this till exists: an answer from the background can come
+    /// after the till has gone (a restart).
+    Reply while_alive(std::function<void(std::optional<Message>)> then);
+    /// Prints a copy of a receipt by its number (the copy flow's; set by the Till).
+    std::function<void(std::int64_t)> offer_copy;
 
 private:
     CartKeeper& m_keeper;
     std::function<void()> m_after_approval;
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 };
 
 } // namespace bl::pos

@@ -1,5 +1,7 @@
 #include "pos/wiring/store_till.hpp"
 
+#include <algorithm>
+
 #include "shared/core/text.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/kept_carts.hpp"
@@ -118,22 +120,28 @@ std::filesystem::path StoreShifts::backup_folder() const {
     return std::filesystem::path(m_db.path()).parent_path() / "backups";
 }
 
-std::optional<Message> StoreShifts::back_up_after_z(std::int64_t z_number) {
+namespace {
+
+// Background thread (or the caller's, without one): a consistent copy of the database
+// through a connection of its own, written whole under its final name, and the oldest
+// backups beyond `keep` removed.
+std::optional<Message> write_backup(const std::string& db_path, const std::filesystem::path& folder,
+                                    const std::string& name, std::size_t keep) {
     namespace fs = std::filesystem;
-    const fs::path folder = backup_folder();
-    // Named by day and Z number, so that they sort oldest first:
-    // "bundlinje-2026-11-27-z000012.db".
-    char z[16];
-    std::snprintf(z, sizeof z, "%06lld", static_cast<long long>(z_number));
-    const std::string name = "bundlinje-" + format_copenhagen_date(m_db.clock()) + "-z" + z + ".db";
-    const fs::path part = folder / (name + ".part");
     const Message failed(BL_N_("The day is closed, but its backup could not be written to %s. "
                                "Free some space, or copy %s somewhere safe by hand."),
-                         {folder.string(), m_db.path()});
+                         {folder.string(), db_path});
+    const fs::path part = folder / (name + ".part");
     std::error_code ec;
     fs::create_directories(folder, ec);
     fs::remove(part, ec);
-    if (!back_up(m_db, part.string())) {
+    try {
+        Database own(db_path);
+        if (!back_up(own, part.string())) {
+            fs::remove(part, ec);
+            return failed;
+        }
+    } catch (const StoreError&) {
         fs::remove(part, ec);
         return failed;
     }
@@ -148,9 +156,29 @@ std::optional<Message> StoreShifts::back_up_after_z(std::int64_t z_number) {
             backups.push_back(entry.path());
     }
     std::sort(backups.begin(), backups.end());
-    for (std::size_t i = 0; i + backups_kept < backups.size(); ++i)
+    for (std::size_t i = 0; i + keep < backups.size(); ++i)
         fs::remove(backups[i], ec);
     return std::nullopt;
+}
+
+} // namespace
+
+void StoreShifts::back_up_after_z(std::int64_t z_number, Reply done) {
+    // Named on the till's thread, by day and Z number, so that they sort oldest first:
+    // "bundlinje-2026-11-27-z000012.db".
+    char z[16];
+    std::snprintf(z, sizeof z, "%06lld", static_cast<long long>(z_number));
+    const std::string name = "bundlinje-" + format_copenhagen_date(m_db.clock()) + "-z" + z + ".db";
+    m_background.submit([db_path = m_db.path(), folder = backup_folder(), name,
+                         done = std::move(done)]() -> std::function<void()> {
+        auto problem = write_backup(db_path, folder, name, backups_kept);
+        return [done, problem] { done(problem); };
+    });
+}
+
+std::optional<Money> StoreShifts::last_counted_cash() {
+    auto last = last_closed_shift(m_db, m_device.id);
+    return last ? last->counted_cash : std::nullopt;
 }
 
 // ---- receipts ----------------------------------------------------------------------------
@@ -235,10 +263,10 @@ Timestamp StoreJournal::now() {
 
 // ---- the whole till ----------------------------------------------------------------------
 
-StoreTill::StoreTill(Database& db)
+StoreTill::StoreTill(Database& db, Background::Post post_to_ui)
     : m_device(till_device(db)), m_catalogue(db, m_device), m_staff(db, m_device),
-      m_shifts(db, m_device), m_receipts(db, m_device), m_settings(db, m_device), m_carts(db),
-      m_journal(db, m_device) {}
+      m_shifts(db, m_device, std::move(post_to_ui)), m_receipts(db, m_device),
+      m_settings(db, m_device), m_carts(db), m_journal(db, m_device) {}
 
 TillPorts StoreTill::ports(ReceiptSink& printer) {
     return TillPorts{m_catalogue, m_staff, m_shifts,  m_receipts,

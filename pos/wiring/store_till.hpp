@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "pos/model/ports.hpp"
+#include "pos/wiring/background.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/people.hpp"
 
@@ -45,15 +46,21 @@ private:
     LockoutPolicy m_policy;
 };
 
+/// Thread affinity: called on the till's thread, on its connection; the backup after a Z
+/// runs on a background thread with a connection of its own (SQLite connections are not
+/// shared between threads), which reads a consistent snapshot while the till goes on
+/// writing (WAL).
 class StoreShifts : public ShiftBook {
 public:
-    explicit StoreShifts(Database& db, const Device& device) : m_db(db), m_device(device) {}
+    StoreShifts(Database& db, const Device& device, Background::Post post_to_ui)
+        : m_db(db), m_device(device), m_background(std::move(post_to_ui)) {}
     std::optional<Shift> current_shift() override;
     Result<Shift, Message> open_shift(const std::string& staff_id, Money opening) override;
     ShiftTotals shift_totals(const std::string& shift_id) override;
     Result<Shift, Message> close_shift(const std::string& staff_id, const std::string& shift_id,
                                        Money counted) override;
-    std::optional<Message> back_up_after_z(std::int64_t z_number) override;
+    void back_up_after_z(std::int64_t z_number, Reply done) override;
+    std::optional<Money> last_counted_cash() override;
     /// Where back_up_after_z writes: "backups" beside the database file.
     std::filesystem::path backup_folder() const;
     /// How many backups are kept; older ones are removed.
@@ -62,6 +69,7 @@ public:
 private:
     Database& m_db;
     const Device& m_device;
+    Background m_background;
 };
 
 class StoreReceipts : public ReceiptArchive {
@@ -122,7 +130,9 @@ private:
 class StoreTill {
 public:
     /// The database must belong to a till (see bl::local_device); throws StoreError if not.
-    explicit StoreTill(Database& db);
+    /// `post_to_ui` (wired to wxApp::CallAfter) makes the backup after a Z run on a
+    /// background thread; without it, it runs at once (tests, tools).
+    explicit StoreTill(Database& db, Background::Post post_to_ui = {});
     StoreTill(const StoreTill&) = delete;
     StoreTill& operator=(const StoreTill&) = delete;
 

@@ -206,8 +206,12 @@ public:
             std::printf("FAIL demo database\n");
             return false;
         }
-        m_gui.store = std::make_unique<bl::pos::StoreTill>(*m_gui.db);
-        m_gui.sink = std::make_unique<bl::pos::PrinterSink>(std::nullopt, m_gui.dir / "receipts");
+        // Printing and backups on background threads, as in the till.
+        auto post = [this](std::function<void()> call) { CallAfter(std::move(call)); };
+        m_gui.store = std::make_unique<bl::pos::StoreTill>(*m_gui.db, post);
+        m_gui.sink = std::make_unique<bl::pos::PrinterSink>(
+            std::nullopt, m_gui.dir / "receipts", post,
+            bl::pos::PrinterLimits{std::chrono::minutes(10), std::chrono::minutes(10)});
         m_gui.open_till();
         const wxSize screen = wxDisplay(0u).GetGeometry().GetSize();
         std::printf("screen %dx%d, window %dx%d\n", screen.x, screen.y, m_gui.frame->GetSize().x,

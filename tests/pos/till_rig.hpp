@@ -161,14 +161,27 @@ struct Sink : bl::pos::ReceiptSink {
         printer = setting;
         return std::nullopt;
     }
-    std::optional<bl::Message> open_drawer() override {
+    void open_drawer(bl::pos::Reply done) override {
         ++drawer_kicks;
-        return std::nullopt;
+        done(std::nullopt);
     }
-    std::optional<bl::Message> deliver(const bl::receipts::ReceiptText& r) override {
+    /// Delivers at once, or (`hold`) keeps the answer until answer_held() is called, as a
+    /// printer that is off keeps the background waiting; `failing` makes it a problem.
+    void deliver(const bl::receipts::ReceiptText& r, bl::pos::Reply done) override {
         printed.push_back(r);
-        return std::nullopt;
+        if (hold) {
+            held.push_back(std::move(done));
+            return;
+        }
+        done(failing ? std::optional<bl::Message>(*failing) : std::nullopt);
     }
+    void answer_held() {
+        for (auto& d : std::exchange(held, {}))
+            d(failing ? std::optional<bl::Message>(*failing) : std::nullopt);
+    }
+    bool hold = false;
+    std::optional<bl::Message> failing;
+    std::vector<bl::pos::Reply> held;
 };
 
 /// Whether any line of a printed receipt contains `part`.
