@@ -43,7 +43,7 @@ void AccessFlow::log_in(const std::string& staff_id, const std::string& pin) {
     m_till.views.messages.clear(); // the previous person's wrong PINs and lockouts are stale
     m_till.refresh_status();
     if (!m_till.ports.shifts.current_shift())
-        m_till.views.open_shift.show_open_shift(r.value().name);
+        m_till.ask_float();
     else
         m_till.show_sale();
     m_till.views.sale.show_parked(m_till.state.parked.size());

@@ -30,7 +30,7 @@ void CheckoutFlow::pay() {
         return;
     }
     if (!m_till.ports.shifts.current_shift()) {
-        m_till.views.open_shift.show_open_shift(s.staff->name);
+        m_till.ask_float();
         return;
     }
     // Part payments already taken (before the till stopped) count towards this sale.

@@ -82,7 +82,7 @@ void RefundFlow::refund_pay(Tender tender) {
     }
     TillState& s = m_till.state;
     if (!m_till.ports.shifts.current_shift()) {
-        m_till.views.open_shift.show_open_shift(s.staff->name);
+        m_till.ask_float();
         return;
     }
     TenderSession pay(d->total());

@@ -98,6 +98,11 @@ Cart* TillContext::cart_to_change() {
     return &state.cart;
 }
 
+void TillContext::ask_float() {
+    views.open_shift.show_open_shift(state.staff ? state.staff->name : std::string(),
+                                     ports.shifts.last_counted_cash());
+}
+
 void TillContext::show_sale() {
     if (!std::holds_alternative<Selling>(state.mode) && !std::holds_alternative<Paying>(state.mode))
         state.mode = Selling{};

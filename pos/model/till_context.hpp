@@ -96,6 +96,9 @@ public:
     /// True (after saying so) when part of the open sale is paid: it may then only be paid.
     bool part_paid();
 
+    /// The till is closed: asks for the counted float, suggesting what was counted at the
+    /// last Z report.
+    void ask_float();
     /// Back to ringing up, showing the cart (and keeping it against a crash).
     void show_sale();
     void refresh_sale();

@@ -14,6 +14,7 @@
 #include "pos/model/refund.hpp"
 #include "pos/model/tender.hpp"
 #include "pos/model/till_settings.hpp"
+#include "receipts/layout/sales_receipt.hpp"
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
 
@@ -130,20 +131,48 @@ public:
 class OpenShiftView {
 public:
     virtual ~OpenShiftView() = default;
-    virtual void show_open_shift(const std::string& staff_name) = 0;
+    /// `left`: the cash counted at the last Z report, suggested as the float.
+    virtual void show_open_shift(const std::string& staff_name, std::optional<Money> left) = 0;
 };
 
 class XReportView {
 public:
     virtual ~XReportView() = default;
-    virtual void show_x_report(const ShiftTotals& totals) = 0;
+    /// `mobilepay_name`: what the shop calls the mobile payment.
+    virtual void show_x_report(const ShiftTotals& totals, const std::string& mobilepay_name) = 0;
 };
 
-/// The Z report, for counting the drawer before the day is closed.
+/// The drawer as counted so far at the Z report, against what should be in it.
+struct DrawerCount {
+    std::optional<Money> counted; ///< none while nothing readable is counted
+    Money expected;
+    std::optional<Money> difference; ///< counted - expected
+    /// Counted note by note: the total is this sum (the total field shows it).
+    bool by_denomination = false;
+};
+
+/// The Z report's figures, for counting the drawer before the day is closed.
 class CloseDayView {
 public:
     virtual ~CloseDayView() = default;
-    virtual void show_close_shift(const ShiftTotals& totals) = 0;
+    virtual void show_close_shift(const ShiftTotals& totals, const std::string& mobilepay_name) = 0;
+    /// What is counted so far, what should be there and the difference, before the
+    /// organiser confirms.
+    virtual void show_count(const DrawerCount& count) = 0;
+};
+
+/// What happens after the Z is recorded.
+enum class ZStep { printed, backed_up };
+
+/// The closed day: the Z report on screen with its number, then how printing it and the
+/// backup went.
+class ZReportView {
+public:
+    virtual ~ZReportView() = default;
+    /// `count`: the drawer as counted against what was expected, said beside the report.
+    virtual void show_z_report(std::int64_t z_number, const receipts::ReceiptText& report,
+                               const DrawerCount& count) = 0;
+    virtual void show_z_step(ZStep step, const std::optional<Message>& problem) = 0;
 };
 
 class SettingsView {
@@ -174,6 +203,7 @@ struct TillViews {
     RefundView& refund;
     XReportView& x_report;
     CloseDayView& close_day;
+    ZReportView& z_report;
     SettingsView& settings;
     ImportView& import;
 };

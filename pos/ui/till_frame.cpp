@@ -46,6 +46,7 @@ TillFrame::TillFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title) 
         scan->SetInsertionPointEnd();
     });
     m_close_day = add<CloseDayScreen>();
+    m_z_report = add<ZReportScreen>();
     m_lookup = add<ReceiptLookupScreen>();
     m_refund = add<RefundScreen>();
     m_x_report = add<XReportScreen>();
@@ -92,9 +93,10 @@ S* TillFrame::add(A&&... args) {
 }
 
 TillViews TillFrame::views() {
-    return TillViews{*this,     *this,       *m_login,     *m_approval, *m_open_shift,
-                     *m_sale,   *m_menu,     *m_payment,   *m_done,     *m_lookup,
-                     *m_refund, *m_x_report, *m_close_day, *m_settings, *m_import};
+    return TillViews{*this,         *this,       *m_login,    *m_approval,
+                     *m_open_shift, *m_sale,     *m_menu,     *m_payment,
+                     *m_done,       *m_lookup,   *m_refund,   *m_x_report,
+                     *m_close_day,  *m_z_report, *m_settings, *m_import};
 }
 
 void TillFrame::attach(Till& till) {

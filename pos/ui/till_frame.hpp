@@ -72,6 +72,7 @@ private:
     RefundScreen* m_refund = nullptr;
     XReportScreen* m_x_report = nullptr;
     CloseDayScreen* m_close_day = nullptr;
+    ZReportScreen* m_z_report = nullptr;
     SettingsScreen* m_settings = nullptr;
     ImportScreen* m_import = nullptr;
     std::vector<TillScreen*> m_screens;

@@ -131,7 +131,7 @@ ReceiptText shift_report(const ShiftReportData& d) {
     add(rule());
     row("Kontant", t.cash);
     row("Kort", t.card);
-    row("MobilePay", t.mobilepay);
+    row(d.mobilepay_name, t.mobilepay);
     row("Øreafrunding", t.rounding);
     add(rule());
     for (const auto& [name, amount] : t.by_seller)
@@ -140,6 +140,10 @@ ReceiptText shift_report(const ShiftReportData& d) {
     row("Byttepenge ved åbning", d.opening_float);
     row("Forventet kontant", t.expected_cash);
     if (d.counted) {
+        for (const auto& [denomination, count] : d.counted_by_denomination)
+            if (count > 0)
+                add(two_columns("  " + std::to_string(count) + " × " + format_dkk(denomination),
+                                format_amount(denomination.times(count))));
         row("Optalt kontant", *d.counted);
         row("Difference", *d.counted - t.expected_cash);
     }

@@ -135,7 +135,21 @@ void run(gui::Gui& g) {
 
     g.till->shift().begin_close_shift();
     g.wait_for([&] { return g.page() == "close"; });
+    check_form(g, f.screen<bl::pos::CloseDayScreen>().form(), "close-day");
+    see(g, "close-day");
+    g.click(f.screen<bl::pos::CloseDayScreen>().counted_field());
+    g.type("20000");
+    g.check(g.wait_for([&] { return g.page() == "z"; }), "the day is closed");
+    auto& z = f.screen<bl::pos::ZReportScreen>();
+    // Wait until the backup has answered (saved or not), so the picture shows how it went.
+    g.wait_for([&] { return z.answered(); });
+    check_form(g, z.form(), "z-report");
     see(g, "z-report");
+    g.key(WXK_RETURN);
+    g.check(g.wait_for([&] { return g.page() == "login"; }), "the Z report is read: logged out");
+    g.log_in("Lise", "8642");
+    g.check(g.wait_for([&] { return g.page() == "open_shift"; }), "the next float is asked for");
+    see(g, "open-shift-after-z");
 }
 
 gui::Registered fit("fit", run);

@@ -190,8 +190,10 @@ void after_restart(gui::Gui& g, bl::Money part_paid_total) {
     g.check(g.wait_for([&] { return g.page() == "close"; }), "Close the day shows the Z figures");
     g.click(f.screen<bl::pos::CloseDayScreen>().counted_field());
     g.type("1400");
-    g.check(g.wait_for([&] { return g.page() == "login"; }),
-            "counting the cash closes the day and logs out");
+    g.check(g.wait_for([&] { return g.page() == "z"; }),
+            "counting the cash closes the day and shows the Z report");
+    g.key(WXK_RETURN);
+    g.check(g.wait_for([&] { return g.page() == "login"; }), "Enter logs out");
     g.check(g.count("SELECT count(*) FROM shift WHERE closed_at IS NULL") == 0,
             "the shift is closed with a Z number");
 }

@@ -28,6 +28,7 @@ struct FakeView : bl::pos::MessageView,
                   bl::pos::OpenShiftView,
                   bl::pos::XReportView,
                   bl::pos::CloseDayView,
+                  bl::pos::ZReportView,
                   bl::pos::SettingsView,
                   bl::pos::ImportView {
     std::string screen;
@@ -45,11 +46,17 @@ struct FakeView : bl::pos::MessageView,
     std::vector<std::string> import_rejected;
     bl::pos::TillSettings settings;
     bool training = false;
+    std::optional<bl::Money> float_suggested;
+    bl::pos::DrawerCount count;
+    std::int64_t z_number = 0;
+    bl::receipts::ReceiptText z_text;
+    bl::pos::DrawerCount z_count;
+    std::vector<std::pair<bl::pos::ZStep, std::string>> z_steps;
     bl::pos::OrganiserActions organiser_actions = bl::pos::OrganiserActions::never;
 
     bl::pos::TillViews views() {
         return {*this, *this, *this, *this, *this, *this, *this, *this,
-                *this, *this, *this, *this, *this, *this, *this};
+                *this, *this, *this, *this, *this, *this, *this, *this};
     }
 
     void show_problem(const bl::Message& m) override {
@@ -132,12 +139,30 @@ struct FakeView : bl::pos::MessageView,
         screen = "refund";
         refund_total = d.total();
     }
-    void show_open_shift(const std::string&) override { screen = "open_shift"; }
-    void show_x_report(const bl::ShiftTotals& t) override {
+    void show_open_shift(const std::string&, std::optional<bl::Money> left) override {
+        screen = "open_shift";
+        float_suggested = left;
+    }
+    void show_x_report(const bl::ShiftTotals& t, const std::string& name) override {
         screen = "x_report";
         x_gross = t.gross;
+        mobilepay_name = name;
     }
-    void show_close_shift(const bl::ShiftTotals&) override { screen = "close_shift"; }
+    void show_close_shift(const bl::ShiftTotals&, const std::string&) override {
+        screen = "close_shift";
+    }
+    void show_count(const bl::pos::DrawerCount& c) override { count = c; }
+    void show_z_report(std::int64_t number, const bl::receipts::ReceiptText& r,
+                       const bl::pos::DrawerCount& c) override {
+        screen = "z_report";
+        z_count = c;
+        z_number = number;
+        z_text = r;
+        z_steps.clear();
+    }
+    void show_z_step(bl::pos::ZStep step, const std::optional<bl::Message>& problem) override {
+        z_steps.emplace_back(step, problem ? bl::render(*problem) : std::string());
+    }
     void show_settings(const bl::pos::TillSettings& t) override {
         screen = "settings";
         settings = t;

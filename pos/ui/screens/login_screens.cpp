@@ -87,7 +87,17 @@ OpenShiftScreen::OpenShiftScreen(wxSimplebook* book, wxui::MessageBar& bar)
     m_float = new wxui::AmountEntry(
         this, 240, [this](const std::string& typed) { till().shift().open_shift(typed); }, 1.4);
     m_form->add(_("Float (cash in the drawer):"), m_float);
+    // A click into the suggested float selects it, so that what is typed next replaces it
+    // rather than being added to its end.
+    m_float->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& e) {
+        e.Skip();
+        if (!m_suggested.empty() && m_float->GetValue() == m_suggested)
+            CallAfter([this] { m_float->SelectAll(); });
+    });
     s->Add(m_form->sizer(), 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_left = new wxStaticText(this, wxID_ANY, "");
+    scale_font(m_left, 1.1);
+    s->Add(m_left, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 4);
     auto* open = new wxButton(this, wxID_ANY, _("Open the till"), wxDefaultPosition,
                               wxSize(200, wxui::big_touch_height));
     scale_font(open, 1.4, true);
@@ -99,11 +109,19 @@ OpenShiftScreen::OpenShiftScreen(wxSimplebook* book, wxui::MessageBar& bar)
 
 OpenShiftScreen::~OpenShiftScreen() = default;
 
-void OpenShiftScreen::show_open_shift(const std::string& staff_name) {
+void OpenShiftScreen::show_open_shift(const std::string& staff_name, std::optional<Money> left) {
     m_hint->SetLabel(wxString::Format(_("Good morning, %s. The till is closed."), wx(staff_name)));
-    m_float->Clear();
+    // What was left in the drawer at the last Z is suggested: Enter takes it, typing
+    // replaces it.
+    m_suggested = left ? wx(format_amount(*left)) : wxString();
+    m_float->ChangeValue(m_suggested);
+    m_left->SetLabel(left ? wxString::Format(_("At the last Z report %s was counted. If that is "
+                                               "what is in the drawer, press Enter."),
+                                             wxui::money_text(*left))
+                          : wxString());
     replace_screen();
     m_float->SetFocus();
+    m_float->SelectAll();
 }
 
 } // namespace bl::pos

@@ -42,7 +42,7 @@ private:
 class OpenShiftScreen : public TillScreen, public OpenShiftView {
 public:
     OpenShiftScreen(wxSimplebook* book, wxui::MessageBar& bar);
-    void show_open_shift(const std::string& staff_name) override;
+    void show_open_shift(const std::string& staff_name, std::optional<Money> left) override;
     ~OpenShiftScreen() override;
     wxTextCtrl* float_field() { return m_float; }
     const wxui::Form& form() const { return *m_form; }
@@ -50,6 +50,8 @@ public:
 private:
     std::unique_ptr<wxui::Form> m_form;
     wxStaticText* m_hint = nullptr;
+    wxStaticText* m_left = nullptr; ///< what was counted at the last Z
+    wxString m_suggested;           ///< the float suggested, as first shown in the field
     wxui::AmountEntry* m_float = nullptr;
 };
 
