@@ -2,25 +2,111 @@
 //   bundlinje-till --db FILE [--lang da|en] [--receipts FOLDER]
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
+#include <thread>
 
 #include <wx/app.h>
 #include <wx/cmdline.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 
+#include "pos/model/sync_flow.hpp"
 #include "pos/model/till.hpp"
+#include "pos/ui/screens/enrol_screen.hpp"
 #include "pos/ui/till_frame.hpp"
 #include "pos/wiring/printer_sink.hpp"
 #include "pos/wiring/store_till.hpp"
 #include "shared/core/catalog.hpp"
 #include "shared/store/setup.hpp"
+#include "shared/sync/client.hpp"
+#include "shared/sync/wiring/store_local.hpp"
 #include "shared/wxui/wx_text.hpp"
 
 namespace {
 
 using bl::wxui::utf8;
 using bl::wxui::wx;
+
+/// The till's sync: enrolment on a worker thread, then the background client over its own
+/// connection to the till's database. Its news reaches the window's thread through CallAfter.
+class TillSync : public bl::pos::SyncPort {
+public:
+    TillSync(wxEvtHandler& ui, std::string db_path, std::string device_id, std::string name)
+        : m_ui(ui), m_db_path(std::move(db_path)), m_device_id(std::move(device_id)),
+          m_name(std::move(name)) {}
+    ~TillSync() override { stop(); }
+
+    void attach(bl::pos::SyncFlow& flow) { m_flow = &flow; }
+
+    std::optional<std::string> enrolled_server() override {
+        auto e = bl::sync::load_enrolment(bl::sync::enrolment_folder(m_db_path));
+        if (!e)
+            return std::nullopt;
+        return e->host + ":" + e->port;
+    }
+
+    void enrol(const std::string& server, const std::string& ca_file,
+               const std::string& code) override {
+        std::ifstream in(ca_file, std::ios::binary);
+        std::ostringstream ca;
+        ca << in.rdbuf();
+        if (!in) {
+            m_flow->enrolled(
+                bl::err(bl::Message(BL_N_("Certificate file: %s cannot be read."), {ca_file})));
+            return;
+        }
+        if (m_enrolling.joinable())
+            m_enrolling.join();
+        // Enrolment waits on the network: never on the window's thread.
+        m_enrolling = std::thread([this, server, pem = ca.str(), code] {
+            auto e = bl::sync::enrol_device(server, pem, code, m_device_id, m_name);
+            std::optional<bl::Message> problem;
+            if (!e)
+                problem = e.error();
+            else if (auto saved =
+                         bl::sync::save_enrolment(bl::sync::enrolment_folder(m_db_path), e.value());
+                     !saved)
+                problem = saved.error();
+            m_ui.CallAfter([this, problem] {
+                if (problem) {
+                    m_flow->enrolled(bl::err(*problem));
+                } else {
+                    start();
+                    m_flow->enrolled(bl::Done{});
+                }
+            });
+        });
+    }
+
+    /// Starts the background client when the till is enrolled.
+    void start() {
+        auto e = bl::sync::load_enrolment(bl::sync::enrolment_folder(m_db_path));
+        if (!e || m_client)
+            return;
+        const std::string path = m_db_path;
+        m_client = std::make_unique<bl::sync::SyncClient>(
+            [path] { return bl::sync::store_local(path); }, *e, bl::sync::ClientOptions{},
+            [this](const bl::sync::ClientStatus& s) {
+                m_ui.CallAfter([this, problem = s.last_error] { m_flow->synced(problem); });
+            });
+        m_client->start();
+    }
+
+    void stop() {
+        if (m_enrolling.joinable())
+            m_enrolling.join();
+        m_client.reset();
+    }
+
+private:
+    wxEvtHandler& m_ui;
+    std::string m_db_path, m_device_id, m_name;
+    bl::pos::SyncFlow* m_flow = nullptr;
+    std::thread m_enrolling;
+    std::unique_ptr<bl::sync::SyncClient> m_client;
+};
 
 class TillApp : public wxApp {
 public:
@@ -72,6 +158,28 @@ public:
         m_till = std::make_unique<bl::pos::Till>(m_store->ports(*m_sink), m_frame->views());
         m_frame->attach(*m_till);
         m_till->start();
+
+        // Sync with the central store in the background; the status bar says how it goes
+        // and opens the enrolment on a double-click.
+        m_sync = std::make_unique<TillSync>(*this, utf8(db_path), m_store->device().id,
+                                            m_store->device().name);
+        m_enrol = new bl::pos::EnrolScreen(m_frame);
+        m_sync_flow = std::make_unique<bl::pos::SyncFlow>(
+            *m_sync, *m_enrol, *m_frame, m_store->ports(*m_sink).journal,
+            [this] {
+                const auto& staff = m_till->state().staff;
+                return staff ? staff->name : std::string();
+            },
+            m_store->device().name);
+        m_enrol->attach(*m_sync_flow);
+        m_sync->attach(*m_sync_flow);
+        m_sync_flow->start();
+        m_sync->start();
+        m_frame->GetStatusBar()->Bind(wxEVT_LEFT_DCLICK, [this](wxMouseEvent&) {
+            m_sync_flow->open();
+            m_enrol->Show();
+            m_enrol->Raise();
+        });
         m_frame->Show();
         if (cmd.Found("exit-when-ready")) {
             // Everything a person waits for before the first sale: the window, the catalogue
@@ -87,6 +195,11 @@ public:
     }
 
     int OnExit() override {
+        // The client's thread ends before the database it reads is closed.
+        if (m_sync)
+            m_sync->stop();
+        m_sync_flow.reset();
+        m_sync.reset();
         m_till.reset();
         m_sink.reset();
         m_store.reset();
@@ -129,6 +242,9 @@ private:
     std::unique_ptr<bl::pos::PrinterSink> m_sink;
     std::unique_ptr<bl::pos::Till> m_till;
     bl::pos::TillFrame* m_frame = nullptr;
+    std::unique_ptr<TillSync> m_sync;
+    std::unique_ptr<bl::pos::SyncFlow> m_sync_flow;
+    bl::pos::EnrolScreen* m_enrol = nullptr; // owned by the frame
 };
 
 } // namespace

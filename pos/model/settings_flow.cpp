@@ -1,8 +1,5 @@
 #include "pos/model/settings_flow.hpp"
 
-#include <fstream>
-#include <iterator>
-
 #include "shared/core/text.hpp"
 
 namespace bl::pos {
@@ -104,19 +101,13 @@ void SettingsFlow::import_catalogue(const std::string& path) {
     if (m_till.need_login() ||
         !m_till.allowed(only_organisers, [this, path] { import_catalogue(path); }))
         return;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        m_till.say(Message(BL_N_("The file %s could not be opened."), {path}));
-        return;
-    }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (text.size() > 5'000'000) {
-        m_till.say(Message(BL_N_("The file is larger than 5 MB; a catalogue is much smaller. "
-                                 "Check that it is the right file.")));
+    auto text = read_catalogue_file(path);
+    if (!text) {
+        m_till.say(text.error());
         return;
     }
     Catalogue& catalogue = m_till.ports.catalogue;
-    auto plan = plan_catalogue_import(text, catalogue.workshops_by_name(),
+    auto plan = plan_catalogue_import(text.value(), catalogue.workshops_by_name(),
                                       [&catalogue](const std::string& code) {
                                           return catalogue.product_by_barcode(code).has_value();
                                       });

@@ -154,7 +154,7 @@ receipts::ReceiptData TillContext::receipt_of(const Sale& sale) {
             data.refund_of_number = original->receipt_number;
     } else if (auto impact = ports.receipts.receipt_impact(sale.id); impact && !impact->empty()) {
         data.impact = receipts::ImpactBlock{impact->workshops, impact->makers, impact->named,
-                                            impact->work.rounded(10), impact->approximate};
+                                            display_minutes(impact->work), impact->approximate};
     }
     return data;
 }

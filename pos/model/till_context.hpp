@@ -14,13 +14,13 @@
 #include <vector>
 
 #include "pos/model/cart.hpp"
-#include "pos/model/catalogue_import.hpp"
 #include "pos/model/ports.hpp"
 #include "pos/model/refund.hpp"
 #include "pos/model/tender.hpp"
 #include "pos/model/till_settings.hpp"
 #include "pos/model/views.hpp"
 #include "receipts/layout/sales_receipt.hpp"
+#include "shared/model/catalogue_import.hpp"
 
 namespace bl::pos {
 

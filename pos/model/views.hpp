@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "pos/model/cart.hpp"
-#include "pos/model/catalogue_import.hpp"
 #include "pos/model/refund.hpp"
 #include "pos/model/tender.hpp"
 #include "pos/model/till_settings.hpp"
 #include "receipts/layout/sales_receipt.hpp"
 #include "shared/core/domain.hpp"
 #include "shared/core/message.hpp"
+#include "shared/model/catalogue_import.hpp"
 
 namespace bl::pos {
 
@@ -43,6 +43,25 @@ public:
     /// the store last confirmed it had this till's records (none: never), and the till.
     virtual void show_status(const std::string& staff_name, std::int64_t unsent,
                              std::optional<Timestamp> last_sync, const std::string& till_name) = 0;
+    /// Why the last attempt to reach the central store failed, in words (none: all is well,
+    /// or the till is not enrolled). Shown beside the count until the next success.
+    virtual void show_sync_problem(const std::optional<Message>& problem) { (void)problem; }
+};
+
+/// The enrolment with the central store (pos/ui/screens/enrol_screen): the server's address,
+/// its CA certificate file and the organiser's single-use code.
+struct EnrolmentState {
+    bool enrolled = false;
+    std::string server;       ///< where this till syncs to, once enrolled
+    bool busy = false;        ///< an enrolment is under way
+    std::optional<Message> problem;
+    std::optional<Message> news;
+};
+
+class EnrolView {
+public:
+    virtual ~EnrolView() = default;
+    virtual void show_enrolment(const EnrolmentState& state) = 0;
 };
 
 class LoginView {

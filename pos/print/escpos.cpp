@@ -158,6 +158,19 @@ std::string encode_receipt(const receipts::ReceiptText& r) {
         out += data;
         out += '\n';
     }
+    if (r.qr && !r.qr->empty() && r.qr->size() < 700) {
+        // GS ( k, the QR symbol's functions: model 2, module of 6 dots, error correction M,
+        // store the data, print it.
+        cmd({ESC, 'a', 1});
+        cmd({GS, '(', 'k', 4, 0, 49, 65, 50, 0}); // model 2
+        cmd({GS, '(', 'k', 3, 0, 49, 67, 6});     // module size
+        cmd({GS, '(', 'k', 3, 0, 49, 69, 49});    // error correction M
+        const std::size_t n = r.qr->size() + 3;
+        cmd({GS, '(', 'k', static_cast<int>(n & 0xFF), static_cast<int>(n >> 8), 49, 80, 48});
+        out += *r.qr;
+        cmd({GS, '(', 'k', 3, 0, 49, 81, 48}); // print
+        out += '\n';
+    }
     for (const auto& l : r.after_barcode)
         line(l);
     cmd({ESC, 'd', 4});    // feed 4 lines

@@ -131,6 +131,10 @@ void TillFrame::ask(const Message& question, const Message& answer, std::functio
     m_bar->ask(wxui::translated(question), wxui::translated(answer), std::move(yes));
 }
 
+void TillFrame::show_sync_problem(const std::optional<Message>& problem) {
+    m_status->show_problem(problem ? wxui::translated(*problem) : wxString());
+}
+
 void TillFrame::show_status(const std::string& staff_name, std::int64_t unsent,
                             std::optional<Timestamp> last_sync, const std::string& till_name) {
     m_status->show(staff_name, unsent, last_sync, till_name);

@@ -38,6 +38,7 @@ public:
     void ask(const Message& question, const Message& answer, std::function<void()> yes) override;
     void show_status(const std::string& staff_name, std::int64_t unsent,
                      std::optional<Timestamp> last_sync, const std::string& till_name) override;
+    void show_sync_problem(const std::optional<Message>& problem) override;
 
     /// For GUI tests and screenshots: the screen on show, the message said last, the screens.
     std::string current_page() const;

@@ -88,7 +88,7 @@ std::vector<std::string> impact_lines(const ImpactBlock& b) {
     } else {
         text.push_back("af " + join_and(b.named));
         if (unnamed > 0)
-            text.push_back("+ " + std::to_string(unnamed) + ", der ikke ønsker at blive nævnt");
+            text.push_back("+ " + std::to_string(unnamed) + (unnamed == 1 ? " anden" : " andre"));
     }
     if (b.minutes > 0)
         text.push_back("Arbejde i varerne: " + std::string(b.approximate ? "ca. " : "") +
@@ -103,6 +103,7 @@ std::vector<std::string> impact_lines(const ImpactBlock& b) {
 
 ReceiptText shift_report(const ShiftReportData& d) {
     ReceiptText r;
+    r.created = d.printed_at;
     auto add = [&r](std::string text, Align a = Align::left, bool bold = false,
                     bool large = false) {
         r.lines.push_back({std::move(text), a, bold, large});
@@ -168,6 +169,7 @@ std::string receipt_code(int device_number, std::int64_t receipt_number, bool tr
 
 ReceiptText sales_receipt(const ReceiptData& d) {
     ReceiptText r;
+    r.created = d.sale.sold_at;
     auto add = [&r](std::string text, Align a = Align::left, bool bold = false,
                     bool large = false) {
         r.lines.push_back({std::move(text), a, bold, large});

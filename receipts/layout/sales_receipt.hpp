@@ -26,9 +26,11 @@ struct TextLine {
 struct ReceiptText {
     std::vector<TextLine> lines;
     std::optional<std::string> barcode; ///< Code 128 data, printed after the lines
+    std::optional<std::string> qr;      ///< QR code data, printed after the lines (and barcode)
     std::vector<TextLine> after_barcode;
     bool open_drawer = false; ///< cash changed hands
     std::string name;         ///< for the copy kept on disk: "R1-42", "Z-3", "X-20261127-1435"
+    Timestamp created;        ///< the sale's or report's time (a PDF copy's date)
 };
 
 /// Columns on 80 mm paper with the printer's standard font.
@@ -39,11 +41,12 @@ struct ImpactBlock {
     std::vector<std::string> workshops;
     std::int64_t makers = 0;
     std::vector<std::string> named; ///< consented display names only
-    std::int64_t minutes = 0;       ///< work in the goods, rounded to 10 minutes
+    std::int64_t minutes = 0;       ///< work in the goods, as bl::display_minutes rounds it
     bool approximate = false;       ///< some units allocated, not scanned: "ca."
 };
 
-/// The block's lines in Danish, e.g. "af 3 producenter: Anna + 2, der ikke er nævnt".
+/// The block's lines in Danish, e.g. "af Anna" and "+ 2 andre" (makers who have not agreed
+/// to be named are counted, in neutral words).
 std::vector<std::string> impact_lines(const ImpactBlock& b);
 
 struct ReceiptData {

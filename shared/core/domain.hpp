@@ -84,6 +84,7 @@ struct Maker {
     std::string workshop_id;
     std::string display_name; ///< chosen by the maker; may be shown only with consent
     bool active = true;
+    bool erased = false; ///< personal data erased; the id stays so the hours still add up
 };
 
 /// One recorded consent decision. The newest version per (maker, channel) is in force.

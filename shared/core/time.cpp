@@ -255,4 +255,53 @@ Timestamp from_copenhagen(int y, int mo, int d, int h, int mi, int se) {
     return Timestamp{wall - info.first.offset};
 }
 
+std::optional<std::chrono::sys_days> parse_date(std::string_view s) {
+    using namespace std::chrono;
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+        return std::nullopt;
+    int y = 0, m = 0, d = 0;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (s[i] < '0' || s[i] > '9')
+            return std::nullopt;
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    const year_month_day ymd{year{y}, month{static_cast<unsigned>(m)},
+                             day{static_cast<unsigned>(d)}};
+    if (!ymd.ok())
+        return std::nullopt;
+    return sys_days{ymd};
+}
+
+std::string format_date(std::chrono::sys_days d) {
+    using namespace std::chrono;
+    const year_month_day ymd{d};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buf;
+}
+
+std::chrono::sys_days copenhagen_day(Timestamp t) {
+    using namespace std::chrono;
+    const LocalTime l = to_copenhagen(t);
+    return sys_days{year{l.year} / month{static_cast<unsigned>(l.month)} /
+                    day{static_cast<unsigned>(l.day)}};
+}
+
+Timestamp copenhagen_day_start(std::chrono::sys_days d) {
+    using namespace std::chrono;
+    const year_month_day ymd{d};
+    return from_copenhagen(static_cast<int>(ymd.year()),
+                           static_cast<int>(static_cast<unsigned>(ymd.month())),
+                           static_cast<int>(static_cast<unsigned>(ymd.day())), 0, 0);
+}
+
+std::chrono::sys_days week_monday(std::chrono::sys_days d) {
+    using namespace std::chrono;
+    const weekday wd{d};
+    const unsigned since_monday = (wd.c_encoding() + 6) % 7;
+    return d - days{since_monday};
+}
+
 } // namespace bl

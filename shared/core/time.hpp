@@ -57,6 +57,17 @@ std::string format_copenhagen_date(Timestamp t);
 /// summer time).
 Timestamp from_copenhagen(int year, int month, int day, int hour, int minute, int second = 0);
 
+/// A calendar day written "YYYY-MM-DD" (a real date); nullopt otherwise.
+std::optional<std::chrono::sys_days> parse_date(std::string_view s);
+/// "YYYY-MM-DD".
+std::string format_date(std::chrono::sys_days d);
+/// The Copenhagen calendar day an instant falls on.
+std::chrono::sys_days copenhagen_day(Timestamp t);
+/// The first instant of a Copenhagen calendar day (midnight there).
+Timestamp copenhagen_day_start(std::chrono::sys_days d);
+/// The Monday of the ISO week a day is in.
+std::chrono::sys_days week_monday(std::chrono::sys_days d);
+
 /// Unix milliseconds.
 std::int64_t unix_ms(Timestamp t);
 Timestamp from_unix_ms(std::int64_t ms);

@@ -20,6 +20,7 @@
 #include "shared/store/sales.hpp"
 #include "shared/store/setup.hpp"
 #include "shared/store/summary.hpp"
+#include "shared/store/transitions.hpp"
 
 namespace bl {
 
@@ -300,6 +301,36 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
                      return r.error();
                  return std::nullopt;
              }});
+    }
+
+    // Six documented moves out of sheltered work (five to a job, one to a flex job), each
+    // recorded with the maker's consent by the workshop leader: what the impact report's
+    // estimates are made from (a group of five is the smallest the report shows). Makers are
+    // picked by the dice; none of them twice.
+    {
+        std::vector<const DemoMaker*> movers;
+        for (const auto& m : makers)
+            movers.push_back(&m);
+        for (int i = 0; i < 6 && !movers.empty(); ++i) {
+            const auto at =
+                static_cast<std::size_t>(dice.below(static_cast<std::int64_t>(movers.size())));
+            const DemoMaker& m = *movers[at];
+            movers.erase(movers.begin() + static_cast<std::ptrdiff_t>(at));
+            const sys_days day = setup_day + days{12 + i * 11};
+            const auto kind =
+                i < 5 ? impact::TransitionKind::job : impact::TransitionKind::flex_job;
+            const std::string station = stations[m.workshop_key].id;
+            const std::string maker_id = m.maker.id;
+            events.push_back(
+                {at_local(day, 14, 0), order++,
+                 [&db, station, leader, maker_id, kind, day]() -> std::optional<Message> {
+                     auto r = record_transition(db, Actor{station, leader}, maker_id, kind,
+                                                date_of(day), true);
+                     if (!r)
+                         return r.error();
+                     return std::nullopt;
+                 }});
+        }
     }
 
     // Sales: the shop is open Tuesday to Saturday, 10:00–17:30, one shift a day.

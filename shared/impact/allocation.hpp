@@ -1,7 +1,7 @@
 #pragma once
 /// First-in-first-out allocation of units that were not scanned from a batch label
-/// (docs/architecture.md, "Impact"): oldest open batch first, possibly split over several batches. Units
-/// no batch can cover are reported as unallocated, never invented.
+/// (docs/architecture.md, "Impact"): oldest open batch first, possibly split over several batches.
+/// Units no batch can cover are reported as unallocated, never invented.
 
 #include <cstdint>
 #include <span>

@@ -44,6 +44,16 @@ std::int64_t WorkMinutes::rounded(std::int64_t step) const {
     return checked_mul(q, step);
 }
 
+std::int64_t display_minutes(const WorkMinutes& work) {
+    if (work.numerator() <= 0)
+        return 0;
+    // Below an hour in steps of 5; from an hour up (where 55 minutes would round to 60) in
+    // steps of 10.
+    const std::int64_t five = work.rounded(5);
+    const std::int64_t shown = five < 60 ? five : work.rounded(10);
+    return shown == 0 ? 5 : shown;
+}
+
 WorkMinutes work_in_units(std::int64_t batch_minutes, std::int64_t batch_units,
                           std::int64_t quantity) {
     if (batch_units <= 0)

@@ -31,6 +31,10 @@ private:
     std::int64_t m_den = 1;
 };
 
+/// Minutes as printed: to the nearest 5 minutes below an hour and the nearest 10 from an
+/// hour up (halves up), and never 0 for work that is there (it shows as 5).
+std::int64_t display_minutes(const WorkMinutes& work);
+
 /// The work in `quantity` units of a batch of `batch_units` units with `batch_minutes` logged.
 WorkMinutes work_in_units(std::int64_t batch_minutes, std::int64_t batch_units,
                           std::int64_t quantity);

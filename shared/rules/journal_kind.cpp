@@ -7,7 +7,7 @@ namespace bl {
 
 namespace {
 
-constexpr std::array<std::pair<JournalKind, std::string_view>, 29> names{{
+constexpr std::array<std::pair<JournalKind, std::string_view>, 33> names{{
     {JournalKind::device_initialised, "device_initialised"},
     {JournalKind::device_added, "device_added"},
     {JournalKind::shop_changed, "shop_changed"},
@@ -37,6 +37,10 @@ constexpr std::array<std::pair<JournalKind, std::string_view>, 29> names{{
     {JournalKind::training_off, "training_off"},
     {JournalKind::price_override, "price_override"},
     {JournalKind::part_payment_undone, "part_payment_undone"},
+    {JournalKind::transition_recorded, "transition_recorded"},
+    {JournalKind::maker_changed, "maker_changed"},
+    {JournalKind::stock_returned, "stock_returned"},
+    {JournalKind::labels_printed, "labels_printed"},
 }};
 
 } // namespace

@@ -43,6 +43,12 @@ enum class JournalKind {
     training_off,
     price_override,
     part_payment_undone,
+    // Makers, added later
+    transition_recorded,
+    // The workshop program
+    maker_changed,
+    stock_returned,
+    labels_printed,
 };
 
 /// The name stored in the journal ("sale", "z_report" ...).

@@ -34,6 +34,31 @@ CREATE TABLE kept_cart (
 DROP INDEX batch_product;
 CREATE INDEX batch_product ON batch(product_id, produced_on, id);
 )SQL",
+        // 4: documented moves out of sheltered work (to a job, a flex job, education),
+        // recorded by staff only with the maker's consent: the only facts estimates of
+        // public-budget effect and societal gain are made from. Counted by pseudonymous id.
+        R"SQL(
+CREATE TABLE transition (
+  id           TEXT PRIMARY KEY,
+  maker_id     TEXT NOT NULL REFERENCES maker(id),
+  kind         TEXT NOT NULL CHECK (kind IN ('job', 'flex_job', 'education')),
+  happened_on  TEXT NOT NULL,
+  consented    INTEGER NOT NULL CHECK (consented = 1),
+  recorded_at  TEXT NOT NULL,
+  recorded_by  TEXT NOT NULL REFERENCES staff_user(id)
+) STRICT;
+CREATE INDEX transition_date ON transition(happened_on);
+)SQL",
+        // 5: sync with the central store. Where the next pull starts (its cursor moves in the
+        // same transaction as the page it follows). The device's token is not here: it is
+        // kept in a file only the device's user can read.
+        R"SQL(
+CREATE TABLE sync_pull (
+  singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
+  cursor     INTEGER NOT NULL DEFAULT 0 CHECK (cursor >= 0),
+  pulled_at  TEXT
+) STRICT;
+)SQL",
     };
     return s;
 }

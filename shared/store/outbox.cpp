@@ -60,7 +60,8 @@ std::vector<OutboxItem> outbox_pending(Database& db, int limit) {
     return store::reading([&] {
         SQLite::Statement q(store::sql(db),
                             "SELECT o.id, o.device_id, o.journal_seq, o.kind, "
-                            "coalesce(o.payload, j.payload), j.hash "
+                            "coalesce(o.payload, j.payload), j.hash, j.recorded_at, "
+                            "j.payload, j.prev_hash, o.payload IS NOT NULL "
                             "FROM outbox o JOIN journal j ON j.device_id = o.device_id AND "
                             "j.seq = o.journal_seq ORDER BY o.id LIMIT ?");
         q.bind(1, limit);
@@ -68,7 +69,9 @@ std::vector<OutboxItem> outbox_pending(Database& db, int limit) {
         while (q.executeStep())
             out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
                            q.getColumn(2).getInt64(), q.getColumn(3).getString(),
-                           q.getColumn(4).getString(), q.getColumn(5).getString()});
+                           q.getColumn(4).getString(), q.getColumn(5).getString(),
+                           q.getColumn(6).getString(), q.getColumn(7).getString(),
+                           q.getColumn(8).getString(), q.getColumn(9).getInt() != 0});
         return out;
     });
 }

@@ -28,6 +28,11 @@ struct OutboxItem {
     std::string kind;
     std::string payload;
     std::string journal_hash;
+    // What the central store needs to check the row's place in the chain (sync).
+    std::string recorded_at;     ///< the journal row's time, as hashed
+    std::string journal_payload; ///< the journal's payload, as hashed
+    std::string prev_hash;
+    bool own_payload = false; ///< the outbox carries more than the journal (payload differs)
 };
 
 /// How many rows have not yet reached the central store.

@@ -1,5 +1,9 @@
 #include "shared/store/people.hpp"
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
 #include "shared/core/text.hpp"
 #include "shared/store/detail/actions.hpp"
 #include "shared/store/detail/connection.hpp"
@@ -25,12 +29,32 @@ Maker read_maker(SQLite::Statement& q) {
     m.workshop_id = q.getColumn(1).getString();
     m.display_name = q.getColumn(2).getString();
     m.active = q.getColumn(3).getInt() != 0;
+    m.erased = q.getColumn(4).getInt() != 0;
     return m;
 }
 
 bool local_is_till(Database& db) {
     auto d = local_device(db);
     return d && d->role == DeviceRole::till;
+}
+
+// A maker's private fields as typed: checked and cleaned in place, or why not.
+std::optional<Message> clean_private(MakerPrivate& p) {
+    auto real = clean_text(p.real_name, TextRules{0, 80, false, BL_N_("Real name")});
+    if (!real)
+        return real.error();
+    p.real_name = real.value();
+    auto story = clean_text(p.story, TextRules{0, 2000, true, BL_N_("Story")});
+    if (!story)
+        return story.error();
+    p.story = story.value();
+    for (auto* f : {&p.phone, &p.email}) {
+        auto c = clean_text(*f, TextRules{0, 120, false, BL_N_("Contact details")});
+        if (!c)
+            return c.error();
+        *f = c.value();
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -173,20 +197,8 @@ Result<Maker, Message> add_maker(Database& db, const Actor& actor, Maker m,
         MakerPrivate p;
         if (priv) {
             p = *priv;
-            auto real = clean_text(p.real_name, TextRules{0, 80, false, BL_N_("Real name")});
-            if (!real)
-                return err(real.error());
-            p.real_name = real.value();
-            auto story = clean_text(p.story, TextRules{0, 2000, true, BL_N_("Story")});
-            if (!story)
-                return err(story.error());
-            p.story = story.value();
-            for (auto* f : {&p.phone, &p.email}) {
-                auto c = clean_text(*f, TextRules{0, 120, false, BL_N_("Contact details")});
-                if (!c)
-                    return err(c.error());
-                *f = c.value();
-            }
+            if (auto problem = clean_private(p))
+                return err(*problem);
         }
         auto tx = store::begin_write(db);
         if (!find_workshop(db, m.workshop_id))
@@ -230,15 +242,74 @@ Result<Maker, Message> add_maker(Database& db, const Actor& actor, Maker m,
     });
 }
 
+Result<Maker, Message> update_maker(Database& db, const Actor& actor, Maker m,
+                                    const std::optional<MakerPrivate>& priv) {
+    return store::writing([&]() -> Result<Maker, Message> {
+        auto name = clean_text(m.display_name, TextRules{0, 40, false, BL_N_("Display name")});
+        if (!name)
+            return err(name.error());
+        m.display_name = name.value();
+        if (priv && local_is_till(db))
+            return err(Message(BL_N_("A till never stores makers' real names or contact "
+                                     "details. Register the maker on a workshop station.")));
+        MakerPrivate p;
+        if (priv) {
+            p = *priv;
+            if (auto problem = clean_private(p))
+                return err(*problem);
+        }
+        auto tx = store::begin_write(db);
+        auto known = find_maker(db, m.id);
+        if (!known)
+            return err(Message(BL_N_("That maker does not exist.")));
+        if (known->erased)
+            return err(Message(BL_N_("This maker's personal data has been erased; the record "
+                                     "cannot be filled in again. Add the maker anew instead.")));
+        m.workshop_id = known->workshop_id; // a maker stays in their workshop
+        m.erased = false;
+        p.maker_id = m.id;
+        SQLite::Statement u(store::sql(db),
+                            "UPDATE maker SET display_name = ?, active = ? WHERE id = ?");
+        u.bind(1, m.display_name);
+        u.bind(2, m.active ? 1 : 0);
+        u.bind(3, m.id);
+        u.exec();
+        if (priv) {
+            SQLite::Statement pi(store::sql(db),
+                                 "INSERT INTO maker_private(maker_id, real_name, phone, email, "
+                                 "story) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(maker_id) DO "
+                                 "UPDATE SET real_name = ?2, phone = ?3, email = ?4, story = ?5");
+            pi.bind(1, p.maker_id);
+            pi.bind(2, p.real_name);
+            pi.bind(3, p.phone);
+            pi.bind(4, p.email);
+            pi.bind(5, p.story);
+            pi.exec();
+        }
+        // As for a new maker: the journal knows the maker by id only; the name and private
+        // details travel to central through the outbox (and are blanked there on erasure).
+        JsonObject j{{"maker_id", m.id}, {"workshop_id", m.workshop_id}, {"active", m.active}};
+        JsonObject o = j;
+        o.emplace("display_name", m.display_name);
+        if (priv)
+            o.emplace("private", JsonObject{{"real_name", p.real_name},
+                                            {"phone", p.phone},
+                                            {"email", p.email},
+                                            {"story", p.story}});
+        store::record_action(db, actor, JournalKind::maker_changed, j, o);
+        tx.commit();
+        return m;
+    });
+}
+
 std::optional<Maker> find_maker(Database& db, const std::string& id) {
     return store::reading([&]() -> std::optional<Maker> {
-        SQLite::Statement q(store::sql(db),
-                            "SELECT id, workshop_id, display_name, active FROM maker "
-                            "WHERE id = ?");
-        q.bind(1, id);
-        if (!q.executeStep())
+        store::Statement q(db, "SELECT id, workshop_id, display_name, active, erased_at IS NOT "
+                               "NULL FROM maker WHERE id = ?");
+        q->bind(1, id);
+        if (!q->executeStep())
             return std::nullopt;
-        return read_maker(q);
+        return read_maker(*q);
     });
 }
 
@@ -246,8 +317,8 @@ std::vector<Maker> list_makers(Database& db, const std::optional<std::string>& w
     return store::reading([&]() -> std::vector<Maker> {
         std::vector<Maker> out;
         SQLite::Statement q(store::sql(db),
-                            "SELECT id, workshop_id, display_name, active FROM maker "
-                            "WHERE ?1 IS NULL OR workshop_id = ?1 ORDER BY id");
+                            "SELECT id, workshop_id, display_name, active, erased_at IS NOT NULL "
+                            "FROM maker WHERE ?1 IS NULL OR workshop_id = ?1 ORDER BY id");
         if (workshop_id)
             q.bind(1, *workshop_id);
         while (q.executeStep())
@@ -280,6 +351,11 @@ Result<Consent, Message> consent_in_tx(Database& db, const Actor& actor,
         return err(Message(BL_N_("That consent level does not exist.")));
     if (actor.staff_id.empty())
         return err(Message(BL_N_("Consent must be recorded by a logged-in workshop leader.")));
+    // Shop staff sell; only those who know the maker record what the maker agreed to.
+    auto who = find_staff(db, actor.staff_id);
+    if (!who || !role_at_least(who->role, StaffRole::workshop_leader))
+        return err(Message(BL_N_("Only a workshop leader or an organiser can record what a "
+                                 "maker agreed to.")));
     auto m = find_maker(db, maker_id);
     if (!m)
         return err(Message(BL_N_("That maker does not exist.")));
@@ -372,6 +448,9 @@ Result<Maker, Message> erase_maker(Database& db, const Actor& actor, const std::
         auto m = find_maker(db, maker_id);
         if (!m)
             return err(Message(BL_N_("That maker does not exist.")));
+        if (m->erased)
+            return err(Message(BL_N_("This maker's personal data has already been erased. "
+                                     "Nothing was changed.")));
         for (ConsentChannel ch :
              {ConsentChannel::receipt, ConsentChannel::report, ConsentChannel::web})
             if (current_consent(db, maker_id, ch) != ConsentLevel::counted_only) {
@@ -390,7 +469,7 @@ Result<Maker, Message> erase_maker(Database& db, const Actor& actor, const std::
         // Unsent copies of the personal data must not leave the device after erasure.
         SQLite::Statement o(store::sql(db), "UPDATE outbox SET payload = json_set(payload, "
                                             "'$.display_name', '', '$.private', json('null')) "
-                                            "WHERE kind = 'maker_added' "
+                                            "WHERE kind IN ('maker_added', 'maker_changed') "
                                             "AND json_extract(payload, '$.maker_id') = ?");
         o.bind(1, maker_id);
         o.exec();
@@ -399,7 +478,41 @@ Result<Maker, Message> erase_maker(Database& db, const Actor& actor, const std::
         tx.commit();
         m->display_name.clear();
         m->active = false;
+        m->erased = true;
         return *m;
+    });
+}
+
+Result<WipeCheck, Message> wipe_erased_bytes(Database& db, const std::vector<std::string>& texts) {
+    return store::writing([&]() -> Result<WipeCheck, Message> {
+        auto& c = store::sql(db);
+        // VACUUM rebuilds the file from the live rows only: erased text left in free pages or
+        // in the free space of a page is gone. Its temporary copy stays in memory, so no
+        // temporary file on the disk holds the old pages either.
+        c.exec("PRAGMA temp_store = MEMORY");
+        c.exec("VACUUM");
+        c.exec("PRAGMA temp_store = DEFAULT");
+        WipeCheck check;
+        // The write-ahead log still holds the old pages until it is emptied: copy it into
+        // the file and cut it to nothing. Another connection reading at this moment (the sync
+        // client) keeps it; then the log is emptied at a later checkpoint.
+        SQLite::Statement cp(c, "PRAGMA wal_checkpoint(TRUNCATE)");
+        check.log_emptied = cp.executeStep() && cp.getColumn(0).getInt() == 0;
+        cp.reset();
+        for (const std::string& file : {db.path(), db.path() + "-wal"}) {
+            std::ifstream in(file, std::ios::binary);
+            if (!in)
+                continue;
+            std::ostringstream bytes;
+            bytes << in.rdbuf();
+            const std::string all = bytes.str();
+            for (const auto& t : texts)
+                if (t.size() >= 3 && all.find(t) != std::string::npos &&
+                    std::find(check.still_found.begin(), check.still_found.end(), t) ==
+                        check.still_found.end())
+                    check.still_found.push_back(t);
+        }
+        return check;
     });
 }
 

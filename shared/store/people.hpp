@@ -51,6 +51,11 @@ Result<Done, Message> record_logout(Database& db, const Actor& actor);
 /// consent is recorded. `priv` (real name, contact) is refused on a till.
 Result<Maker, Message> add_maker(Database& db, const Actor& actor, Maker m,
                                  const std::optional<MakerPrivate>& priv = std::nullopt);
+/// Changes a maker's display name, active flag and (not on a till) private details; the
+/// workshop stays. Journaled by id as "maker_changed"; the name and details go to central
+/// through the outbox only. Refused for an erased maker.
+Result<Maker, Message> update_maker(Database& db, const Actor& actor, Maker m,
+                                    const std::optional<MakerPrivate>& priv = std::nullopt);
 std::optional<Maker> find_maker(Database& db, const std::string& id);
 std::vector<Maker> list_makers(Database& db, const std::optional<std::string>& workshop_id = {});
 std::optional<MakerPrivate> find_maker_private(Database& db, const std::string& maker_id);
@@ -66,7 +71,20 @@ std::vector<Consent> consent_history(Database& db, const std::string& maker_id);
 
 /// Erases a maker's personal data everywhere in this database (display name, private
 /// details, unsent outbox copies) and withdraws all consent, keeping the pseudonymous id so
-/// that journals still verify and hours still add up.
+/// that journals still verify and hours still add up. A second erasure is refused. Consent
+/// (here and in record_consent) is recorded only by a workshop leader or an organiser.
 Result<Maker, Message> erase_maker(Database& db, const Actor& actor, const std::string& maker_id);
+
+/// What wipe_erased_bytes found.
+struct WipeCheck {
+    bool log_emptied = false;             ///< the write-ahead log was cut to nothing
+    std::vector<std::string> still_found; ///< texts still in the file's or the log's bytes
+};
+
+/// After an erasure: rebuilds the database file from its live rows (so erased text is in no
+/// free page), empties its write-ahead log, and then reads the bytes of both files for each
+/// of `texts` (those shorter than 3 bytes are not looked for). Backups made from then on
+/// are copies of the clean file. Older backups and printed paper are out of its reach.
+Result<WipeCheck, Message> wipe_erased_bytes(Database& db, const std::vector<std::string>& texts);
 
 } // namespace bl

@@ -1,10 +1,12 @@
 #include "shared/store/production.hpp"
 
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "shared/core/barcode.hpp"
 #include "shared/core/text.hpp"
+#include "shared/rules/work_rules.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/detail/actions.hpp"
 #include "shared/store/detail/connection.hpp"
@@ -82,12 +84,6 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b) {
             return err(Message(BL_N_("Add at least one maker and the time they spent.")));
         std::set<std::pair<std::string, std::string>> seen;
         for (auto& c : b.contributions) {
-            if (c.minutes <= 0)
-                return err(Message(BL_N_("Time spent must be more than 0 minutes.")));
-            if (c.minutes > 16 * 60)
-                return err(Message(BL_N_("%s minutes is more than one person can work in a day. "
-                                         "Split the time over the days it was done."),
-                                   {std::to_string(c.minutes)}));
             if (c.worked_on.empty())
                 c.worked_on = b.produced_on;
             if (!is_date(c.worked_on))
@@ -108,8 +104,12 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b) {
         auto product = find_product(db, b.product_id);
         if (!product)
             return err(Message(BL_N_("That product does not exist.")));
+        if (!product->active)
+            return err(Message(BL_N_("%s is no longer sold, so no batch of it can be logged."),
+                               {product->name}));
         if (!find_workshop(db, b.workshop_id))
             return err(Message(BL_N_("That workshop does not exist.")));
+        std::map<std::string, std::string> names;
         for (const auto& c : b.contributions) {
             auto m = find_maker(db, c.maker_id);
             if (!m)
@@ -117,48 +117,68 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b) {
             if (m->workshop_id != b.workshop_id)
                 return err(Message(BL_N_("A maker from another workshop is listed. Log the work "
                                          "in the maker's own workshop.")));
+            if (!m->active || m->erased)
+                return err(Message(BL_N_("One of the makers is no longer active. Make the maker "
+                                         "active again first, or leave them out.")));
+            names[m->id] = m->display_name;
         }
+        // Each maker's own hours, with what they already have on other batches that day.
+        auto problem = check_work(
+            b.contributions,
+            [&](const std::string& maker, const std::string& day) {
+                store::Statement q(db, "SELECT coalesce(sum(minutes), 0) FROM contribution "
+                                       "WHERE maker_id = ? AND worked_on = ?");
+                q->bind(1, maker);
+                q->bind(2, day);
+                q->executeStep();
+                return q->getColumn(0).getInt64();
+            },
+            [&](const std::string& id) { return names[id].empty() ? id : names[id]; });
+        if (problem)
+            return err(*problem);
         // The next serial of this device's labels: labels are minted here and never reused.
-        SQLite::Statement s(store::sql(db),
-                            "SELECT coalesce(max(CAST(substr(label_code, 6, 7) AS "
-                            "INTEGER)), 0) FROM batch WHERE substr(label_code, 3, 3) = ?");
-        char num[4];
-        std::snprintf(num, sizeof num, "%03d", device->number);
-        s.bind(1, std::string(num));
-        s.executeStep();
-        b.label_code = make_batch_label(device->number, s.getColumn(0).getInt64() + 1);
+        // Codes are fixed-width digits, so the device's labels are one range of the unique
+        // index on label_code and the highest is found without reading every batch.
+        char prefix[8];
+        std::snprintf(prefix, sizeof prefix, "29%03d", device->number);
+        store::Statement s(db, "SELECT max(label_code) FROM batch WHERE label_code >= ?1 "
+                               "AND label_code < ?1 || ':'");
+        s->bind(1, std::string(prefix));
+        s->executeStep();
+        const std::string highest = s->getColumn(0).isNull() ? "" : s->getColumn(0).getString();
+        const std::int64_t serial =
+            highest.size() == 13 ? std::stoll(highest.substr(5, 7)) : std::int64_t{0};
+        b.label_code = make_batch_label(device->number, serial + 1);
         if (b.id.empty())
             b.id = db.ids.next();
         const std::string now = format_utc(db.clock());
 
-        SQLite::Statement ins(store::sql(db),
-                              "INSERT INTO batch(id, product_id, workshop_id, produced_on, "
-                              "units, material_cost_ore, notes, label_code, created_at) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        ins.bind(1, b.id);
-        ins.bind(2, b.product_id);
-        ins.bind(3, b.workshop_id);
-        ins.bind(4, b.produced_on);
-        ins.bind(5, b.units);
-        ins.bind(6, b.material_cost.ore());
-        ins.bind(7, b.notes);
-        ins.bind(8, b.label_code);
-        ins.bind(9, now);
-        ins.exec();
+        store::Statement ins(db, "INSERT INTO batch(id, product_id, workshop_id, produced_on, "
+                                 "units, material_cost_ore, notes, label_code, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        ins->bind(1, b.id);
+        ins->bind(2, b.product_id);
+        ins->bind(3, b.workshop_id);
+        ins->bind(4, b.produced_on);
+        ins->bind(5, b.units);
+        ins->bind(6, b.material_cost.ore());
+        ins->bind(7, b.notes);
+        ins->bind(8, b.label_code);
+        ins->bind(9, now);
+        ins->exec();
         JsonArray contribs;
         for (auto& c : b.contributions) {
             c.id = db.ids.next();
             c.batch_id = b.id;
-            SQLite::Statement ci(store::sql(db),
-                                 "INSERT INTO contribution(id, batch_id, maker_id, "
-                                 "minutes, task_tag, worked_on) VALUES (?, ?, ?, ?, ?, ?)");
-            ci.bind(1, c.id);
-            ci.bind(2, c.batch_id);
-            ci.bind(3, c.maker_id);
-            ci.bind(4, c.minutes);
-            ci.bind(5, c.task_tag);
-            ci.bind(6, c.worked_on);
-            ci.exec();
+            store::Statement ci(db, "INSERT INTO contribution(id, batch_id, maker_id, minutes, "
+                                    "task_tag, worked_on) VALUES (?, ?, ?, ?, ?, ?)");
+            ci->bind(1, c.id);
+            ci->bind(2, c.batch_id);
+            ci->bind(3, c.maker_id);
+            ci->bind(4, c.minutes);
+            ci->bind(5, c.task_tag);
+            ci->bind(6, c.worked_on);
+            ci->exec();
             contribs.push_back(JsonObject{{"contribution_id", c.id},
                                           {"maker_id", c.maker_id},
                                           {"minutes", c.minutes},
@@ -182,37 +202,200 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b) {
     });
 }
 
+namespace {
+
+// One line of a delivery, inside the caller's transaction.
+Result<std::int64_t, Message> deliver_in_tx(Database& db, const Actor& actor,
+                                            const std::string& batch_id, const std::string& shop_id,
+                                            std::int64_t units) {
+    if (units <= 0)
+        return err(Message(BL_N_("Deliver at least one unit.")));
+    auto b = find_batch(db, batch_id);
+    if (!b)
+        return err(Message(BL_N_("That batch does not exist.")));
+    if (!find_shop(db, shop_id))
+        return err(Message(BL_N_("That shop does not exist.")));
+    const std::string from = "workshop:" + b->workshop_id;
+    SQLite::Statement q(store::sql(db), "SELECT coalesce(sum(units), 0) FROM stock_move "
+                                        "WHERE batch_id = ? AND location = ?");
+    q.bind(1, batch_id);
+    q.bind(2, from);
+    q.executeStep();
+    const std::int64_t at_workshop = q.getColumn(0).getInt64();
+    if (units > at_workshop)
+        return err(Message(BL_N_("Only %s units of this batch are at the workshop."),
+                           {std::to_string(at_workshop)}));
+    insert_stock_move(db, b->product_id, batch_id, from, -units, StockReason::delivered, shop_id);
+    insert_stock_move(db, b->product_id, batch_id, "shop:" + shop_id, units, StockReason::delivered,
+                      b->workshop_id);
+    store::record_action(
+        db, actor, JournalKind::batch_delivered,
+        JsonObject{{"batch_id", batch_id}, {"shop_id", shop_id}, {"units", units}});
+    return units;
+}
+
+} // namespace
+
 Result<std::int64_t, Message> deliver_batch(Database& db, const Actor& actor,
                                             const std::string& batch_id, const std::string& shop_id,
                                             std::int64_t units) {
     return store::writing([&]() -> Result<std::int64_t, Message> {
+        auto tx = store::begin_write(db);
+        auto r = deliver_in_tx(db, actor, batch_id, shop_id, units);
+        if (r)
+            tx.commit();
+        return r;
+    });
+}
+
+Result<std::int64_t, Message> deliver_batches(Database& db, const Actor& actor,
+                                              const std::string& shop_id,
+                                              const std::vector<DeliveryLine>& lines) {
+    return store::writing([&]() -> Result<std::int64_t, Message> {
+        if (lines.empty())
+            return err(Message(BL_N_("Add at least one batch to the delivery.")));
+        std::set<std::string> seen;
+        for (const auto& l : lines)
+            if (!seen.insert(l.batch_id).second)
+                return err(Message(BL_N_("The same batch is on the delivery twice. Add the units "
+                                         "together instead.")));
+        auto tx = store::begin_write(db);
+        std::int64_t all = 0;
+        for (const auto& l : lines) {
+            auto r = deliver_in_tx(db, actor, l.batch_id, shop_id, l.units);
+            if (!r)
+                return r; // rolled back: a delivery goes whole or not at all
+            all += r.value();
+        }
+        tx.commit();
+        return all;
+    });
+}
+
+std::vector<MakerContribution> maker_contributions(Database& db, const std::string& maker_id) {
+    return store::reading([&]() -> std::vector<MakerContribution> {
+        SQLite::Statement q(store::sql(db),
+                            "SELECT c.id, c.batch_id, c.maker_id, c.minutes, c.task_tag, "
+                            "c.worked_on, p.name, b.label_code FROM contribution c JOIN batch b "
+                            "ON b.id = c.batch_id JOIN product p ON p.id = b.product_id WHERE "
+                            "c.maker_id = ? ORDER BY c.worked_on, c.id");
+        q.bind(1, maker_id);
+        std::vector<MakerContribution> out;
+        while (q.executeStep())
+            out.push_back({{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                            q.getColumn(2).getString(), q.getColumn(3).getInt64(),
+                            q.getColumn(4).getString(), q.getColumn(5).getString()},
+                           q.getColumn(6).getString(),
+                           q.getColumn(7).getString()});
+        return out;
+    });
+}
+
+namespace {
+
+// Units of a batch at a shop: what was delivered there and not reported back, less what its
+// tills sold (sales and refunds, training excluded). A workshop station holds no sales, so
+// there it is what the shop has had, at most.
+std::int64_t units_at_shop(Database& db, const std::string& batch_id, const std::string& shop_id) {
+    store::Statement q(db, "SELECT (SELECT coalesce(sum(units), 0) FROM stock_move WHERE "
+                           "batch_id = ?1 AND location = 'shop:' || ?2) - (SELECT "
+                           "coalesce(sum(a.units), 0) FROM sale_allocation a JOIN sale s ON "
+                           "s.id = a.sale_id WHERE a.batch_id = ?1 AND s.shop_id = ?2 AND "
+                           "s.training = 0)");
+    q->bind(1, batch_id);
+    q->bind(2, shop_id);
+    q->executeStep();
+    return q->getColumn(0).getInt64();
+}
+
+} // namespace
+
+Result<std::int64_t, Message> report_back(Database& db, const Actor& actor,
+                                          const std::string& batch_id, const std::string& shop_id,
+                                          std::int64_t units, ReportedBack kind) {
+    return store::writing([&]() -> Result<std::int64_t, Message> {
         if (units <= 0)
-            return err(Message(BL_N_("Deliver at least one unit.")));
+            return err(Message(BL_N_("Report at least one unit.")));
         auto tx = store::begin_write(db);
         auto b = find_batch(db, batch_id);
         if (!b)
             return err(Message(BL_N_("That batch does not exist.")));
         if (!find_shop(db, shop_id))
             return err(Message(BL_N_("That shop does not exist.")));
-        const std::string from = "workshop:" + b->workshop_id;
-        SQLite::Statement q(store::sql(db), "SELECT coalesce(sum(units), 0) FROM stock_move "
-                                            "WHERE batch_id = ? AND location = ?");
-        q.bind(1, batch_id);
-        q.bind(2, from);
-        q.executeStep();
-        const std::int64_t at_workshop = q.getColumn(0).getInt64();
-        if (units > at_workshop)
-            return err(Message(BL_N_("Only %s units of this batch are at the workshop."),
-                               {std::to_string(at_workshop)}));
-        insert_stock_move(db, b->product_id, batch_id, from, -units, StockReason::delivered,
-                          shop_id);
-        insert_stock_move(db, b->product_id, batch_id, "shop:" + shop_id, units,
-                          StockReason::delivered, b->workshop_id);
+        const std::int64_t at_shop = units_at_shop(db, batch_id, shop_id);
+        if (units > at_shop)
+            return err(Message(BL_N_("Only %s units of this batch are at the shop."),
+                               {std::to_string(std::max<std::int64_t>(at_shop, 0))}));
+        const std::string shop = "shop:" + shop_id;
+        if (kind == ReportedBack::returned) {
+            // Back on the workshop's shelf: the batch keeps the units (and their hours).
+            insert_stock_move(db, b->product_id, batch_id, shop, -units, StockReason::adjusted,
+                              "returned");
+            insert_stock_move(db, b->product_id, batch_id, "workshop:" + b->workshop_id, units,
+                              StockReason::adjusted, "returned:" + shop_id);
+        } else {
+            insert_stock_move(db, b->product_id, batch_id, shop, -units, StockReason::lost,
+                              "broken:" + shop_id);
+        }
         store::record_action(
-            db, actor, JournalKind::batch_delivered,
-            JsonObject{{"batch_id", batch_id}, {"shop_id", shop_id}, {"units", units}});
+            db, actor, JournalKind::stock_returned,
+            JsonObject{{"batch_id", batch_id},
+                       {"shop_id", shop_id},
+                       {"units", units},
+                       {"kind", kind == ReportedBack::returned ? "returned" : "broken"}});
         tx.commit();
         return units;
+    });
+}
+
+std::vector<BatchStock> stock_by_batch(Database& db,
+                                       const std::optional<std::string>& workshop_id) {
+    return store::reading([&]() -> std::vector<BatchStock> {
+        // One pass over each table, summed per batch, joined to the batches.
+        SQLite::Statement q(
+            store::sql(db),
+            "WITH moved AS (SELECT batch_id, "
+            "  sum(CASE WHEN reason = 'delivered' AND location LIKE 'shop:%' THEN units ELSE 0 "
+            "END) AS delivered, "
+            "  sum(CASE WHEN reason = 'adjusted' AND reference LIKE 'returned:%' THEN units ELSE "
+            "0 END) AS returned, "
+            "  sum(CASE WHEN reason = 'lost' THEN -units ELSE 0 END) AS lost, "
+            "  sum(CASE WHEN location LIKE 'workshop:%' THEN units ELSE 0 END) AS at_workshop "
+            "  FROM stock_move WHERE batch_id IS NOT NULL GROUP BY batch_id), "
+            "sold AS (SELECT a.batch_id, sum(a.units) AS units FROM sale_allocation a JOIN sale s "
+            "  ON s.id = a.sale_id WHERE a.batch_id IS NOT NULL AND s.training = 0 "
+            "  GROUP BY a.batch_id), "
+            "work AS (SELECT batch_id, sum(minutes) AS minutes FROM contribution "
+            "  GROUP BY batch_id) "
+            "SELECT b.id, b.product_id, p.name, b.workshop_id, b.label_code, b.produced_on, "
+            "b.units, coalesce(m.delivered, 0), coalesce(s.units, 0), coalesce(m.returned, 0), "
+            "coalesce(m.lost, 0), b.on_hand, coalesce(m.at_workshop, 0), coalesce(w.minutes, 0) "
+            "FROM batch b JOIN product p ON p.id = b.product_id "
+            "LEFT JOIN moved m ON m.batch_id = b.id LEFT JOIN sold s ON s.batch_id = b.id "
+            "LEFT JOIN work w ON w.batch_id = b.id "
+            "WHERE ?1 IS NULL OR b.workshop_id = ?1 ORDER BY b.produced_on, b.id");
+        if (workshop_id)
+            q.bind(1, *workshop_id);
+        std::vector<BatchStock> out;
+        while (q.executeStep()) {
+            BatchStock r;
+            r.batch_id = q.getColumn(0).getString();
+            r.product_id = q.getColumn(1).getString();
+            r.product_name = q.getColumn(2).getString();
+            r.workshop_id = q.getColumn(3).getString();
+            r.label_code = q.getColumn(4).getString();
+            r.produced_on = q.getColumn(5).getString();
+            r.produced = q.getColumn(6).getInt64();
+            r.delivered = q.getColumn(7).getInt64();
+            r.sold = q.getColumn(8).getInt64();
+            r.returned = q.getColumn(9).getInt64();
+            r.lost = q.getColumn(10).getInt64();
+            r.on_hand = q.getColumn(11).getInt64();
+            r.at_workshop = q.getColumn(12).getInt64();
+            r.minutes = q.getColumn(13).getInt64();
+            out.push_back(std::move(r));
+        }
+        return out;
     });
 }
 

@@ -17,13 +17,58 @@ namespace bl {
 
 /// Logs a batch with its contributions in one transaction: the batch gets the next label
 /// code of the actor's device, its units enter stock at the workshop, and the journal row
-/// names makers by id only.
+/// names makers by id only. Refused for a product no longer sold, a maker of another
+/// workshop or no longer active, and work that breaks check_work (each maker's own hours:
+/// at most 12 on a day, over all batches, and 24 on one batch).
 Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b);
 
 /// Moves units of a batch from its workshop to a shop.
 Result<std::int64_t, Message> deliver_batch(Database& db, const Actor& actor,
                                             const std::string& batch_id, const std::string& shop_id,
                                             std::int64_t units);
+
+/// What a shop reports back about units it had: returned to the workshop, or broken.
+enum class ReportedBack { returned, broken };
+
+/// A shop's units of a batch come back to the workshop (they stay in the batch, with their
+/// hours) or were broken (they leave stock): journaled stock moves ("stock_returned"). At most
+/// what the shop has of the batch.
+Result<std::int64_t, Message> report_back(Database& db, const Actor& actor,
+                                          const std::string& batch_id, const std::string& shop_id,
+                                          std::int64_t units, ReportedBack kind);
+
+/// Stock and hours of one batch: units made, delivered to shops, sold (net of refunds,
+/// training excluded), returned from shops, broken or lost, on hand (anywhere) and at the
+/// workshop, and the minutes logged on it.
+struct BatchStock {
+    std::string batch_id, product_id, product_name, workshop_id, label_code, produced_on;
+    std::int64_t produced = 0, delivered = 0, sold = 0, returned = 0, lost = 0, on_hand = 0,
+                 at_workshop = 0, minutes = 0;
+};
+/// Every batch (of one workshop, or all), oldest first.
+std::vector<BatchStock> stock_by_batch(Database& db,
+                                       const std::optional<std::string>& workshop_id = {});
+
+/// One line of a delivery: units of a batch.
+struct DeliveryLine {
+    std::string batch_id;
+    std::int64_t units = 0;
+};
+
+/// Moves several batches' units from their workshops to a shop in one transaction (a
+/// journal row per batch): all or none. Refused when a batch is listed twice or more units
+/// are asked than are at the workshop. Returns the units delivered.
+Result<std::int64_t, Message> deliver_batches(Database& db, const Actor& actor,
+                                              const std::string& shop_id,
+                                              const std::vector<DeliveryLine>& lines);
+
+/// A maker's logged work with the product and batch label it went into (their own data).
+struct MakerContribution {
+    Contribution work;
+    std::string product_name;
+    std::string label_code;
+};
+std::vector<MakerContribution> maker_contributions(Database& db, const std::string& maker_id);
 
 std::optional<Batch> find_batch(Database& db, const std::string& id);
 std::optional<Batch> find_batch_by_label(Database& db, const std::string& label_code);

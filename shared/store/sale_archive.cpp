@@ -35,8 +35,10 @@ SaleImpact impact_of_sale(Database& db, const std::string& sale_id) {
             while (c.executeStep()) {
                 const std::string maker = c.getColumn(0).getString();
                 work.minutes_by_maker[maker] = c.getColumn(1).getInt64();
-                // Only a recorded consent (level 1 or more) lets the name out.
-                const bool consented = !c.getColumn(3).isNull() && c.getColumn(3).getInt() >= 1;
+                // Only a recorded consent (level 1 or more) lets the name out, and only while
+                // the name is there: a withdrawal pulled from the central store empties it.
+                const bool consented = !c.getColumn(3).isNull() && c.getColumn(3).getInt() >= 1 &&
+                                       !c.getColumn(2).getString().empty();
                 names[maker] = consented ? std::optional<std::string>(c.getColumn(2).getString())
                                          : std::nullopt;
             }
@@ -168,6 +170,25 @@ std::int64_t last_receipt_number(Database& db, const std::string& device_id, boo
         q->executeStep();
         const std::int64_t n = q->getColumn(0).getInt64();
         return n;
+    });
+}
+
+std::vector<std::string> sales_between(Database& db, const std::string& from_utc,
+                                       const std::string& to_utc,
+                                       const std::optional<std::string>& shop_id) {
+    return store::reading([&] {
+        SQLite::Statement q(store::sql(db),
+                            "SELECT id FROM sale WHERE training = 0 AND refund_of IS NULL AND "
+                            "sold_at >= ? AND sold_at < ? AND (?3 IS NULL OR shop_id = ?3) "
+                            "ORDER BY sold_at, receipt_number");
+        q.bind(1, from_utc);
+        q.bind(2, to_utc);
+        if (shop_id)
+            q.bind(3, *shop_id);
+        std::vector<std::string> out;
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).getString());
+        return out;
     });
 }
 

@@ -37,6 +37,12 @@ std::int64_t last_receipt_number(Database& db, const std::string& device_id, boo
 /// who consented to be named on receipts.
 SaleImpact impact_of_sale(Database& db, const std::string& sale_id);
 
+/// The sales (not refunds, not training receipts) between two UTC instants (the first
+/// included), optionally of one shop, oldest first: their ids.
+std::vector<std::string> sales_between(Database& db, const std::string& from_utc,
+                                       const std::string& to_utc,
+                                       const std::optional<std::string>& shop_id = std::nullopt);
+
 /// Units of an original sale line already refunded (a positive number).
 std::int64_t refunded_quantity(Database& db, const std::string& sale_id, int line_no);
 

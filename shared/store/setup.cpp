@@ -268,13 +268,12 @@ std::vector<Shop> list_shops(Database& db) {
 
 std::optional<Workshop> find_workshop(Database& db, const std::string& id) {
     return store::reading([&]() -> std::optional<Workshop> {
-        SQLite::Statement q(store::sql(db),
-                            "SELECT id, name, craft, address FROM workshop WHERE id = ?");
-        q.bind(1, id);
-        if (!q.executeStep())
+        store::Statement q(db, "SELECT id, name, craft, address FROM workshop WHERE id = ?");
+        q->bind(1, id);
+        if (!q->executeStep())
             return std::nullopt;
-        return Workshop{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                        q.getColumn(2).getString(), q.getColumn(3).getString()};
+        return Workshop{q->getColumn(0).getString(), q->getColumn(1).getString(),
+                        q->getColumn(2).getString(), q->getColumn(3).getString()};
     });
 }
 

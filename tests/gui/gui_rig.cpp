@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <random>
+#include <vector>
 
 #include <wx/app.h>
 #include <wx/button.h>
@@ -218,6 +219,7 @@ public:
                     m_gui.frame->GetSize().y);
         CallAfter([this, run = it->second] {
             run(m_gui);
+            keep_documents();
             std::printf("%d passed, %d failed\n", m_gui.passes, m_gui.failures);
             exit_code = m_gui.failures == 0 && m_gui.passes > 0 ? 0 : 1;
             m_gui.frame->Destroy();
@@ -237,6 +239,31 @@ public:
     }
 
 private:
+    /// With --screenshots, the PDF copies the till kept of its first receipt and of its Z
+    /// report go along, for scripts/screenshots to render; a Z replaces one an earlier
+    /// scenario left there (the close-day scenario's has the notes and coins counted).
+    void keep_documents() {
+        const fs::path receipts = m_gui.dir / "receipts";
+        if (m_gui.screenshots.empty() || !fs::is_directory(receipts))
+            return;
+        std::vector<fs::path> pdfs;
+        for (const auto& e : fs::directory_iterator(receipts))
+            if (e.path().extension() == ".pdf")
+                pdfs.push_back(e.path());
+        std::sort(pdfs.begin(), pdfs.end());
+        for (const auto& pdf : pdfs) {
+            const std::string name = pdf.filename().string();
+            const bool z = name.rfind("Z-", 0) == 0;
+            const bool sale = name.rfind("R", 0) == 0 && name.find("kopi") == std::string::npos;
+            if (!z && !sale)
+                continue;
+            const auto target = m_gui.screenshots / (z ? "z-report-80mm.pdf" : "receipt-80mm.pdf");
+            std::error_code ec;
+            if (z || !fs::exists(target))
+                fs::copy_file(pdf, target, fs::copy_options::overwrite_existing, ec);
+        }
+    }
+
     Gui m_gui;
 };
 

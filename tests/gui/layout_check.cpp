@@ -59,6 +59,8 @@ void check_list(wxListCtrl* list, std::vector<std::string>& out) {
 
 void check_status(wxStatusBar* bar, std::vector<std::string>& out) {
     for (int i = 0; i < bar->GetFieldsCount(); ++i) {
+        if (bar->GetStatusText(i).empty())
+            continue; // an empty field may have no room (the sync problem's, while there is none)
         wxRect r;
         bar->GetFieldRect(i, r);
         int w = 0;

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <random>
 #include <vector>
 
@@ -102,4 +103,30 @@ TEST_CASE("a sale of unlinked units has nothing behind it to claim") {
     const auto r = bl::sale_impact(units, {}, {});
     CHECK(r.empty());
     CHECK(r.unlinked_units == 3);
+}
+
+TEST_CASE("work is shown to the nearest 5 minutes below an hour and 10 above, never as 0") {
+    using bl::display_minutes;
+    using bl::WorkMinutes;
+    CHECK(display_minutes(WorkMinutes(143, 10)) == 15); // 14.3 min was printed "ca. 10 min"
+    CHECK(display_minutes(WorkMinutes(1, 3)) == 5);     // a third of a minute is not 0
+    CHECK(display_minutes(WorkMinutes(0, 1)) == 0);
+    CHECK(display_minutes(WorkMinutes(22, 1)) == 20);
+    CHECK(display_minutes(WorkMinutes(23, 1)) == 25);
+    CHECK(display_minutes(WorkMinutes(57, 1)) == 55);
+    CHECK(display_minutes(WorkMinutes(58, 1)) == 60); // from an hour up, tens
+    CHECK(display_minutes(WorkMinutes(64, 1)) == 60);
+    CHECK(display_minutes(WorkMinutes(65, 1)) == 70);
+    CHECK(display_minutes(WorkMinutes(160, 1)) == 160);
+    for (std::int64_t num = 1; num < 20000; num += 7) {
+        const WorkMinutes w(num, 13);
+        const double exact = static_cast<double>(num) / 13.0;
+        const auto shown = display_minutes(w);
+        INFO(num << "/13 = " << exact << " shown as " << shown);
+        CHECK(shown % (shown < 60 ? 5 : 10) == 0);
+        if (exact < 2.5)
+            CHECK(shown == 5); // never 0
+        else
+            CHECK(std::abs(static_cast<double>(shown) - exact) <= (shown < 60 ? 2.5 : 5.0));
+    }
 }

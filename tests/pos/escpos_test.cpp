@@ -10,6 +10,7 @@
 
 #include "pos/print/escpos.hpp"
 #include "pos/print/transport.hpp"
+#include "receipts/layout/impact_documents.hpp"
 #include "sample_receipt.hpp"
 #include "shared/core/text.hpp"
 
@@ -28,6 +29,7 @@ struct Printed {
     std::vector<Line> lines;
     int codepage = -1;
     std::vector<std::string> barcodes;
+    std::vector<std::string> qr_codes; // printed, in order
     bool initialised = false;
     bool cut = false;
     bool cut_is_last_or_before_kick = false;
@@ -37,6 +39,7 @@ struct Printed {
 
 Printed read_escpos(const std::string& b) {
     Printed p;
+    std::string qr_data;
     Printed::Line cur;
     int align = 0;
     bool bold = false, large = false;
@@ -89,6 +92,18 @@ Printed read_escpos(const std::string& b) {
                 std::string data = b.substr(i + 4, n);
                 p.barcodes.push_back(data.substr(0, 2) == "{B" ? data.substr(2) : data);
                 i += 4 + n;
+                break;
+            }
+            case '(': { // GS ( k pL pH cn fn ...: the QR functions
+                REQUIRE(arg(2) == 'k');
+                const std::size_t n = arg(3) + 256u * arg(4);
+                const std::string body = b.substr(i + 5, n);
+                REQUIRE(body.size() == n);
+                if (body[0] == 49 && body[1] == 80) // store data
+                    qr_data = body.substr(3);
+                else if (body[0] == 49 && body[1] == 81) // print what is stored
+                    p.qr_codes.push_back(qr_data);
+                i += 5 + n;
                 break;
             }
             case 'V':
@@ -284,7 +299,10 @@ TEST_CASE("the impact block: consented names, the others counted, work rounded w
     CHECK(has_line(p, "Bag om tingene"));
     CHECK(has_line(p, "Lavet i Keramikværkstedet og Træværkstedet"));
     CHECK(has_line(p, "af Anna og Kasper"));
-    CHECK(has_line(p, "+ 2, der ikke ønsker at blive nævnt"));
+    // Makers who have not agreed to be named are counted in neutral words: the records show
+    // no refusal, only no consent.
+    CHECK(has_line(p, "+ 2 andre"));
+    CHECK_FALSE(has_line(p, "ønsker"));
     CHECK(has_line(p, "Arbejde i varerne: ca. 2 t 40 min"));
     d.impact = bl::receipts::ImpactBlock{{"Keramikværkstedet"}, 3, {}, 40, false};
     const Printed q = read_escpos(bl::pos::encode_receipt(bl::receipts::sales_receipt(d)));
@@ -337,4 +355,37 @@ TEST_CASE("cash counted by denomination adds up") {
     counts[10] = 3; // 3 x 50 øre
     CHECK(bl::count_cash(counts).ore() == 100000 + 40000 + 700 + 150);
     CHECK(bl::count_cash({}).ore() == 0);
+}
+
+TEST_CASE("an impact receipt prints as text in 48 columns with its QR code on the receipt "
+          "printer") {
+    bl::doc::ImpactReceiptData d;
+    d.shop = test::sample_receipt(false).shop;
+    d.sale_id = "01a1f871-0980-7336-888d-6e0aad6245dd";
+    d.receipt_number = 42;
+    d.sold_at = *bl::parse_utc("2026-11-27T13:35:00Z");
+    d.generated_at = d.sold_at;
+    d.items = {{"Krus med hank, blå glasur", 2}, {"Viskestykke, hør", 1}};
+    d.impact.workshops = {"Keramikværkstedet", "Tekstilværkstedet"};
+    d.impact.makers = 4;
+    d.impact.named = {"Anna"};
+    d.impact.work = bl::WorkMinutes::whole(163);
+    d.impact.approximate = true;
+    const auto text = bl::doc::impact_receipt_text(d);
+    const Printed p = read_escpos(bl::pos::encode_receipt(text));
+    CHECK(p.unknown.empty());
+    REQUIRE(p.qr_codes.size() == 1);
+    CHECK(p.qr_codes[0] == bl::doc::impact_receipt_code(d.sale_id));
+    CHECK(p.barcodes.empty());
+    CHECK(has_line(p, "Bag om tingene"));
+    CHECK(has_line(p, "Kvittering nr. 42, 27.11.2026 14:35"));
+    CHECK(has_line(p, "Krus med hank, blå glasur"));
+    CHECK(has_line(p, "Lavet på Keramikværkstedet og"));
+    CHECK(has_line(p, "af Anna + 3 andre"));
+    CHECK(has_line(p, "Arbejde i varerne: ca. 2 t 40 min"));
+    CHECK(has_line(p, "Kontrol-id " + d.sale_id));
+    for (const auto& l : p.lines)
+        CHECK(bl::utf8_length(l.text) <= (l.large ? 24u : 48u));
+    CHECK(p.cut);
+    CHECK_FALSE(p.drawer_kicked);
 }

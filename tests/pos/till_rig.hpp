@@ -167,7 +167,7 @@ struct FakeView : bl::pos::MessageView,
         screen = "settings";
         settings = t;
     }
-    void show_import(const bl::pos::ImportPlan& p) override {
+    void show_import(const bl::ImportPlan& p) override {
         screen = "import";
         import_valid = p.valid.size();
         import_rejected.clear();

@@ -383,7 +383,7 @@ TEST_CASE("batches: labels are minted per device, bad logs are refused") {
     CHECK_THAT(bl::render(none.error()), Catch::Contains("at least one maker"));
     b.contributions = {{"", "", s.anna.id, 17 * 60, "drejning", ""}};
     CHECK_THAT(bl::render(bl::add_batch(*s.db, s.at_station(), b).error()),
-               Catch::Contains("more than one person can work in a day"));
+               Catch::Contains("more than 12 hours in one day"));
     b.contributions = {{"", "", s.anna.id, 60, "drejning", ""},
                        {"", "", s.anna.id, 30, "drejning", ""}};
     CHECK_THAT(bl::render(bl::add_batch(*s.db, s.at_station(), b).error()),

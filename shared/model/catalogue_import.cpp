@@ -1,5 +1,7 @@
-#include "pos/model/catalogue_import.hpp"
+#include "shared/model/catalogue_import.hpp"
 
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "shared/core/barcode.hpp"
@@ -7,7 +9,7 @@
 #include "shared/core/text.hpp"
 #include "shared/core/uuid.hpp"
 
-namespace bl::pos {
+namespace bl {
 
 namespace {
 
@@ -43,6 +45,17 @@ std::optional<VatRate> parse_vat(std::string s) {
 }
 
 } // namespace
+
+Result<std::string, Message> read_catalogue_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return err(Message(BL_N_("The file %s could not be opened."), {path}));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.size() > 5'000'000)
+        return err(Message(BL_N_("The file is larger than 5 MB; a catalogue is much smaller. "
+                                 "Check that it is the right file.")));
+    return text;
+}
 
 Result<ImportPlan, Message>
 plan_catalogue_import(std::string_view text, const std::map<std::string, std::string>& workshops,
@@ -148,4 +161,4 @@ plan_catalogue_import(std::string_view text, const std::map<std::string, std::st
     return plan;
 }
 
-} // namespace bl::pos
+} // namespace bl

@@ -1,0 +1,248 @@
+#include "central/server/ingest.hpp"
+
+#include <boost/json.hpp>
+
+#include "shared/core/canonical_json.hpp"
+#include "shared/rules/journal_kind.hpp"
+#include "shared/sync/pki.hpp"
+#include "shared/sync/sale_reader.hpp"
+
+namespace bl::central {
+
+namespace json = boost::json;
+
+namespace {
+
+std::optional<json::object> object_of(const std::string& text) {
+    json::parse_options opt;
+    opt.max_depth = sync::max_json_depth;
+    boost::system::error_code ec;
+    json::value v = json::parse(text, ec, {}, opt);
+    if (ec || !v.is_object())
+        return std::nullopt;
+    return std::move(v.get_object());
+}
+
+std::string str(const json::object& o, std::string_view k) {
+    auto it = o.find(k);
+    if (it == o.end() || !it->value().is_string())
+        return {};
+    return std::string(it->value().get_string());
+}
+
+std::int64_t num(const json::object& o, std::string_view k, std::int64_t fallback = 0) {
+    auto it = o.find(k);
+    if (it == o.end() || !it->value().is_int64())
+        return fallback;
+    return it->value().get_int64();
+}
+
+/// A Boost.JSON value as canonical JSON (sorted keys), for the bodies of changes.
+JsonValue canonical(const json::value& v) {
+    switch (v.kind()) {
+    case json::kind::null:
+        return JsonValue();
+    case json::kind::bool_:
+        return JsonValue(v.get_bool());
+    case json::kind::int64:
+        return JsonValue(v.get_int64());
+    case json::kind::uint64:
+        return JsonValue(static_cast<std::int64_t>(v.get_uint64()));
+    case json::kind::double_:
+        return JsonValue(static_cast<std::int64_t>(v.get_double()));
+    case json::kind::string:
+        return JsonValue(std::string(v.get_string()));
+    case json::kind::array: {
+        JsonArray a;
+        for (const auto& x : v.get_array())
+            a.push_back(canonical(x));
+        return JsonValue(std::move(a));
+    }
+    case json::kind::object: {
+        JsonObject o;
+        for (const auto& kv : v.get_object())
+            o.emplace(std::string(kv.key()), canonical(kv.value()));
+        return JsonValue(std::move(o));
+    }
+    }
+    return JsonValue();
+}
+
+std::string body_of(const json::object& o) {
+    return canonical(json::value(o)).dump();
+}
+
+sync::Problem rule(std::string code, std::string message) {
+    return sync::Problem{422, std::move(code), std::move(message)};
+}
+
+} // namespace
+
+Ingest::Ingest(CentralStore& store, const DeviceRecord& device, std::string ca)
+    : m_store(store), m_device(device), m_ca(std::move(ca)) {
+    m_append.device_id = device.id;
+    m_append.expected_acked_seq = device.acked_seq;
+}
+
+std::optional<MakerRecord> Ingest::maker(const std::string& id) {
+    auto it = m_makers.find(id);
+    if (it != m_makers.end())
+        return it->second;
+    return m_store.find_maker(id);
+}
+
+void Ingest::maker_changed(const MakerRecord& m) {
+    m_makers[m.id] = m;
+    // What every device may see: the display name only while the maker consents to it on
+    // receipts; otherwise the maker is counted, not named.
+    JsonObject pub{{"maker_id", m.id},
+                   {"workshop_id", m.workshop_id},
+                   {"display_name", m.receipt_consent >= 1 ? m.display_name : std::string()}};
+    m_append.changes.push_back(ChangeRecord{0, "maker", m.id, Audience::everyone, "", m.workshop_id,
+                                            JsonValue(pub).dump()});
+}
+
+std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
+    const auto kind = journal_kind_from(row.kind);
+    if (!kind)
+        return rule("unknown_kind", "row " + std::to_string(row.seq) + " has an unknown kind");
+    auto payload = object_of(row.payload);
+    if (!payload)
+        return rule("invalid_payload",
+                    "row " + std::to_string(row.seq) + "'s payload is not a JSON object");
+    std::optional<json::object> extra;
+    if (row.extra) {
+        extra = object_of(*row.extra);
+        if (!extra)
+            return rule("invalid_payload",
+                        "row " + std::to_string(row.seq) + "'s extra is not a JSON object");
+    }
+    const json::object& p = *payload;
+    const bool from_workshop_side = m_device.scope.role != Role::till;
+
+    switch (*kind) {
+    case JournalKind::sale:
+    case JournalKind::refund: {
+        if (m_device.scope.role != Role::till)
+            return rule("role_forbidden", "only a till records sales");
+        auto sale = sync::sale_from_payload(row.payload);
+        if (!sale)
+            return rule("sale_rules", render(sale.error()));
+        if (auto broken = sync::check_journaled_sale(row.payload))
+            return rule("sale_rules", render(*broken));
+        const Sale& s = sale.value();
+        const bool refund_lines = !s.lines.empty() && s.lines.front().quantity < 0;
+        if (refund_lines != (*kind == JournalKind::refund))
+            return rule("sale_rules", "a refund's lines must give units back and a sale's "
+                                      "take them");
+        for (const auto& earlier : m_append.sales)
+            if (earlier.sale_id == s.id)
+                return rule("duplicate_sale", "a sale id appears twice");
+        m_append.sales.push_back(SaleFact{s.id, m_device.id, s.shop_id, row.seq, s.total().ore(),
+                                          s.training, *kind == JournalKind::refund});
+        break;
+    }
+    case JournalKind::z_report:
+        // Z reports are signed by the device's enrolled key.
+        if (!row.signature || !sync::verify_record_signature(
+                                  m_ca, m_device.certificate_pem, m_device.id,
+                                  sync::row_signing_text(m_device.id, row), *row.signature))
+            return rule("bad_signature",
+                        "the Z report in row " + std::to_string(row.seq) + " is not signed");
+        break;
+    case JournalKind::device_initialised:
+    case JournalKind::device_added:
+        for (const char* part : {"new_shop", "new_workshop"}) {
+            auto it = p.find(part);
+            if (it == p.end() || !it->value().is_object())
+                continue;
+            const json::object& place = it->value().get_object();
+            const bool shop = std::string_view(part) == "new_shop";
+            const std::string id = str(place, shop ? "shop_id" : "workshop_id");
+            m_append.changes.push_back(ChangeRecord{0, shop ? "shop" : "workshop", id,
+                                                    Audience::everyone, shop ? id : "",
+                                                    shop ? "" : id, body_of(place)});
+        }
+        break;
+    case JournalKind::product_added:
+        m_append.changes.push_back(ChangeRecord{0, "product", str(p, "product_id"),
+                                                Audience::everyone, "", str(p, "workshop_id"),
+                                                body_of(p)});
+        break;
+    case JournalKind::price_changed:
+        m_append.changes.push_back(
+            ChangeRecord{0, "price", str(p, "product_id"), Audience::everyone, "", "", body_of(p)});
+        break;
+    case JournalKind::batch_logged:
+        m_append.changes.push_back(ChangeRecord{0, "batch", str(p, "batch_id"), Audience::everyone,
+                                                "", str(p, "workshop_id"), body_of(p)});
+        break;
+    case JournalKind::staff_added:
+        // A till's staff reach the tills of its shop, with the PIN hash from the outbox.
+        if (extra && m_device.scope.role == Role::till)
+            m_append.changes.push_back(ChangeRecord{0, "staff", str(p, "user_id"), Audience::shop,
+                                                    m_device.scope.shop_id, "", body_of(*extra)});
+        break;
+    case JournalKind::maker_added:
+    case JournalKind::maker_changed: { // a new maker, or a new name or private details
+        MakerRecord m;
+        m.id = str(p, "maker_id");
+        m.workshop_id = str(p, "workshop_id");
+        if (m.id.empty())
+            return rule("invalid_payload", "a maker needs an id");
+        if (auto known = maker(m.id))
+            m.receipt_consent = known->receipt_consent;
+        if (extra)
+            m.display_name = str(*extra, "display_name");
+        maker_changed(m);
+        // Private fields only from a workshop station or an organiser, and only to them.
+        if (extra && from_workshop_side && extra->contains("private"))
+            m_append.changes.push_back(ChangeRecord{0, "maker_private", m.id, Audience::workshop,
+                                                    "", m.workshop_id, body_of(*extra)});
+        break;
+    }
+    case JournalKind::consent_recorded: {
+        const std::string id = str(p, "maker_id");
+        auto m = maker(id);
+        m_append.changes.push_back(ChangeRecord{0, "consent", id, Audience::workshop, "",
+                                                m ? m->workshop_id : "", body_of(p)});
+        if (m && str(p, "channel") == "receipt") {
+            m->receipt_consent = static_cast<int>(num(p, "level"));
+            maker_changed(*m);
+        }
+        break;
+    }
+    case JournalKind::maker_erased: {
+        const std::string id = str(p, "maker_id");
+        if (auto m = maker(id)) {
+            m->display_name.clear();
+            m->receipt_consent = 0;
+            maker_changed(*m);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    StoredRow s;
+    s.device_id = m_device.id;
+    s.seq = row.seq;
+    s.recorded_at = row.recorded_at;
+    s.kind = row.kind;
+    s.payload = row.payload;
+    s.prev_hash = row.prev_hash;
+    s.hash = row.hash;
+    s.extra = row.extra;
+    s.signature = row.signature;
+    m_append.rows.push_back(std::move(s));
+    return std::nullopt;
+}
+
+Append Ingest::take(std::string received_at) {
+    for (const auto& [id, m] : m_makers)
+        m_append.makers.push_back(m);
+    m_append.received_at = std::move(received_at);
+    return std::move(m_append);
+}
+
+} // namespace bl::central

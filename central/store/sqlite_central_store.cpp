@@ -1,0 +1,827 @@
+#include "central/store/sqlite_central_store.hpp"
+
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include "shared/store/database.hpp"
+
+namespace bl::central {
+
+namespace {
+
+/// "BLCS": the central store's application_id, so a till's file is not taken for it.
+constexpr int central_application_id = 0x424C4353;
+
+// Append-only: a released step is never edited; a change is a new step.
+const std::vector<const char*>& steps() {
+    static const std::vector<const char*> s = {
+        R"SQL(
+-- Central store schema version 1. Times are UTC ISO 8601 text, money integer øre.
+CREATE TABLE enrol_code (
+  code_hash    TEXT PRIMARY KEY,             -- SHA-256 of the code; the code is not kept
+  role         TEXT NOT NULL CHECK (role IN ('till', 'workshop', 'organiser')),
+  shop_id      TEXT NOT NULL DEFAULT '',
+  workshop_id  TEXT NOT NULL DEFAULT '',
+  created_at   TEXT NOT NULL,
+  expires_at   TEXT NOT NULL,
+  used_at      TEXT,
+  used_by      TEXT
+) STRICT;
+
+CREATE TABLE device (
+  id               TEXT PRIMARY KEY,
+  name             TEXT NOT NULL,
+  role             TEXT NOT NULL CHECK (role IN ('till', 'workshop', 'organiser')),
+  shop_id          TEXT NOT NULL DEFAULT '',
+  workshop_id      TEXT NOT NULL DEFAULT '',
+  token_hash       TEXT NOT NULL UNIQUE,
+  certificate_pem  TEXT NOT NULL,
+  enrolled_at      TEXT NOT NULL,
+  revoked_at       TEXT,
+  acked_seq        INTEGER NOT NULL DEFAULT 0,  -- the chain anchor
+  acked_hash       TEXT NOT NULL DEFAULT '',
+  head_signed_at   TEXT NOT NULL DEFAULT ''     -- the newest signed head time at the anchor
+) STRICT;
+
+-- Every device's journal, each (device, seq) once.
+CREATE TABLE journal (
+  device_id    TEXT NOT NULL,
+  seq          INTEGER NOT NULL CHECK (seq >= 1),
+  recorded_at  TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  payload      TEXT NOT NULL,
+  prev_hash    TEXT NOT NULL,
+  hash         TEXT NOT NULL,
+  extra        TEXT,
+  signature    TEXT,
+  received_at  TEXT NOT NULL,
+  PRIMARY KEY (device_id, seq)
+) STRICT;
+CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+BEGIN
+  SELECT RAISE(ABORT, 'the journal is append-only');
+END;
+CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+BEGIN
+  SELECT RAISE(ABORT, 'the journal is append-only');
+END;
+
+-- Sales and refunds, each sale id once, for the totals.
+CREATE TABLE sale (
+  sale_id    TEXT PRIMARY KEY,
+  device_id  TEXT NOT NULL,
+  shop_id    TEXT NOT NULL,
+  seq        INTEGER NOT NULL,
+  total_ore  INTEGER NOT NULL,
+  training   INTEGER NOT NULL CHECK (training IN (0, 1)),
+  refund     INTEGER NOT NULL CHECK (refund IN (0, 1)),
+  UNIQUE (device_id, seq)
+) STRICT, WITHOUT ROWID;
+
+-- What devices pull; the cursor is the commit order (one writer at a time).
+CREATE TABLE change (
+  cursor       INTEGER PRIMARY KEY AUTOINCREMENT,
+  entity       TEXT NOT NULL,
+  entity_id    TEXT NOT NULL,
+  audience     TEXT NOT NULL CHECK (audience IN ('everyone', 'workshop', 'shop', 'organiser')),
+  shop_id      TEXT NOT NULL DEFAULT '',
+  workshop_id  TEXT NOT NULL DEFAULT '',
+  body         TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE maker (
+  id               TEXT PRIMARY KEY,
+  workshop_id      TEXT NOT NULL,
+  display_name     TEXT NOT NULL DEFAULT '',
+  receipt_consent  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE alarm (
+  id         INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  device_id  TEXT NOT NULL,
+  code       TEXT NOT NULL,
+  detail     TEXT NOT NULL
+) STRICT;
+)SQL",
+    };
+    return s;
+}
+
+std::string audience_name(Audience a) {
+    switch (a) {
+    case Audience::everyone:
+        return "everyone";
+    case Audience::workshop:
+        return "workshop";
+    case Audience::shop:
+        return "shop";
+    case Audience::organiser:
+        return "organiser";
+    }
+    return "organiser";
+}
+
+Audience audience_from(const std::string& s) {
+    if (s == "everyone")
+        return Audience::everyone;
+    if (s == "workshop")
+        return Audience::workshop;
+    if (s == "shop")
+        return Audience::shop;
+    return Audience::organiser;
+}
+
+Message write_failure(const std::exception& e) {
+    return Message(BL_N_("The central store could not save this, so nothing was recorded: %s"),
+                   {e.what()});
+}
+
+template <class F>
+auto reading(F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(Message(BL_N_("The central store could not be read.")), e.what());
+    }
+}
+
+std::optional<std::string> opt_col(SQLite::Statement& q, int i) {
+    if (q.getColumn(i).isNull())
+        return std::nullopt;
+    return q.getColumn(i).getString();
+}
+
+const char* device_columns = "id, name, role, shop_id, workshop_id, token_hash, certificate_pem, "
+                             "enrolled_at, revoked_at, acked_seq, acked_hash, head_signed_at";
+
+DeviceRecord device_from(SQLite::Statement& q) {
+    DeviceRecord d;
+    d.id = q.getColumn(0).getString();
+    d.name = q.getColumn(1).getString();
+    d.scope.role = role_from(q.getColumn(2).getString()).value_or(Role::till);
+    d.scope.shop_id = q.getColumn(3).getString();
+    d.scope.workshop_id = q.getColumn(4).getString();
+    d.token_hash = q.getColumn(5).getString();
+    d.certificate_pem = q.getColumn(6).getString();
+    d.enrolled_at = q.getColumn(7).getString();
+    d.revoked_at = opt_col(q, 8);
+    d.acked_seq = q.getColumn(9).getInt64();
+    d.acked_hash = q.getColumn(10).getString();
+    d.head_signed_at = q.getColumn(11).getString();
+    return d;
+}
+
+void bind_opt(SQLite::Statement& q, int i, const std::optional<std::string>& v) {
+    if (v)
+        q.bind(i, *v);
+    else
+        q.bind(i);
+}
+
+} // namespace
+
+std::string_view to_string(Role r) {
+    switch (r) {
+    case Role::till:
+        return "till";
+    case Role::workshop:
+        return "workshop";
+    case Role::organiser:
+        return "organiser";
+    }
+    return "till";
+}
+
+std::optional<Role> role_from(std::string_view s) {
+    if (s == "till")
+        return Role::till;
+    if (s == "workshop")
+        return Role::workshop;
+    if (s == "organiser")
+        return Role::organiser;
+    return std::nullopt;
+}
+
+struct SqliteCentralStore::Impl {
+    explicit Impl(const std::string& path)
+        : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {}
+    SQLite::Database db;
+    /// One connection, one caller at a time: each method is one transaction (or one
+    /// statement), so the server's threads take turns here; SQLite has one writer anyway.
+    /// Held by every public method (recursive: enrol_device reads through find_device).
+    std::recursive_mutex mutex;
+};
+
+SqliteCentralStore::SqliteCentralStore(const std::string& path) {
+    try {
+        m = std::make_unique<Impl>(path);
+        auto& db = m->db;
+        db.setBusyTimeout(10000);
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = FULL");
+        db.exec("PRAGMA foreign_keys = ON");
+        db.exec("PRAGMA trusted_schema = OFF");
+        const int app = db.execAndGet("PRAGMA application_id").getInt();
+        int version = db.execAndGet("PRAGMA user_version").getInt();
+        if (version != 0 && app != central_application_id)
+            throw StoreError(Message(BL_N_("This file is not a Bundlinje central store.")), path);
+        if (version > static_cast<int>(steps().size()))
+            throw StoreError(Message(BL_N_("This central store was written by a newer Bundlinje.")),
+                             path);
+        for (; version < static_cast<int>(steps().size()); ++version) {
+            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            db.exec(steps()[static_cast<std::size_t>(version)]);
+            db.exec("PRAGMA application_id = " + std::to_string(central_application_id));
+            db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+            tx.commit();
+        }
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(Message(BL_N_("The central store cannot be opened.")), e.what());
+    }
+}
+
+SqliteCentralStore::~SqliteCentralStore() = default;
+
+Result<Done, Message> SqliteCentralStore::add_enrol_code(const EnrolCode& c) {
+    const std::lock_guard lock(m->mutex);
+    try {
+        SQLite::Statement q(m->db, "INSERT INTO enrol_code(code_hash, role, shop_id, "
+                                   "workshop_id, created_at, expires_at) VALUES (?,?,?,?,?,?)");
+        q.bind(1, c.code_hash);
+        q.bind(2, std::string(to_string(c.scope.role)));
+        q.bind(3, c.scope.shop_id);
+        q.bind(4, c.scope.workshop_id);
+        q.bind(5, c.created_at);
+        q.bind(6, c.expires_at);
+        q.exec();
+        return Done{};
+    } catch (const SQLite::Exception& e) {
+        return err(write_failure(e));
+    }
+}
+
+Result<DeviceRecord, CodeRefusal> SqliteCentralStore::enrol_device(const std::string& code_hash,
+                                                                   const std::string& now,
+                                                                   DeviceRecord d) {
+    const std::lock_guard lock(m->mutex);
+    try {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement c(m->db, "SELECT role, shop_id, workshop_id, expires_at, used_at, "
+                                   "used_by FROM enrol_code WHERE code_hash = ?");
+        c.bind(1, code_hash);
+        if (!c.executeStep())
+            return err(CodeRefusal::unknown);
+        if (c.getColumn(3).getString() <= now)
+            return err(CodeRefusal::expired);
+        if (!c.getColumn(4).isNull()) {
+            // The same device again with its code, before it sent anything: its answer was
+            // lost on the way. It gets a new token and certificate; the old ones stop working.
+            if (c.getColumn(5).getString() != d.id)
+                return err(CodeRefusal::used);
+            c.reset();
+            SQLite::Statement again(m->db, "UPDATE device SET token_hash = ?, "
+                                           "certificate_pem = ?, name = ? WHERE id = ? AND "
+                                           "acked_seq = 0 AND revoked_at IS NULL");
+            again.bind(1, d.token_hash);
+            again.bind(2, d.certificate_pem);
+            again.bind(3, d.name);
+            again.bind(4, d.id);
+            if (again.exec() != 1)
+                return err(CodeRefusal::used);
+            tx.commit();
+            auto stored = find_device(d.id);
+            if (!stored)
+                return err(CodeRefusal::unknown);
+            return *stored;
+        }
+        d.scope.role = role_from(c.getColumn(0).getString()).value_or(Role::till);
+        d.scope.shop_id = c.getColumn(1).getString();
+        d.scope.workshop_id = c.getColumn(2).getString();
+        c.reset();
+        SQLite::Statement taken(m->db, "SELECT 1 FROM device WHERE id = ?");
+        taken.bind(1, d.id);
+        if (taken.executeStep())
+            return err(CodeRefusal::device_taken);
+        SQLite::Statement u(m->db, "UPDATE enrol_code SET used_at = ?, used_by = ? "
+                                   "WHERE code_hash = ? AND used_at IS NULL");
+        u.bind(1, now);
+        u.bind(2, d.id);
+        u.bind(3, code_hash);
+        if (u.exec() != 1)
+            return err(CodeRefusal::used);
+        SQLite::Statement ins(m->db, "INSERT INTO device(id, name, role, shop_id, workshop_id, "
+                                     "token_hash, certificate_pem, enrolled_at) "
+                                     "VALUES (?,?,?,?,?,?,?,?)");
+        ins.bind(1, d.id);
+        ins.bind(2, d.name);
+        ins.bind(3, std::string(to_string(d.scope.role)));
+        ins.bind(4, d.scope.shop_id);
+        ins.bind(5, d.scope.workshop_id);
+        ins.bind(6, d.token_hash);
+        ins.bind(7, d.certificate_pem);
+        ins.bind(8, now);
+        ins.exec();
+        tx.commit();
+        d.enrolled_at = now;
+        return d;
+    } catch (const SQLite::Exception&) {
+        return err(CodeRefusal::unknown);
+    }
+}
+
+std::optional<DeviceRecord> SqliteCentralStore::device_by_token(const std::string& token_hash) {
+    const std::lock_guard lock(m->mutex);
+    return reading([&]() -> std::optional<DeviceRecord> {
+        SQLite::Statement q(m->db, std::string("SELECT ") + device_columns +
+                                       " FROM device WHERE token_hash = ?");
+        q.bind(1, token_hash);
+        if (!q.executeStep())
+            return std::nullopt;
+        return device_from(q);
+    });
+}
+
+std::optional<DeviceRecord> SqliteCentralStore::find_device(const std::string& id) {
+    const std::lock_guard lock(m->mutex);
+    return reading([&]() -> std::optional<DeviceRecord> {
+        SQLite::Statement q(m->db,
+                            std::string("SELECT ") + device_columns + " FROM device WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep())
+            return std::nullopt;
+        return device_from(q);
+    });
+}
+
+std::vector<DeviceRecord> SqliteCentralStore::list_devices() {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db, std::string("SELECT ") + device_columns +
+                                       " FROM device ORDER BY enrolled_at, id");
+        std::vector<DeviceRecord> out;
+        while (q.executeStep())
+            out.push_back(device_from(q));
+        return out;
+    });
+}
+
+Result<bool, Message> SqliteCentralStore::revoke_device(const std::string& id,
+                                                        const std::string& now) {
+    const std::lock_guard lock(m->mutex);
+    try {
+        SQLite::Statement q(m->db, "UPDATE device SET revoked_at = coalesce(revoked_at, ?) "
+                                   "WHERE id = ?");
+        q.bind(1, now);
+        q.bind(2, id);
+        return q.exec() == 1;
+    } catch (const SQLite::Exception& e) {
+        return err(write_failure(e));
+    }
+}
+
+namespace {
+const char* row_columns = "device_id, seq, recorded_at, kind, payload, prev_hash, hash, extra, "
+                          "signature, received_at";
+StoredRow row_from(SQLite::Statement& q) {
+    StoredRow r;
+    r.device_id = q.getColumn(0).getString();
+    r.seq = q.getColumn(1).getInt64();
+    r.recorded_at = q.getColumn(2).getString();
+    r.kind = q.getColumn(3).getString();
+    r.payload = q.getColumn(4).getString();
+    r.prev_hash = q.getColumn(5).getString();
+    r.hash = q.getColumn(6).getString();
+    r.extra = opt_col(q, 7);
+    r.signature = opt_col(q, 8);
+    r.received_at = q.getColumn(9).getString();
+    return r;
+}
+} // namespace
+
+std::optional<StoredRow> SqliteCentralStore::find_row(const std::string& device_id,
+                                                      std::int64_t seq) {
+    const std::lock_guard lock(m->mutex);
+    return reading([&]() -> std::optional<StoredRow> {
+        SQLite::Statement q(m->db, std::string("SELECT ") + row_columns +
+                                       " FROM journal WHERE device_id = ? AND seq = ?");
+        q.bind(1, device_id);
+        q.bind(2, seq);
+        if (!q.executeStep())
+            return std::nullopt;
+        return row_from(q);
+    });
+}
+
+std::vector<StoredRow> SqliteCentralStore::rows(const std::string& device_id, std::int64_t from_seq,
+                                                int limit) {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db, std::string("SELECT ") + row_columns +
+                                       " FROM journal WHERE device_id = ? AND seq >= ? "
+                                       "ORDER BY seq LIMIT ?");
+        q.bind(1, device_id);
+        q.bind(2, from_seq);
+        q.bind(3, limit);
+        std::vector<StoredRow> out;
+        while (q.executeStep())
+            out.push_back(row_from(q));
+        return out;
+    });
+}
+
+Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
+    const std::lock_guard lock(m->mutex);
+    try {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement anchor(m->db, "SELECT acked_seq FROM device WHERE id = ?");
+        anchor.bind(1, a.device_id);
+        if (!anchor.executeStep() || anchor.getColumn(0).getInt64() != a.expected_acked_seq)
+            return err(AppendRefusal::moved);
+        anchor.reset();
+        SQLite::Statement ins(m->db, "INSERT INTO journal(device_id, seq, recorded_at, kind, "
+                                     "payload, prev_hash, hash, extra, signature, received_at) "
+                                     "VALUES (?,?,?,?,?,?,?,?,?,?)");
+        for (const auto& r : a.rows) {
+            ins.bind(1, r.device_id);
+            ins.bind(2, r.seq);
+            ins.bind(3, r.recorded_at);
+            ins.bind(4, r.kind);
+            ins.bind(5, r.payload);
+            ins.bind(6, r.prev_hash);
+            ins.bind(7, r.hash);
+            bind_opt(ins, 8, r.extra);
+            bind_opt(ins, 9, r.signature);
+            ins.bind(10, a.received_at);
+            ins.exec();
+            ins.reset();
+        }
+        SQLite::Statement sale(m->db, "INSERT INTO sale(sale_id, device_id, shop_id, seq, "
+                                      "total_ore, training, refund) VALUES (?,?,?,?,?,?,?)");
+        for (const auto& s : a.sales) {
+            sale.bind(1, s.sale_id);
+            sale.bind(2, s.device_id);
+            sale.bind(3, s.shop_id);
+            sale.bind(4, s.seq);
+            sale.bind(5, s.total_ore);
+            sale.bind(6, s.training ? 1 : 0);
+            sale.bind(7, s.refund ? 1 : 0);
+            sale.exec();
+            sale.reset();
+        }
+        SQLite::Statement ch(m->db, "INSERT INTO change(entity, entity_id, audience, shop_id, "
+                                    "workshop_id, body) VALUES (?,?,?,?,?,?)");
+        for (const auto& c : a.changes) {
+            ch.bind(1, c.entity);
+            ch.bind(2, c.entity_id);
+            ch.bind(3, audience_name(c.audience));
+            ch.bind(4, c.shop_id);
+            ch.bind(5, c.workshop_id);
+            ch.bind(6, c.body);
+            ch.exec();
+            ch.reset();
+        }
+        SQLite::Statement mk(m->db, "INSERT INTO maker(id, workshop_id, display_name, "
+                                    "receipt_consent) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE "
+                                    "SET workshop_id = excluded.workshop_id, display_name = "
+                                    "excluded.display_name, receipt_consent = "
+                                    "excluded.receipt_consent");
+        for (const auto& mr : a.makers) {
+            mk.bind(1, mr.id);
+            mk.bind(2, mr.workshop_id);
+            mk.bind(3, mr.display_name);
+            mk.bind(4, mr.receipt_consent);
+            mk.exec();
+            mk.reset();
+        }
+        if (!a.rows.empty()) {
+            SQLite::Statement up(m->db, "UPDATE device SET acked_seq = ?, acked_hash = ?, "
+                                        "head_signed_at = max(head_signed_at, ?) WHERE id = ?");
+            up.bind(1, a.rows.back().seq);
+            up.bind(2, a.rows.back().hash);
+            up.bind(3, a.head_signed_at);
+            up.bind(4, a.device_id);
+            up.exec();
+        }
+        tx.commit();
+        return Done{};
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_CONSTRAINT)
+            return err(AppendRefusal::duplicate);
+        return err(AppendRefusal::failed);
+    }
+}
+
+std::optional<MakerRecord> SqliteCentralStore::find_maker(const std::string& id) {
+    const std::lock_guard lock(m->mutex);
+    return reading([&]() -> std::optional<MakerRecord> {
+        SQLite::Statement q(m->db, "SELECT id, workshop_id, display_name, receipt_consent "
+                                   "FROM maker WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep())
+            return std::nullopt;
+        return MakerRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                           q.getColumn(2).getString(), q.getColumn(3).getInt()};
+    });
+}
+
+std::vector<std::string> SqliteCentralStore::journal_devices() {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db, "SELECT DISTINCT device_id FROM journal ORDER BY device_id");
+        std::vector<std::string> out;
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).getString());
+        return out;
+    });
+}
+
+std::vector<ChangeRecord> SqliteCentralStore::changes_since(std::int64_t cursor, const Scope& scope,
+                                                            int limit, std::int64_t& next_cursor) {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        // One read transaction: the page and the store's newest cursor from one snapshot, so
+        // nothing committed in between is skipped.
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::DEFERRED);
+        SQLite::Statement q(m->db,
+                            "SELECT cursor, entity, entity_id, audience, shop_id, workshop_id, "
+                            "body FROM change WHERE cursor > ?1 AND (?2 = 'organiser' OR "
+                            "audience = 'everyone' OR (audience = 'workshop' AND ?2 = "
+                            "'workshop' AND workshop_id = ?3) OR (audience = 'shop' AND ?2 = "
+                            "'till' AND shop_id = ?4)) ORDER BY cursor LIMIT ?5");
+        q.bind(1, cursor);
+        q.bind(2, std::string(to_string(scope.role)));
+        q.bind(3, scope.workshop_id);
+        q.bind(4, scope.shop_id);
+        q.bind(5, limit);
+        std::vector<ChangeRecord> out;
+        while (q.executeStep())
+            out.push_back(ChangeRecord{
+                q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                audience_from(q.getColumn(3).getString()), q.getColumn(4).getString(),
+                q.getColumn(5).getString(), q.getColumn(6).getString()});
+        q.reset();
+        if (static_cast<int>(out.size()) >= limit) {
+            next_cursor = out.back().cursor;
+        } else {
+            SQLite::Statement top(m->db, "SELECT coalesce(max(cursor), 0) FROM change");
+            top.executeStep();
+            next_cursor = std::max(cursor, top.getColumn(0).getInt64());
+        }
+        tx.commit();
+        return out;
+    });
+}
+
+Result<Done, Message> SqliteCentralStore::add_alarm(const Alarm& a) {
+    const std::lock_guard lock(m->mutex);
+    try {
+        SQLite::Statement q(m->db,
+                            "INSERT INTO alarm(at, device_id, code, detail) VALUES (?,?,?,?)");
+        q.bind(1, a.at);
+        q.bind(2, a.device_id);
+        q.bind(3, a.code);
+        q.bind(4, a.detail);
+        q.exec();
+        return Done{};
+    } catch (const SQLite::Exception& e) {
+        return err(write_failure(e));
+    }
+}
+
+std::vector<Alarm> SqliteCentralStore::alarms() {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db, "SELECT at, device_id, code, detail FROM alarm ORDER BY id");
+        std::vector<Alarm> out;
+        while (q.executeStep())
+            out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                           q.getColumn(2).getString(), q.getColumn(3).getString()});
+        return out;
+    });
+}
+
+std::vector<DeviceTotals> SqliteCentralStore::totals() {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db,
+                            "SELECT j.device_id, "
+                            "(SELECT count(*) FROM sale s WHERE s.device_id = j.device_id AND "
+                            "s.training = 0), "
+                            "(SELECT coalesce(sum(total_ore), 0) FROM sale s WHERE s.device_id "
+                            "= j.device_id AND s.training = 0), count(*) "
+                            "FROM journal j GROUP BY j.device_id ORDER BY j.device_id");
+        std::vector<DeviceTotals> out;
+        while (q.executeStep())
+            out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
+                           q.getColumn(2).getInt64(), q.getColumn(3).getInt64()});
+        return out;
+    });
+}
+
+std::int64_t SqliteCentralStore::sale_count() {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] { return m->db.execAndGet("SELECT count(*) FROM sale").getInt64(); });
+}
+
+Result<Done, Message> SqliteCentralStore::back_up(const std::string& path) {
+    const std::lock_guard lock(m->mutex);
+    try {
+        if (std::filesystem::exists(path))
+            return err(
+                Message(BL_N_("The backup file %s already exists; choose a new name."), {path}));
+        // Written beside the target and renamed when whole, so a half-written copy never
+        // looks like a backup.
+        const std::string part = path + ".part";
+        std::filesystem::remove(part);
+        {
+            SQLite::Database dest(part, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            SQLite::Backup backup(dest, m->db);
+            // Copies in steps, so the server's writers wait only for one step at a time.
+            for (;;) {
+                const int rc = backup.executeStep(256);
+                if (rc == SQLITE_DONE)
+                    break;
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        }
+        std::filesystem::rename(part, path);
+        return Done{};
+    } catch (const std::exception& e) {
+        return err(write_failure(e));
+    }
+}
+
+std::vector<EnrolCodeState> SqliteCentralStore::enrol_codes() {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db, "SELECT code_hash, role, shop_id, workshop_id, created_at, "
+                                   "expires_at, used_at, used_by FROM enrol_code "
+                                   "ORDER BY created_at, code_hash");
+        std::vector<EnrolCodeState> out;
+        while (q.executeStep()) {
+            EnrolCodeState c;
+            c.code.code_hash = q.getColumn(0).getString();
+            c.code.scope.role = role_from(q.getColumn(1).getString()).value_or(Role::till);
+            c.code.scope.shop_id = q.getColumn(2).getString();
+            c.code.scope.workshop_id = q.getColumn(3).getString();
+            c.code.created_at = q.getColumn(4).getString();
+            c.code.expires_at = q.getColumn(5).getString();
+            c.used_at = opt_col(q, 6);
+            c.used_by = opt_col(q, 7);
+            out.push_back(std::move(c));
+        }
+        return out;
+    });
+}
+
+std::vector<SaleFact> SqliteCentralStore::sales_after(const std::string& after_sale_id, int limit) {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db, "SELECT sale_id, device_id, shop_id, seq, total_ore, "
+                                   "training, refund FROM sale WHERE sale_id > ? "
+                                   "ORDER BY sale_id LIMIT ?");
+        q.bind(1, after_sale_id);
+        q.bind(2, limit);
+        std::vector<SaleFact> out;
+        while (q.executeStep())
+            out.push_back(SaleFact{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                   q.getColumn(2).getString(), q.getColumn(3).getInt64(),
+                                   q.getColumn(4).getInt64(), q.getColumn(5).getInt() != 0,
+                                   q.getColumn(6).getInt() != 0});
+        return out;
+    });
+}
+
+std::vector<MakerRecord> SqliteCentralStore::makers() {
+    const std::lock_guard lock(m->mutex);
+    return reading([&] {
+        SQLite::Statement q(m->db, "SELECT id, workshop_id, display_name, receipt_consent "
+                                   "FROM maker ORDER BY id");
+        std::vector<MakerRecord> out;
+        while (q.executeStep())
+            out.push_back(MakerRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                      q.getColumn(2).getString(), q.getColumn(3).getInt()});
+        return out;
+    });
+}
+
+Result<Done, Message> SqliteCentralStore::import_records(const StoreImport& part) {
+    const std::lock_guard lock(m->mutex);
+    try {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement code(m->db, "INSERT OR REPLACE INTO enrol_code(code_hash, role, "
+                                      "shop_id, workshop_id, created_at, expires_at, used_at, "
+                                      "used_by) VALUES (?,?,?,?,?,?,?,?)");
+        for (const auto& c : part.codes) {
+            code.bind(1, c.code.code_hash);
+            code.bind(2, std::string(to_string(c.code.scope.role)));
+            code.bind(3, c.code.scope.shop_id);
+            code.bind(4, c.code.scope.workshop_id);
+            code.bind(5, c.code.created_at);
+            code.bind(6, c.code.expires_at);
+            bind_opt(code, 7, c.used_at);
+            bind_opt(code, 8, c.used_by);
+            code.exec();
+            code.reset();
+        }
+        SQLite::Statement row(m->db, "INSERT INTO journal(device_id, seq, recorded_at, kind, "
+                                     "payload, prev_hash, hash, extra, signature, received_at) "
+                                     "VALUES (?,?,?,?,?,?,?,?,?,?)");
+        for (const auto& r : part.rows) {
+            row.bind(1, r.device_id);
+            row.bind(2, r.seq);
+            row.bind(3, r.recorded_at);
+            row.bind(4, r.kind);
+            row.bind(5, r.payload);
+            row.bind(6, r.prev_hash);
+            row.bind(7, r.hash);
+            bind_opt(row, 8, r.extra);
+            bind_opt(row, 9, r.signature);
+            row.bind(10, r.received_at);
+            row.exec();
+            row.reset();
+        }
+        SQLite::Statement sale(m->db, "INSERT INTO sale(sale_id, device_id, shop_id, seq, "
+                                      "total_ore, training, refund) VALUES (?,?,?,?,?,?,?)");
+        for (const auto& f : part.sales) {
+            sale.bind(1, f.sale_id);
+            sale.bind(2, f.device_id);
+            sale.bind(3, f.shop_id);
+            sale.bind(4, f.seq);
+            sale.bind(5, f.total_ore);
+            sale.bind(6, f.training ? 1 : 0);
+            sale.bind(7, f.refund ? 1 : 0);
+            sale.exec();
+            sale.reset();
+        }
+        // The cursor as the other store gave it: devices hold it as their pull cursor.
+        SQLite::Statement ch(m->db, "INSERT INTO change(cursor, entity, entity_id, audience, "
+                                    "shop_id, workshop_id, body) VALUES (?,?,?,?,?,?,?)");
+        for (const auto& c : part.changes) {
+            ch.bind(1, c.cursor);
+            ch.bind(2, c.entity);
+            ch.bind(3, c.entity_id);
+            ch.bind(4, audience_name(c.audience));
+            ch.bind(5, c.shop_id);
+            ch.bind(6, c.workshop_id);
+            ch.bind(7, c.body);
+            ch.exec();
+            ch.reset();
+        }
+        SQLite::Statement mk(m->db, "INSERT OR REPLACE INTO maker(id, workshop_id, display_name, "
+                                    "receipt_consent) VALUES (?,?,?,?)");
+        for (const auto& mr : part.makers) {
+            mk.bind(1, mr.id);
+            mk.bind(2, mr.workshop_id);
+            mk.bind(3, mr.display_name);
+            mk.bind(4, mr.receipt_consent);
+            mk.exec();
+            mk.reset();
+        }
+        SQLite::Statement al(m->db,
+                             "INSERT INTO alarm(at, device_id, code, detail) VALUES (?,?,?,?)");
+        for (const auto& a : part.alarms) {
+            al.bind(1, a.at);
+            al.bind(2, a.device_id);
+            al.bind(3, a.code);
+            al.bind(4, a.detail);
+            al.exec();
+            al.reset();
+        }
+        SQLite::Statement dev(m->db, "INSERT OR REPLACE INTO device(id, name, role, shop_id, "
+                                     "workshop_id, token_hash, certificate_pem, enrolled_at, "
+                                     "revoked_at, acked_seq, acked_hash, head_signed_at) "
+                                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        for (const auto& d : part.devices) {
+            dev.bind(1, d.id);
+            dev.bind(2, d.name);
+            dev.bind(3, std::string(to_string(d.scope.role)));
+            dev.bind(4, d.scope.shop_id);
+            dev.bind(5, d.scope.workshop_id);
+            dev.bind(6, d.token_hash);
+            dev.bind(7, d.certificate_pem);
+            dev.bind(8, d.enrolled_at);
+            bind_opt(dev, 9, d.revoked_at);
+            dev.bind(10, d.acked_seq);
+            dev.bind(11, d.acked_hash);
+            dev.bind(12, d.head_signed_at);
+            dev.exec();
+            dev.reset();
+        }
+        tx.commit();
+        return Done{};
+    } catch (const SQLite::Exception& e) {
+        return err(write_failure(e));
+    }
+}
+
+} // namespace bl::central

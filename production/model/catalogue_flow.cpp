@@ -1,0 +1,159 @@
+#include "production/model/catalogue_flow.hpp"
+
+#include <algorithm>
+
+#include "production/model/batch_draft.hpp"
+#include "shared/core/text.hpp"
+#include "shared/core/uuid.hpp"
+
+namespace bl::production {
+
+namespace {
+
+const char* const only_organisers = BL_N_("Only an organiser can change the catalogue.");
+
+} // namespace
+
+void CatalogueFlow::open() {
+    if (!m_w.organisers_only(only_organisers))
+        return;
+    CataloguePage page;
+    page.products = m_w.ports.catalogue.products();
+    std::sort(page.products.begin(), page.products.end(), [](const Product& a, const Product& b) {
+        return search_fold(a.name) < search_fold(b.name);
+    });
+    page.workshops = m_w.ports.station.workshops();
+    m_w.views.catalogue.show_catalogue(page);
+}
+
+void CatalogueFlow::new_product() {
+    if (!m_w.organisers_only(only_organisers))
+        return;
+    ProductForm f;
+    f.workshop_id = m_w.state.workshop_id;
+    m_w.views.catalogue.show_product_form(f, m_w.ports.station.workshops());
+}
+
+void CatalogueFlow::add_product(const ProductForm& f) {
+    if (!m_w.organisers_only(only_organisers))
+        return;
+    Product p;
+    p.name = f.name;
+    p.category = f.category;
+    auto price = parse_money(f.price);
+    if (!price) {
+        m_w.say(price.error());
+        return;
+    }
+    p.price = price.value();
+    const std::string vat = trimmed(f.vat);
+    if (vat == "25" || vat == "25 %")
+        p.vat_rate = VatRate::standard();
+    else if (vat == "0" || vat == "0 %")
+        p.vat_rate = VatRate::zero();
+    else {
+        m_w.say(Message(BL_N_("The VAT rate must be 25 %% or 0 %%.")));
+        return;
+    }
+    p.barcode = trimmed(f.ean);
+    p.sku = trimmed(f.sku);
+    if (p.sku.empty()) {
+        // A number of its own, as the import makes one: the random part of a new id.
+        UuidGenerator ids;
+        p.sku = "NY-" + ids.next().substr(24);
+    }
+    p.materials = f.materials;
+    p.locally_sourced = f.locally_sourced;
+    if (!f.workshop_id.empty())
+        p.workshop_id = f.workshop_id;
+    auto added = m_w.ports.catalogue.add_product(m_w.staff_id(), p);
+    if (!added) {
+        m_w.say(added.error());
+        return;
+    }
+    m_w.refresh_status();
+    open();
+    m_w.news(Message(BL_N_("%s is added to the catalogue with the barcode %s."),
+                     {added.value().name, added.value().barcode}));
+}
+
+void CatalogueFlow::change_price(const std::string& product_id, const std::string& typed) {
+    if (!m_w.organisers_only(only_organisers))
+        return;
+    auto price = parse_money(typed);
+    if (!price) {
+        m_w.say(price.error());
+        return;
+    }
+    if (price.value().is_negative()) {
+        m_w.say(Message(BL_N_("A price cannot be negative.")));
+        return;
+    }
+    const auto products = m_w.ports.catalogue.products();
+    auto p = std::find_if(products.begin(), products.end(),
+                          [&](const Product& x) { return x.id == product_id; });
+    if (p == products.end()) {
+        m_w.say(Message(BL_N_("That product does not exist.")));
+        return;
+    }
+    if (p->price == price.value()) {
+        m_w.say(Message(BL_N_("%s costs %s already. Nothing was changed."),
+                        {p->name, format_dkk(p->price)}));
+        return;
+    }
+    auto r = m_w.ports.catalogue.change_price(m_w.staff_id(), product_id, price.value());
+    if (!r) {
+        m_w.say(r.error());
+        return;
+    }
+    m_w.refresh_status();
+    open();
+    m_w.news(Message(BL_N_("%s now costs %s (it was %s)."),
+                     {p->name, format_dkk(price.value()), format_dkk(p->price)}));
+}
+
+void CatalogueFlow::import_file(const std::string& path) {
+    if (!m_w.organisers_only(only_organisers))
+        return;
+    auto text = read_catalogue_file(path);
+    if (!text) {
+        m_w.say(text.error());
+        return;
+    }
+    CatalogueBook& catalogue = m_w.ports.catalogue;
+    auto plan = plan_catalogue_import(
+        text.value(), catalogue.workshops_by_name(),
+        [&catalogue](const std::string& code) { return catalogue.barcode_taken(code); });
+    if (!plan) {
+        m_w.say(plan.error());
+        return;
+    }
+    m_w.state.import = plan.value();
+    m_w.views.catalogue.show_import(plan.value());
+}
+
+void CatalogueFlow::confirm_import() {
+    if (!m_w.organisers_only(only_organisers) || !m_w.state.import)
+        return;
+    if (m_w.state.import->valid.empty()) {
+        m_w.say(Message(BL_N_("No row in the file can be imported.")));
+        return;
+    }
+    auto r = m_w.ports.catalogue.add_products(m_w.staff_id(), m_w.state.import->valid);
+    if (!r) {
+        // Nothing was imported (one transaction); say why, for the row that was refused.
+        m_w.say(r.error().second);
+        return;
+    }
+    m_w.state.import.reset();
+    m_w.refresh_status();
+    open();
+    m_w.news(Message(BL_N_("%s items were added to the catalogue."), {std::to_string(r.value())}));
+}
+
+void CatalogueFlow::cancel_import() {
+    m_w.state.import.reset();
+    open();
+}
+
+} // namespace bl::production

@@ -1,0 +1,56 @@
+#pragma once
+/// What a device pulls from the central store, applied to its own database: one page of
+/// changes and the cursor after it in one transaction. Pulled records are other devices'
+/// records: they are stored, never journaled or sent back.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/core/domain.hpp"
+#include "shared/core/message.hpp"
+#include "shared/core/result.hpp"
+#include "shared/store/database.hpp"
+
+namespace bl {
+
+/// A maker as a device may see it: a till only the display name the maker consented to on
+/// receipts (empty: counted, not named), a workshop station also the private fields.
+struct PulledMaker {
+    std::string id;
+    std::string workshop_id;
+    std::string display_name;
+    std::optional<MakerPrivate> private_fields;
+    /// Only add the maker when missing (a workshop station keeps the names it knows; the
+    /// public view of a maker changes only what a till shows).
+    bool keep_known_name = false;
+};
+
+struct PulledPrice {
+    std::string product_id;
+    Money price;
+};
+
+/// One page of a pull, grouped by entity. Applied in the order the entities depend on one
+/// another (places, makers, products, prices, batches, staff).
+struct PulledPage {
+    std::vector<Workshop> workshops;
+    std::vector<Shop> shops;
+    std::vector<PulledMaker> makers;
+    std::vector<Product> products;
+    std::vector<PulledPrice> prices;
+    std::vector<Batch> batches;
+    std::vector<StaffUser> staff; ///< the shop's staff, with their PIN hashes, on its tills
+    std::int64_t next_cursor = 0;
+};
+
+/// Where this database's next pull starts (0: from the beginning).
+std::int64_t pull_cursor(Database& db);
+
+/// Applies a page and moves the cursor, in one transaction. Records already held are kept
+/// (a page may be applied twice after a crash); a maker's display name follows the central
+/// store, so a withdrawn consent removes the name here.
+Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page);
+
+} // namespace bl

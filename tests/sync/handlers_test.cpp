@@ -1,0 +1,537 @@
+// The central store's API through its pure handlers: enrolment, exactly-once push with the
+// chain checked, pull by scope, and hostile requests that must each get a 4xx and change
+// nothing.
+
+#include <catch2/catch.hpp>
+
+#include "shared/core/sha256.hpp"
+#include "shared/rules/journal_hash.hpp"
+#include "shared/store/people.hpp"
+#include "shared/store/production.hpp"
+#include "shared/store/raw_sql.hpp"
+#include "shared/store/sales.hpp"
+#include "shared/store/shifts.hpp"
+#include "shared/sync/protocol.hpp"
+#include "tests/sync/sync_rig.hpp"
+
+using namespace bl;
+using namespace bl::central;
+using synctest::Central;
+using Dev = synctest::Device;
+
+namespace {
+
+std::string error_code(const Response& r) {
+    auto p = sync::parse_problem(r.body);
+    return p ? p.value().code : "(not an error body: " + r.body + ")";
+}
+
+/// A till enrolled for its shop, with a few sales recorded.
+std::unique_ptr<Dev> enrolled_till(Central& c, int sales = 3) {
+    auto d = Dev::till();
+    REQUIRE(d->enrol(c, c.code(Role::till, d->shop->shop.id), "Kasse 1").status == 200);
+    for (int i = 0; i < sales; ++i)
+        d->shop->sell({test::Shop::line(d->shop->cloth, 1 + i)}, Tender::card);
+    return d;
+}
+
+/// Re-hashes a row after its payload was changed, and every row after it in the push.
+void rehash(sync::PushRequest& p, const std::string& device, std::size_t from) {
+    for (std::size_t i = from; i < p.rows.size(); ++i) {
+        auto& r = p.rows[i];
+        if (i > 0)
+            r.prev_hash = p.rows[i - 1].hash;
+        r.hash = journal_hash(r.prev_hash, device, r.seq, r.recorded_at, r.kind, r.payload);
+    }
+}
+
+} // namespace
+
+TEST_CASE("health answers without a token") {
+    Central c;
+    auto r = c.call("GET", "/api/v1/health");
+    CHECK(r.status == 200);
+    CHECK(r.body == R"({"status":"ok","version":1})");
+}
+
+TEST_CASE("an enrolment code is used once, and not after it expired") {
+    Central c;
+    auto d = Dev::till();
+    const std::string code = c.code(Role::till, d->shop->shop.id);
+    auto first = d->enrol(c, code, "Kasse 1");
+    REQUIRE(first.status == 200);
+    auto e = sync::parse_enrol_response(first.body).value();
+    CHECK(e.role == "till");
+    CHECK(e.shop_id == d->shop->shop.id);
+    CHECK(e.token.size() == 64);
+    // The store keeps only the token's hash.
+    CHECK(c.store->find_device(d->id())->token_hash == sha256_hex(e.token));
+
+    auto other = Dev::till();
+    const auto before = c.state();
+    auto again = other->enrol(c, code, "Kasse 2");
+    CHECK(again.status == 403);
+    CHECK(error_code(again) == "code_used");
+
+    auto late = other->enrol(c, c.code(Role::till, "", "", -1), "Kasse 2");
+    CHECK(late.status == 403);
+    CHECK(error_code(late) == "code_expired");
+
+    auto unknown = other->enrol(c, "AAAA-BBBB-CC", "Kasse 2");
+    CHECK(unknown.status == 403);
+    CHECK(error_code(unknown) == "code_unknown");
+
+    // The first device again with the same code (its answer was lost): a new token, and the
+    // old one no longer works.
+    const std::string first_token = d->token;
+    REQUIRE(d->enrol(c, code, "Kasse 1").status == 200);
+    CHECK(d->token != first_token);
+    CHECK(c.call("GET", "/api/v1/pull?since=0", "", first_token).status == 401);
+    CHECK(c.call("GET", "/api/v1/pull?since=0", "", d->token).status == 200);
+
+    auto garbage = other->enrol(c, "x", "Kasse 2");
+    CHECK(garbage.status == 403);
+    CHECK(c.state() == before);
+    CHECK(c.store->list_devices().size() == 1);
+}
+
+TEST_CASE("a push stores every row once and answers with the highest contiguous sequence") {
+    Central c;
+    auto d = enrolled_till(c, 5);
+    const auto head = d->local->head();
+    std::vector<sync::PendingRow> sent;
+    auto p = d->next_push(500, sent);
+    REQUIRE(p.rows.size() == static_cast<std::size_t>(head.seq));
+
+    auto r = c.call("POST", "/api/v1/push", sync::to_json(p), d->token);
+    REQUIRE(r.status == 200);
+    auto ack = sync::parse_push_response(r.body).value();
+    CHECK(ack.acked_seq == head.seq);
+    CHECK(ack.acked_hash == head.hash);
+    CHECK(c.store->sale_count() == 5);
+
+    SECTION("the same push again changes nothing and gets the same answer") {
+        const auto before = c.state();
+        auto again = c.call("POST", "/api/v1/push", sync::to_json(p), d->token);
+        CHECK(again.status == 200);
+        CHECK(again.body == r.body);
+        CHECK(c.state() == before);
+    }
+    SECTION("a replay whose content differs gets 409, an alarm, and the original stays") {
+        const auto before = c.state();
+        auto forged = p;
+        forged.rows[2].payload = R"({"forged":true})";
+        rehash(forged, d->id(), 2);
+        forged.head = {forged.rows.back().seq, forged.rows.back().hash, format_utc(now_utc())};
+        forged.head_signature = d->signer->sign(sync::head_signing_text(d->id(), forged.head));
+        auto res = c.call("POST", "/api/v1/push", sync::to_json(forged), d->token);
+        CHECK(res.status == 409);
+        CHECK(error_code(res) == "chain_rewritten");
+        CHECK(c.state() == before);
+        CHECK(c.store->find_row(d->id(), 3)->payload == p.rows[2].payload);
+        REQUIRE_FALSE(c.store->alarms().empty());
+        CHECK(c.store->alarms().back().device_id == d->id());
+    }
+    SECTION("a row sent again with other content (head unchanged) gets replay_differs") {
+        d->shop->sell({test::Shop::line(d->shop->mug, 1)});
+        std::vector<sync::PendingRow> more;
+        auto next = d->next_push(500, more);
+        const auto before = c.state();
+        next.rows[0].extra = R"({"sneaked":"in"})";
+        auto res = c.call("POST", "/api/v1/push", sync::to_json(next), d->token);
+        CHECK(res.status == 409);
+        CHECK(error_code(res) == "replay_differs");
+        CHECK(c.state() == before);
+    }
+    SECTION("the outbox is emptied by the acknowledgement and the next push carries on") {
+        REQUIRE(d->local->acknowledged(*sync::acknowledged_up_to(sent, ack)).ok());
+        CHECK(d->local->pending_count() == 0);
+        d->shop->sell({test::Shop::line(d->shop->mug, 1)});
+        d->push_all(c);
+        CHECK(c.store->sale_count() == 6);
+        CHECK(c.store->find_device(d->id())->acked_seq == d->local->head().seq);
+    }
+}
+
+TEST_CASE("totals on the server equal the till's") {
+    Central c;
+    auto d = enrolled_till(c, 0);
+    std::int64_t till_total = 0;
+    for (int i = 0; i < 20; ++i) {
+        auto s = d->shop->sell(
+            {test::Shop::line(d->shop->cloth, 1 + i % 3), test::Shop::line(d->shop->donation, 1)},
+            i % 2 ? Tender::cash : Tender::card);
+        till_total += s.total().ore();
+    }
+    auto first = d->shop->sell({test::Shop::line(d->shop->cloth, 2)});
+    auto refund = d->shop->refund_of(first, 1, 1);
+    auto rr = record_sale(*d->db, d->shop->at_till(), refund);
+    REQUIRE(rr.ok());
+    till_total += first.total().ore() + rr.value().total().ore();
+    d->push_all(c);
+    auto totals = c.store->totals();
+    REQUIRE(totals.size() == 1);
+    CHECK(totals[0].sales == 22);
+    CHECK(totals[0].total_ore == till_total);
+}
+
+TEST_CASE("a Z report must be signed by the device's enrolled key") {
+    Central c;
+    auto d = enrolled_till(c, 2);
+    auto shift = current_shift(*d->db, d->shop->till.id);
+    REQUIRE(shift);
+    REQUIRE(close_shift(*d->db, d->shop->at_till(), shift->id, Money::from_kroner(1000)).ok());
+    std::vector<sync::PendingRow> sent;
+    auto p = d->next_push(500, sent);
+    REQUIRE(p.rows.back().kind == "z_report");
+    REQUIRE(p.rows.back().signature);
+    const auto before = c.state();
+    auto unsigned_z = p;
+    unsigned_z.rows.back().signature.reset();
+    auto r = c.call("POST", "/api/v1/push", sync::to_json(unsigned_z), d->token);
+    CHECK(r.status == 422);
+    CHECK(error_code(r) == "bad_signature");
+    CHECK(c.state() == before);
+    CHECK(c.call("POST", "/api/v1/push", sync::to_json(p), d->token).status == 200);
+}
+
+TEST_CASE("tokens: missing, unknown and revoked are refused") {
+    Central c;
+    auto d = enrolled_till(c);
+    std::vector<sync::PendingRow> sent;
+    const std::string body = sync::to_json(d->next_push(500, sent));
+    const auto before = c.state();
+    auto none = c.call("POST", "/api/v1/push", body);
+    CHECK(none.status == 401);
+    CHECK(error_code(none) == "token_missing");
+    auto unknown = c.call("POST", "/api/v1/push", body, std::string(64, 'a'));
+    CHECK(unknown.status == 401);
+    CHECK(error_code(unknown) == "token_unknown");
+    REQUIRE(c.store->revoke_device(d->id(), format_utc(now_utc())).value());
+    auto revoked = c.call("POST", "/api/v1/push", body, d->token);
+    CHECK(revoked.status == 403);
+    CHECK(error_code(revoked) == "device_revoked");
+    CHECK(c.call("GET", "/api/v1/pull?since=0", "", d->token).status == 403);
+    CHECK(c.state() == before);
+}
+
+TEST_CASE("a device may not push as another device") {
+    Central c;
+    auto a = enrolled_till(c);
+    auto b = enrolled_till(c);
+    std::vector<sync::PendingRow> sent;
+    auto p = b->next_push(500, sent);
+    const auto before = c.state();
+    auto r = c.call("POST", "/api/v1/push", sync::to_json(p), a->token);
+    CHECK(r.status == 403);
+    CHECK(error_code(r) == "wrong_device");
+    CHECK(c.state() == before);
+}
+
+TEST_CASE("the chain anchor: a device whose journal no longer reaches what it delivered") {
+    Central c;
+    auto d = enrolled_till(c, 3);
+    d->push_all(c);
+    const auto anchor = c.store->find_device(d->id())->acked_seq;
+
+    SECTION("a replaced database (a new chain under the same token) is refused") {
+        auto replaced = Dev::till();
+        // Same device id and key, a different history: push it with the old token.
+        std::vector<sync::PendingRow> sent;
+        auto p = replaced->next_push(500, sent);
+        p.device_id = d->id();
+        rehash(p, d->id(), 0);
+        p.head = {p.rows.back().seq, p.rows.back().hash, format_utc(now_utc())};
+        p.head_signature = d->signer->sign(sync::head_signing_text(d->id(), p.head));
+        const auto before = c.state();
+        auto r = c.call("POST", "/api/v1/push", sync::to_json(p), d->token);
+        CHECK(r.status == 409);
+        CHECK(c.state() == before);
+        CHECK_FALSE(c.store->alarms().empty());
+    }
+    SECTION("a journal cut short is refused") {
+        sync::PushRequest p;
+        p.device_id = d->id();
+        p.head = {anchor - 2, c.store->find_row(d->id(), anchor - 2)->hash,
+                  format_utc(now_utc() + std::chrono::seconds(1))};
+        p.head_signature = d->signer->sign(sync::head_signing_text(d->id(), p.head));
+        const auto before = c.state();
+        auto r = c.call("POST", "/api/v1/push", sync::to_json(p), d->token);
+        CHECK(r.status == 409);
+        CHECK(error_code(r) == "chain_rewound");
+        CHECK(c.state() == before);
+    }
+    SECTION("a delayed copy of an earlier push is answered, not alarmed") {
+        auto fresh = Dev::till();
+        REQUIRE(fresh->enrol(c, c.code(Role::till, fresh->shop->shop.id), "Kasse 9").status == 200);
+        std::vector<sync::PendingRow> sent;
+        const std::string early = sync::to_json(fresh->next_push(3, sent));
+        fresh->push_all(c);
+        const auto before = c.state();
+        const auto alarms = c.store->alarms().size();
+        auto r = c.call("POST", "/api/v1/push", early, fresh->token);
+        CHECK(r.status == 200);
+        CHECK(sync::parse_push_response(r.body).value().acked_seq == fresh->local->head().seq);
+        CHECK(c.state() == before);
+        CHECK(c.store->alarms().size() == alarms);
+    }
+}
+
+TEST_CASE("hostile requests each get their 4xx and change nothing") {
+    Central c;
+    auto d = enrolled_till(c, 3);
+    d->push_all(c);
+    d->shop->sell({test::Shop::line(d->shop->cloth, 2)});
+    d->shop->sell({test::Shop::line(d->shop->mug, 1)});
+    std::vector<sync::PendingRow> sent;
+    const sync::PushRequest good = d->next_push(500, sent);
+    REQUIRE(good.rows.size() == 2);
+    const std::string tok = d->token;
+    const auto before = c.state();
+
+    auto signed_push = [&](sync::PushRequest p) {
+        p.head_signature = d->signer->sign(sync::head_signing_text(d->id(), p.head));
+        return sync::to_json(p);
+    };
+    std::string deep = "{\"a\":";
+    for (int i = 0; i < 40; ++i)
+        deep += "[";
+    deep += "1";
+    for (int i = 0; i < 40; ++i)
+        deep += "]";
+    deep += "}";
+
+    struct Case {
+        const char* name;
+        std::string method, target, body, content_type;
+        int status;
+        const char* code;
+    };
+    const std::string push = "/api/v1/push";
+    std::vector<Case> cases = {
+        {"oversized body", "POST", push, std::string(sync::max_body_bytes + 1, ' '),
+         "application/json", 413, "too_large"},
+        {"not JSON", "POST", push, "{\"device_id\":", "application/json", 400, "malformed_json"},
+        {"a JSON array", "POST", push, "[1,2]", "application/json", 400, "malformed_json"},
+        {"nested too deep", "POST", push, deep, "application/json", 400, "too_deep"},
+        {"wrong content type", "POST", push, sync::to_json(good), "text/plain", 415,
+         "unsupported_media_type"},
+        {"wrong method", "PUT", push, sync::to_json(good), "application/json", 405,
+         "method_not_allowed"},
+        {"unknown endpoint", "POST", "/api/v1/delete-everything", "{}", "application/json", 404,
+         "not_found"},
+        {"older API version", "POST", "/api/v0/push", sync::to_json(good), "application/json", 404,
+         "not_found"},
+        {"query on a push", "POST", push + "?x=1", sync::to_json(good), "application/json", 400,
+         "invalid_query"},
+        {"pull with a body", "GET", "/api/v1/pull?since=0", "{}", "", 400, "unexpected_body"},
+        {"pull with a bad cursor", "GET", "/api/v1/pull?since=-1", "", "", 400, "invalid_query"},
+        {"pull with a huge page", "GET", "/api/v1/pull?since=0&limit=100000", "", "", 400,
+         "invalid_query"},
+        {"pull with an unknown parameter", "GET", "/api/v1/pull?since=0&drop=1", "", "", 400,
+         "invalid_query"},
+    };
+    {
+        // Wrong types and unknown members.
+        std::string wrong_type = sync::to_json(good);
+        const auto pos = wrong_type.find("\"seq\":");
+        wrong_type.replace(pos, 6, "\"seq\":\"1\",\"x\":");
+        cases.push_back({"a sequence number as text", "POST", push, wrong_type, "application/json",
+                         400, "invalid_field"});
+        std::string extra_member = sync::to_json(good);
+        extra_member.insert(1, "\"admin\":true,");
+        cases.push_back({"an unknown member", "POST", push, extra_member, "application/json", 400,
+                         "invalid_field"});
+        std::string missing = R"({"device_id":")" + d->id() + R"(","rows":[]})";
+        cases.push_back(
+            {"a missing member", "POST", push, missing, "application/json", 400, "invalid_field"});
+    }
+    {
+        auto p = good;
+        p.rows.erase(p.rows.begin());
+        cases.push_back({"a gap in the sequence", "POST", push, signed_push(p), "application/json",
+                         409, "sequence_gap"});
+    }
+    {
+        auto p = good;
+        std::swap(p.rows[0], p.rows[1]);
+        cases.push_back({"rows out of order", "POST", push, signed_push(p), "application/json", 400,
+                         "sequence_order"});
+    }
+    {
+        auto p = good;
+        p.rows[1].hash = std::string(64, 'f');
+        p.head.hash = p.rows[1].hash;
+        cases.push_back({"a hash that does not match", "POST", push, signed_push(p),
+                         "application/json", 422, "hash_mismatch"});
+    }
+    {
+        auto p = good;
+        p.rows[0].prev_hash = std::string(64, '0');
+        p.rows[0].hash = journal_hash(p.rows[0].prev_hash, d->id(), p.rows[0].seq,
+                                      p.rows[0].recorded_at, p.rows[0].kind, p.rows[0].payload);
+        cases.push_back({"a rewritten chain (row does not follow the held one)", "POST", push,
+                         signed_push(p), "application/json", 409, "chain_broken"});
+    }
+    {
+        // A sale whose lines no longer add up to its total, re-hashed so the chain holds.
+        auto p = good;
+        auto& row = p.rows[0];
+        const auto pos = row.payload.find("\"total_ore\":");
+        REQUIRE(pos != std::string::npos);
+        row.payload.insert(pos + 12, "1");
+        rehash(p, d->id(), 0);
+        p.head = {p.rows.back().seq, p.rows.back().hash, format_utc(now_utc())};
+        cases.push_back({"a sale that breaks the rules", "POST", push, signed_push(p),
+                         "application/json", 422, "sale_rules"});
+    }
+    {
+        auto p = good;
+        p.rows[0].kind = "free_money";
+        rehash(p, d->id(), 0);
+        p.head = {p.rows.back().seq, p.rows.back().hash, format_utc(now_utc())};
+        cases.push_back({"an unknown kind", "POST", push, signed_push(p), "application/json", 422,
+                         "unknown_kind"});
+    }
+    {
+        auto p = good;
+        p.head_signature = d->signer->sign("something else");
+        cases.push_back({"a head signed over something else", "POST", push, sync::to_json(p),
+                         "application/json", 401, "bad_signature"});
+        auto other_key = sync::key_signer(sync::make_private_key());
+        p.head_signature = other_key->sign(sync::head_signing_text(d->id(), p.head));
+        cases.push_back({"a head signed by another key", "POST", push, sync::to_json(p),
+                         "application/json", 401, "bad_signature"});
+    }
+    {
+        auto p = good;
+        p.rows[1].seq = p.head.seq + 5;
+        cases.push_back({"a row beyond the head", "POST", push, signed_push(p), "application/json",
+                         400, "sequence_order"});
+    }
+    {
+        auto p = good;
+        p.device_id = "not-a-device";
+        cases.push_back({"a device id that is not one", "POST", push, signed_push(p),
+                         "application/json", 400, "invalid_field"});
+    }
+
+    REQUIRE(cases.size() >= 15);
+    for (const auto& k : cases) {
+        INFO(k.name);
+        Request r{k.method, k.target, k.content_type, "Bearer " + tok, k.body};
+        auto res = handle(r, *c.store, c.ctx);
+        CHECK(res.status == k.status);
+        CHECK(error_code(res) == k.code);
+        CHECK(res.status >= 400);
+        CHECK(res.status < 500);
+        CHECK(c.state() == before);
+    }
+    // And the honest push still goes through afterwards.
+    CHECK(c.call("POST", push, sync::to_json(good), tok).status == 200);
+}
+
+TEST_CASE("pull: a till gets the catalogue and consented names, never private fields") {
+    Central c;
+    auto st = Dev::station();
+    REQUIRE(st->enrol(c, c.code(Role::workshop, "", st->workshop_id), "Station").status == 200);
+    const Actor leader{st->id(), st->staff_id};
+    auto maker = add_maker(*st->db, leader, Maker{"", st->workshop_id, "Solsikke", true},
+                           MakerPrivate{"", "Birthe Hansen", "12345678", "", ""});
+    REQUIRE(maker.ok());
+    REQUIRE(record_consent(*st->db, leader, maker.value().id, ConsentChannel::receipt,
+                           ConsentLevel::chosen_name)
+                .ok());
+    Product p;
+    p.sku = "KER-100";
+    p.name = "Skål";
+    p.price = Money::from_ore(25000);
+    p.workshop_id = st->workshop_id;
+    auto product = add_product(*st->db, leader, p);
+    REQUIRE(product.ok());
+    Batch b;
+    b.product_id = product.value().id;
+    b.workshop_id = st->workshop_id;
+    b.produced_on = "2026-11-01";
+    b.units = 4;
+    b.contributions = {{"", "", maker.value().id, 120, "drejning", "2026-11-01"}};
+    REQUIRE(add_batch(*st->db, leader, b).ok());
+    st->push_all(c);
+
+    auto till = enrolled_till(c, 0);
+    auto page = c.call("GET", "/api/v1/pull?since=0&limit=500", "", till->token);
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find("Birthe") == std::string::npos);
+    CHECK(page.body.find("Solsikke") != std::string::npos);
+    CHECK(page.body.find("maker_private") == std::string::npos);
+
+    auto asks = c.call("GET", "/api/v1/pull?since=0&private=1", "", till->token);
+    CHECK(asks.status == 403);
+    CHECK(error_code(asks) == "scope_forbidden");
+
+    auto own = c.call("GET", "/api/v1/pull?since=0&private=1", "", st->token);
+    REQUIRE(own.status == 200);
+    CHECK(own.body.find("Birthe") != std::string::npos);
+
+    // The till applies the page: the product, the batch and the maker's chosen name.
+    auto parsed = sync::parse_pull_response(page.body).value();
+    REQUIRE(till->local->apply(parsed.changes, parsed.next_cursor).ok());
+    CHECK(till->local->pull_cursor() == parsed.next_cursor);
+    CHECK(find_product(*till->db, product.value().id));
+    CHECK(find_maker(*till->db, maker.value().id)->display_name == "Solsikke");
+    CHECK_FALSE(find_maker_private(*till->db, maker.value().id));
+
+    SECTION("a consent withdrawal removes the name at the till's next pull") {
+        REQUIRE(record_consent(*st->db, leader, maker.value().id, ConsentChannel::receipt,
+                               ConsentLevel::counted_only)
+                    .ok());
+        st->push_all(c);
+        auto next = c.call("GET", "/api/v1/pull?since=" + std::to_string(parsed.next_cursor), "",
+                           till->token);
+        REQUIRE(next.status == 200);
+        auto np = sync::parse_pull_response(next.body).value();
+        REQUIRE_FALSE(np.changes.empty());
+        REQUIRE(till->local->apply(np.changes, np.next_cursor).ok());
+        CHECK(find_maker(*till->db, maker.value().id)->display_name.empty());
+        // The station keeps the name it knows.
+        CHECK(find_maker(*st->db, maker.value().id)->display_name == "Solsikke");
+    }
+    SECTION("pages: a small limit walks the same changes") {
+        std::int64_t cursor = 0;
+        std::size_t seen = 0;
+        for (int i = 0; i < 100; ++i) {
+            auto r = c.call("GET", "/api/v1/pull?since=" + std::to_string(cursor) + "&limit=2", "",
+                            till->token);
+            REQUIRE(r.status == 200);
+            auto pr = sync::parse_pull_response(r.body).value();
+            seen += pr.changes.size();
+            cursor = pr.next_cursor;
+            if (!pr.more)
+                break;
+        }
+        CHECK(seen == parsed.changes.size());
+    }
+}
+
+TEST_CASE("pull: a till's staff reach the other tills of its shop, and no other shop's") {
+    Central c;
+    auto first = enrolled_till(c, 0);
+    first->push_all(c);
+    auto second = Dev::till();
+    // The same shop: the second till was set up with its own shop record, but its code
+    // names the first till's shop.
+    REQUIRE(second->enrol(c, c.code(Role::till, first->shop->shop.id), "Kasse 2").status == 200);
+    auto page = c.call("GET", "/api/v1/pull?since=0&limit=500", "", second->token);
+    REQUIRE(page.status == 200);
+    auto pr = sync::parse_pull_response(page.body).value();
+    REQUIRE(second->local->apply(pr.changes, pr.next_cursor).ok());
+    auto mette = find_staff(*second->db, first->shop->clerk.id);
+    REQUIRE(mette);
+    CHECK(mette->name == "Mette");
+
+    auto elsewhere = Dev::till();
+    REQUIRE(elsewhere->enrol(c, c.code(Role::till, "another-shop"), "Kasse 3").status == 200);
+    auto other = c.call("GET", "/api/v1/pull?since=0&limit=500", "", elsewhere->token);
+    REQUIRE(other.status == 200);
+    CHECK(other.body.find("pin_hash") == std::string::npos);
+}
