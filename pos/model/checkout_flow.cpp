@@ -184,7 +184,7 @@ void CheckoutFlow::finish_if_settled() {
         m_keeper.sold(); // the store took the kept open cart away with the sale
     s.mode = Selling{};
     s.last_receipt = data;
-    m_till.views.done.show_done(done.value(), change);
+    m_till.views.done.show_done(done.value(), change, !sale.training);
     m_till.refresh_status();
     m_till.print(receipts::sales_receipt(data),
                  sale.training ? std::nullopt : std::optional(done.value().receipt_number));

@@ -14,6 +14,7 @@
 
 #include "pos/model/cart.hpp"
 #include "pos/model/login.hpp"
+#include "receipts/layout/impact_documents.hpp"
 #include "receipts/layout/sales_receipt.hpp"
 #include "shared/core/canonical_json.hpp"
 #include "shared/core/domain.hpp"
@@ -88,6 +89,11 @@ public:
     /// What is behind a sale, for the "Bag om tingene" block; none when the shop has the
     /// block turned off.
     virtual std::optional<SaleImpact> receipt_impact(const std::string& sale_id) = 0;
+    /// A sale's "Bag om tingene" receipt, printed on request (whatever the shop's setting
+    /// for the block after every receipt): the goods, the workshops, how many made them, the
+    /// work in them, and only the names of makers who consented to be named on receipts.
+    /// None when there is no such sale.
+    virtual std::optional<doc::ImpactReceiptData> impact_receipt(const std::string& sale_id) = 0;
 };
 
 /// The till's own settings, its device and its shop.

@@ -119,7 +119,9 @@ public:
 class DoneView {
 public:
     virtual ~DoneView() = default;
-    virtual void show_done(const Sale& sale, Money change) = 0;
+    /// The sale is recorded; `impact`: its "Bag om tingene" may be printed on request (not
+    /// for a training sale).
+    virtual void show_done(const Sale& sale, Money change, bool impact) = 0;
     /// The refund is recorded; `paid_out` (negative) went back on `tender` (MobilePay is
     /// called `mobilepay_name` here).
     virtual void show_refund_done(const Sale& refund, Money paid_out, Tender tender,

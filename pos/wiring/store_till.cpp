@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "receipts/app/report_data.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/kept_carts.hpp"
@@ -212,6 +213,11 @@ std::optional<SaleImpact> StoreReceipts::receipt_impact(const std::string& sale_
     if (get_setting(m_db, "impact_block").value_or("off") != "on")
         return std::nullopt;
     return impact_of_sale(m_db, sale_id);
+}
+
+std::optional<doc::ImpactReceiptData> StoreReceipts::impact_receipt(const std::string& sale_id) {
+    // The same data bundlinje-report prints its impact receipts from.
+    return report::impact_receipt_data(m_db, sale_id, m_db.clock());
 }
 
 // ---- settings ----------------------------------------------------------------------------

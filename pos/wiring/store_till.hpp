@@ -82,6 +82,7 @@ public:
     std::optional<Sale> find_sale(const std::string& id) override;
     std::int64_t refunded(const std::string& sale_id, int line_no) override;
     std::optional<SaleImpact> receipt_impact(const std::string& sale_id) override;
+    std::optional<doc::ImpactReceiptData> impact_receipt(const std::string& sale_id) override;
 
 private:
     Database& m_db;

@@ -5,8 +5,13 @@
 // organiser refunds one item by scanning the receipt's barcode and closes the day with a Z
 // report.
 
+#include <fstream>
+#include <iterator>
+
 #include <wx/button.h>
+#include <wx/listctrl.h>
 #include <wx/textctrl.h>
+#include <wx/uiaction.h>
 
 #include "gui_rig.hpp"
 #include "shared/store/setup.hpp"
@@ -20,6 +25,12 @@ bool kept_copy(const fs::path& folder) {
         if (e.path().filename().string().find("-kopi") != std::string::npos)
             return true;
     return false;
+}
+
+/// The "Bag om tingene" the till kept of receipt `number`, as printed ("" while there is none).
+std::string kept_impact(const fs::path& folder, std::int64_t number) {
+    std::ifstream in(folder / ("bag-om-tingene-" + std::to_string(number) + ".txt"));
+    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 void after_restart(gui::Gui& g, bl::Money part_paid_total);
@@ -69,6 +80,20 @@ void run(gui::Gui& g) {
         return fs::exists(g.dir / "receipts") && !fs::is_empty(g.dir / "receipts");
     }),
             "a receipt is produced");
+    // What is behind the goods, for a customer who asks: F4 on the change screen prints it
+    // like a receipt; the sale and the screen stay as they were.
+    const std::int64_t number = g.count("SELECT max(receipt_number) FROM sale WHERE training = 0");
+    auto& done = f.screen<bl::pos::DoneScreen>();
+    g.check(done.impact_button()->IsShownOnScreen(), "the change screen offers Bag om tingene");
+    g.key(WXK_F4);
+    g.check(g.wait_for([&] {
+        return kept_impact(g.dir / "receipts", number).find("Bag om tingene") != std::string::npos;
+    }),
+            "F4 prints Bag om tingene for the sale");
+    g.check(g.page() == "done" && g.count("SELECT count(*) FROM sale") == sales_before + 1,
+            "and the sale and the change screen stay as they were");
+    g.check(g.message().find("Bag om tingene") != std::string::npos, "the till says it prints");
+    fs::remove(g.dir / "receipts" / ("bag-om-tingene-" + std::to_string(number) + ".txt"));
     // The next customer's first item scanned straight away on the change screen starts the
     // next sale with it; no keystroke is lost.
     g.type(codes.at(0));
@@ -87,6 +112,26 @@ void run(gui::Gui& g) {
     g.check(g.wait_for([&] { return g.page() == "sale"; }) &&
                 g.wait_for([&] { return kept_copy(g.dir / "receipts"); }),
             "Enter prints the copy, kept as a -kopi file");
+    // And for a receipt picked from today's list with the mouse, from the same screen.
+    g.key(WXK_F10);
+    g.wait_for([&] { return g.page() == "menu"; });
+    g.click(f.screen<bl::pos::MenuScreen>().button(bl::pos::MenuScreen::Action::copy));
+    auto& lookup = f.screen<bl::pos::ReceiptLookupScreen>();
+    g.wait_for([&] { return g.page() == "refund_lookup"; });
+    g.check(lookup.impact_button()->IsShownOnScreen(), "a copy's screen offers Bag om tingene");
+    wxRect row;
+    lookup.receipt_list()->GetItemRect(0, row);
+    wxUIActionSimulator pick;
+    pick.MouseMove(lookup.receipt_list()->ClientToScreen(row.GetPosition() + wxPoint(20, 4)));
+    g.settle();
+    pick.MouseClick();
+    g.settle();
+    g.click(lookup.impact_button());
+    g.check(g.wait_for([&] { return g.page() == "sale"; }) && g.wait_for([&] {
+        return kept_impact(g.dir / "receipts", number)
+                   .find("Kvittering nr. " + std::to_string(number)) != std::string::npos;
+    }),
+            "picked in the list, its Bag om tingene is printed, then back to the sale");
 
     // An organiser: X report and Settings.
     g.till->access().log_out();

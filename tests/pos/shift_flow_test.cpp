@@ -26,7 +26,7 @@ TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and
     CHECK(view.screen == "copy_lookup");
     CHECK(view.suggested.empty());
     till.copies().copy_receipt("");
-    CHECK_THAT(view.problems.back(), Catch::Contains("no receipt to copy"));
+    CHECK_THAT(view.problems.back(), Catch::Contains("no receipt on this till yet"));
     till.selling().scan(s.mug.barcode);
     till.selling().abort_sale();
     CHECK_THAT(view.question, Catch::Contains("Empty the cart with 1 item?"));

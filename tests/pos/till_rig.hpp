@@ -46,6 +46,7 @@ struct FakeView : bl::pos::MessageView,
     std::vector<std::string> import_rejected;
     bl::pos::TillSettings settings;
     bool training = false;
+    bool impact_offered = false; ///< the change screen offers "Bag om tingene"
     std::optional<bl::Money> float_suggested;
     bl::pos::DrawerCount count;
     std::int64_t z_number = 0;
@@ -120,9 +121,10 @@ struct FakeView : bl::pos::MessageView,
         remaining = t.remaining();
         mobilepay_name = name;
     }
-    void show_done(const bl::Sale&, bl::Money c) override {
+    void show_done(const bl::Sale&, bl::Money c, bool impact) override {
         screen = "done";
         change = c;
+        impact_offered = impact;
     }
     void show_refund_done(const bl::Sale&, bl::Money paid, bl::Tender,
                           const std::string&) override {

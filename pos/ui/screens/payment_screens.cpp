@@ -173,13 +173,26 @@ DoneScreen::DoneScreen(wxSimplebook* book, wxui::MessageBar& bar,
     m_next = new wxButton(this, wxID_ANY, _("Next customer"), wxDefaultPosition, wxSize(-1, 80));
     scale_font(m_next, 1.8, true);
     s->Add(m_next, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
+    // What is behind the goods, printed for a customer who asks; the sale is done whatever
+    // happens to that paper.
+    m_impact = new wxButton(this, wxID_ANY, _("Print \"Bag om tingene\" (F4)"), wxDefaultPosition,
+                            wxSize(-1, wxui::touch_height));
+    scale_font(m_impact, 1.2);
+    s->Add(m_impact, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
     s->AddStretchSpacer();
     SetSizer(s);
     m_next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
+    m_impact->Bind(wxEVT_BUTTON,
+                   [this](wxCommandEvent&) { till().copies().impact_of_last_sale(); });
     // The next customer's first item may be scanned (or its name typed) while the change is
     // still shown: that starts the next sale, and the key goes into the scan field, so the
     // scanner's digits are not lost on this screen.
     Bind(wxEVT_CHAR_HOOK, [this, first_key](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_F4 && !e.HasModifiers()) {
+            if (m_impact->IsShown())
+                till().copies().impact_of_last_sale();
+            return;
+        }
         const wxChar key = e.GetUnicodeKey();
         if (key == WXK_NONE || e.HasModifiers() || !wxIsalnum(key)) {
             e.Skip();
@@ -190,18 +203,21 @@ DoneScreen::DoneScreen(wxSimplebook* book, wxui::MessageBar& bar,
     });
 }
 
-void DoneScreen::show_result(const wxString& big, const wxString& small) {
+void DoneScreen::show_result(const wxString& big, const wxString& small, bool impact) {
     m_change->SetLabel(big);
     m_info->SetLabel(small);
+    m_impact->Show(impact);
+    Layout();
     replace_screen();
     m_next->SetFocus();
 }
 
-void DoneScreen::show_done(const Sale& sale, Money change) {
+void DoneScreen::show_done(const Sale& sale, Money change, bool impact) {
     show_result(
         change.is_zero() ? _("Paid. No change.")
                          : wxString::Format(_("Change: %s"), money_text(change)),
-        wxString::Format(_("Receipt %lld is saved."), static_cast<long long>(sale.receipt_number)));
+        wxString::Format(_("Receipt %lld is saved."), static_cast<long long>(sale.receipt_number)),
+        impact);
 }
 
 void DoneScreen::show_refund_done(const Sale& refund, Money paid_out, Tender tender,
@@ -219,8 +235,10 @@ void DoneScreen::show_refund_done(const Sale& refund, Money paid_out, Tender ten
         how = wxString::Format(_("Pay back %s with %s"), amount, wx(mobilepay_name));
         break;
     }
-    show_result(how, wxString::Format(_("Refund receipt %lld is saved."),
-                                      static_cast<long long>(refund.receipt_number)));
+    show_result(how,
+                wxString::Format(_("Refund receipt %lld is saved."),
+                                 static_cast<long long>(refund.receipt_number)),
+                false);
 }
 
 } // namespace bl::pos

@@ -42,15 +42,17 @@ class DoneScreen : public TillScreen, public DoneView {
 public:
     /// `first_key` gets the next customer's first scanned or typed character.
     DoneScreen(wxSimplebook* book, wxui::MessageBar& bar, std::function<void(wxChar)> first_key);
-    void show_done(const Sale& sale, Money change) override;
+    void show_done(const Sale& sale, Money change, bool impact) override;
     void show_refund_done(const Sale& refund, Money paid_out, Tender tender,
                           const std::string& mobilepay_name) override;
     wxButton* next_button() const { return m_next; }
+    /// "Bag om tingene" for the sale just made; hidden after a refund or a training sale.
+    wxButton* impact_button() const { return m_impact; }
 
 private:
-    void show_result(const wxString& big, const wxString& small);
+    void show_result(const wxString& big, const wxString& small, bool impact);
     wxui::FitLabel *m_change = nullptr, *m_info = nullptr;
-    wxButton* m_next = nullptr;
+    wxButton *m_next = nullptr, *m_impact = nullptr;
 };
 
 } // namespace bl::pos

@@ -41,9 +41,13 @@ ReceiptLookupScreen::ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& b
     m_find = new wxButton(this, wxID_ANY, _("Find the receipt"), wxDefaultPosition,
                           wxSize(-1, wxui::touch_height));
     scale_font(m_find, 1.2, true);
+    // For a copy, what is behind the goods can be printed too, for a customer who asks.
+    m_impact = new wxButton(this, wxID_ANY, _("Print \"Bag om tingene\" (F4)"), wxDefaultPosition,
+                            wxSize(-1, wxui::touch_height));
     auto* back = new wxButton(this, wxID_ANY, _("Back (Esc)"), wxDefaultPosition,
                               wxSize(-1, wxui::touch_height));
     row->Add(m_find, 0, wxRIGHT, 10);
+    row->Add(m_impact, 0, wxRIGHT, 10);
     row->Add(back, 0);
     s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
     m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(600, 160),
@@ -56,24 +60,29 @@ ReceiptLookupScreen::ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& b
     s->Add(m_list, 1, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, 16);
     SetSizer(s);
     auto submit = [this] {
-        // A receipt picked in the list, else what was typed or scanned.
-        const long picked = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-        const std::string typed =
-            picked >= 0 && static_cast<std::size_t>(picked) < m_shown.size() &&
-                    FindFocus() == m_list
-                ? std::to_string(m_shown[static_cast<std::size_t>(picked)].receipt_number)
-                : utf8(m_receipt->GetValue());
         if (m_purpose == ReceiptLookup::copy)
-            till().copies().copy_receipt(typed);
+            till().copies().copy_receipt(chosen());
         else
-            till().refunds().find_refund(typed);
+            till().refunds().find_refund(chosen());
     };
+    auto impact = [this] {
+        if (m_purpose == ReceiptLookup::copy)
+            till().copies().impact_receipt(chosen());
+    };
+    m_impact->Bind(wxEVT_BUTTON, [impact](wxCommandEvent&) { impact(); });
+    // A receipt picked with the mouse stays chosen when a button is pressed next (which
+    // takes the keyboard from the list); typing chooses by the field again.
+    m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        m_picked_in_list = true;
+        e.Skip();
+    });
     m_receipt->Bind(wxEVT_TEXT_ENTER, [submit](wxCommandEvent&) { submit(); });
     m_find->Bind(wxEVT_BUTTON, [submit](wxCommandEvent&) { submit(); });
     m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [submit](wxListEvent&) { submit(); });
     // What is typed narrows the list (the number, or words of an item's name).
     m_receipt->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) {
         show_list(matching_receipts(m_today, utf8(m_receipt->GetValue())));
+        m_picked_in_list = false;
         e.Skip();
     });
     m_receipt->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
@@ -86,9 +95,11 @@ ReceiptLookupScreen::ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& b
         e.Skip();
     });
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
-    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+    Bind(wxEVT_CHAR_HOOK, [this, impact](wxKeyEvent& e) {
         if (e.GetKeyCode() == WXK_ESCAPE)
             till().selling().back_to_sale();
+        else if (e.GetKeyCode() == WXK_F4 && !e.HasModifiers())
+            impact();
         else
             e.Skip();
     });
@@ -100,8 +111,18 @@ ReceiptLookupScreen::ReceiptLookupScreen(wxSimplebook* book, wxui::MessageBar& b
 
 ReceiptLookupScreen::~ReceiptLookupScreen() = default;
 
+std::string ReceiptLookupScreen::chosen() const {
+    // A receipt picked in the list, else what was typed or scanned.
+    const long picked = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (picked >= 0 && static_cast<std::size_t>(picked) < m_shown.size() &&
+        (m_picked_in_list || FindFocus() == m_list))
+        return std::to_string(m_shown[static_cast<std::size_t>(picked)].receipt_number);
+    return utf8(m_receipt->GetValue());
+}
+
 void ReceiptLookupScreen::show_list(const std::vector<Sale>& receipts) {
     m_shown = receipts;
+    m_items.clear();
     m_list->DeleteAllItems();
     long row = 0;
     for (const auto& r : receipts) {
@@ -118,6 +139,7 @@ void ReceiptLookupScreen::show_list(const std::vector<Sale>& receipts) {
         const LocalTime at = to_copenhagen(r.sold_at);
         m_list->SetItem(row, 1, wxString::Format("%02d:%02d", at.hour, at.minute));
         m_list->SetItem(row, 2, items);
+        m_items.push_back(items);
         m_list->SetItem(row, 3, wx(format_amount(r.total())));
         ++row;
     }
@@ -144,12 +166,17 @@ void ReceiptLookupScreen::fit_columns() {
     }
     const int room = std::max(120, m_list->GetClientSize().x - fixed - 4);
     m_list->SetColumnWidth(2, room);
-    for (long i = 0; i < m_list->GetItemCount(); ++i) {
-        wxString items = m_list->GetItemText(i, 2);
+    // Cut from the whole text each time: the list may have been narrower when last cut.
+    for (long i = 0; i < m_list->GetItemCount() && static_cast<std::size_t>(i) < m_items.size();
+         ++i) {
+        wxString items = m_items[static_cast<std::size_t>(i)];
         int w = 0;
         m_list->GetTextExtent(items, &w, nullptr);
-        if (w + 16 <= room)
+        if (w + 16 <= room) {
+            if (m_list->GetItemText(i, 2) != items)
+                m_list->SetItem(i, 2, items);
             continue;
+        }
         while (items.length() > 1 && w + 16 > room) {
             items.RemoveLast();
             m_list->GetTextExtent(items + wx("…"), &w, nullptr);
@@ -164,8 +191,11 @@ void ReceiptLookupScreen::show_receipt_lookup(ReceiptLookup purpose, const std::
     m_today = today;
     m_title->SetLabel(purpose == ReceiptLookup::copy ? _("Receipt copy") : _("Refund"));
     m_find->SetLabel(purpose == ReceiptLookup::copy ? _("Print the copy") : _("Find the receipt"));
+    m_impact->Show(purpose == ReceiptLookup::copy);
     m_receipt->ChangeValue(wx(suggested));
     show_list(m_today); // the whole day: the suggestion is selected, to be replaced
+    m_picked_in_list = false;
+    Layout();
     replace_screen();
     fit_columns();
     m_receipt->SetFocus();
