@@ -52,8 +52,8 @@ public:
 /// its CA certificate file and the organiser's single-use code.
 struct EnrolmentState {
     bool enrolled = false;
-    std::string server;       ///< where this till syncs to, once enrolled
-    bool busy = false;        ///< an enrolment is under way
+    std::string server; ///< where this till syncs to, once enrolled
+    bool busy = false;  ///< an enrolment is under way
     std::optional<Message> problem;
     std::optional<Message> news;
 };
