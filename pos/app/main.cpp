@@ -151,7 +151,7 @@ public:
                     tr));
             m_db =
                 std::make_unique<bl::Database>(path, bl::OpenOptions{false, bl::DeviceRole::till});
-            m_store = std::make_unique<bl::pos::StoreTill>(*m_db);
+            m_store = std::make_unique<bl::pos::StoreTill>(*m_db, post_to_ui());
         } catch (const bl::StoreError& e) {
             return refuse(bl::render(e.message(), tr));
         } catch (const std::exception& e) {
@@ -195,7 +195,7 @@ public:
         if (auto setting = bl::get_setting(*m_db, "printer"))
             if (auto target = bl::pos::PrinterTarget::parse(*setting))
                 printer = target.value();
-        m_sink = std::make_unique<bl::pos::PrinterSink>(printer, folder);
+        m_sink = std::make_unique<bl::pos::PrinterSink>(printer, folder, post_to_ui());
 
         m_frame = new bl::pos::TillFrame(wx("Bundlinje – " + m_store->device().name));
         m_till = std::make_unique<bl::pos::Till>(m_store->ports(*m_sink), m_frame->views());
@@ -269,6 +269,12 @@ public:
     }
 
 private:
+    // Printing and the backup after a Z run on background threads and hand their answers to
+    // the window's thread through this (CallAfter may be called from any thread).
+    bl::pos::Background::Post post_to_ui() {
+        return [this](std::function<void()> call) { CallAfter(std::move(call)); };
+    }
+
     // OnInit's false ends the program with a code that is not 0.
     bool refuse(const std::string& why) {
         if (m_exit_when_ready)

@@ -40,9 +40,10 @@ void AccessFlow::log_in(const std::string& staff_id, const std::string& pin) {
         return;
     }
     m_till.state.staff = r.value();
+    m_till.views.messages.clear(); // the previous person's wrong PINs and lockouts are stale
     m_till.refresh_status();
     if (!m_till.ports.shifts.current_shift())
-        m_till.views.open_shift.show_open_shift(r.value().name);
+        m_till.ask_float();
     else
         m_till.show_sale();
     m_till.views.sale.show_parked(m_till.state.parked.size());
@@ -54,20 +55,6 @@ void AccessFlow::log_out() {
     if (m_till.state.staff)
         m_till.ports.staff.logout(m_till.state.staff->id);
     start();
-}
-
-void AccessFlow::ask_approval() {
-    if (m_till.need_login())
-        return;
-    std::vector<StaffUser> organisers;
-    for (const auto& u : m_till.ports.staff.staff_list())
-        if (role_at_least(u.role, StaffRole::organiser) && u.id != m_till.state.staff->id)
-            organisers.push_back(u);
-    if (organisers.empty()) {
-        m_till.say(Message(BL_N_("There is no other organiser who could approve.")));
-        return;
-    }
-    m_till.views.approval.show_approval(organisers);
 }
 
 void AccessFlow::approve(const std::string& organiser_id, const std::string& pin) {
@@ -84,9 +71,20 @@ void AccessFlow::approve(const std::string& organiser_id, const std::string& pin
         return;
     }
     m_till.state.approver = r.value();
+    m_till.views.messages.clear();
+    if (auto next = m_till.take_after_approval()) {
+        next(); // what was asked for goes ahead
+        return;
+    }
     m_till.show_sale();
     m_till.views.messages.show_news(
         Message(BL_N_("%s approved the next action. Do it now."), {r.value().name}));
+}
+
+void AccessFlow::cancel_approval() {
+    (void)m_till.take_after_approval();
+    m_till.state.approver.reset();
+    m_till.show_sale();
 }
 
 } // namespace bl::pos

@@ -18,10 +18,11 @@ public:
     /// Checks the PIN (wrong ones count towards a lockout) and opens the till or the sale.
     void log_in(const std::string& staff_id, const std::string& pin);
     void log_out();
-    /// Asks another organiser to approve the next gated action (a discount above the limit,
-    /// a new price, a refund, the drawer, training, Z, settings) with their PIN.
-    void ask_approval();
+    /// An organiser's PIN approves the action that asked for it (a discount above the limit,
+    /// a new price, a refund, the drawer, training, Z, settings), which then goes ahead.
     void approve(const std::string& organiser_id, const std::string& pin);
+    /// No approval after all: back to the sale, the action not done.
+    void cancel_approval();
 
 private:
     TillContext& m_till;

@@ -66,7 +66,10 @@ Message no_such_line(std::size_t line) {
 
 } // namespace
 
-Result<std::size_t, Message> Cart::scan(const std::string& input, CatalogueLookup& catalogue) {
+Result<std::size_t, Message> Cart::scan(const std::string& input, CatalogueLookup& catalogue,
+                                        std::int64_t quantity) {
+    if (auto p = check_quantity(quantity))
+        return err(*p);
     auto code = classify_barcode(input);
     if (!code)
         return err(code.error());
@@ -94,14 +97,15 @@ Result<std::size_t, Message> Cart::scan(const std::string& input, CatalogueLooku
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
         CartLine& l = m_lines[i];
         if (l.product.id == product->id && l.batch_id == batch_id && !l.price_overridden) {
-            if (auto p = check_quantity(l.quantity + 1))
+            if (auto p = check_quantity(l.quantity + quantity))
                 return err(*p);
-            ++l.quantity;
+            l.quantity += quantity;
             return i;
         }
     }
     CartLine l;
     l.product = *product;
+    l.quantity = quantity;
     l.unit_price = product->price;
     l.batch_id = batch_id;
     if (batch_id)
@@ -110,7 +114,9 @@ Result<std::size_t, Message> Cart::scan(const std::string& input, CatalogueLooku
     return m_lines.size() - 1;
 }
 
-Result<std::size_t, Message> Cart::add(const Product& product) {
+Result<std::size_t, Message> Cart::add(const Product& product, std::int64_t quantity) {
+    if (auto p = check_quantity(quantity))
+        return err(*p);
     if (!product.active)
         return err(Message(BL_N_("\"%s\" is no longer sold. Ask an organiser before selling "
                                  "it."),
@@ -118,14 +124,15 @@ Result<std::size_t, Message> Cart::add(const Product& product) {
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
         CartLine& l = m_lines[i];
         if (l.product.id == product.id && !l.batch_id && !l.price_overridden) {
-            if (auto p = check_quantity(l.quantity + 1))
+            if (auto p = check_quantity(l.quantity + quantity))
                 return err(*p);
-            ++l.quantity;
+            l.quantity += quantity;
             return i;
         }
     }
     CartLine l;
     l.product = product;
+    l.quantity = quantity;
     l.unit_price = product.price;
     m_lines.push_back(std::move(l));
     return m_lines.size() - 1;

@@ -83,12 +83,13 @@ using Problem = std::optional<Message>;
 class Cart {
 public:
     /// Adds what the scanner (or the keyboard) sent: a product EAN, an internal product code
-    /// or a batch label. Scanning the same product (and batch) again adds one to its line.
-    /// Returns the line that changed.
-    Result<std::size_t, Message> scan(const std::string& input, CatalogueLookup& catalogue);
+    /// or a batch label. Scanning the same product (and batch) again adds to its line.
+    /// `quantity` of it (typed first: "3*"). Returns the line that changed.
+    Result<std::size_t, Message> scan(const std::string& input, CatalogueLookup& catalogue,
+                                      std::int64_t quantity = 1);
 
-    /// Adds one of a product chosen from a tile or a search.
-    Result<std::size_t, Message> add(const Product& product);
+    /// Adds `quantity` of a product chosen from a tile or a search.
+    Result<std::size_t, Message> add(const Product& product, std::int64_t quantity = 1);
 
     Problem set_quantity(std::size_t line, std::int64_t quantity);
     Problem increment(std::size_t line);

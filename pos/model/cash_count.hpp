@@ -14,4 +14,8 @@ namespace bl::pos {
 /// whole number from 0 to 99999 counts as none.
 std::optional<Money> count_typed_cash(const std::vector<std::string>& typed);
 
+/// The counts as typed, one per bl::cash_denominations entry (0 where nothing readable was
+/// typed), for the Z report's list of notes and coins.
+std::vector<std::int64_t> typed_counts(const std::vector<std::string>& typed);
+
 } // namespace bl::pos

@@ -31,7 +31,7 @@ void CheckoutFlow::pay() {
         return;
     }
     if (!m_till.ports.shifts.current_shift()) {
-        m_till.views.open_shift.show_open_shift(s.staff->name);
+        m_till.ask_float();
         return;
     }
     // Part payments already taken (before the till stopped) count towards this sale.
@@ -51,6 +51,11 @@ void CheckoutFlow::pay() {
 void CheckoutFlow::pay_cash(const std::string& handed_over) {
     if (!tender())
         return;
+    // Nothing typed: the customer handed over the exact (rounded) amount.
+    if (handed_over.find_first_not_of(" \r\n") == std::string::npos) {
+        pay_cash_amount(tender()->remaining_in_cash());
+        return;
+    }
     // A scanner used on the payment screen types a barcode into the amount field.
     const bool digits_only = handed_over.size() >= 8 &&
                              handed_over.find_first_not_of("0123456789\r\n") == std::string::npos;
@@ -181,7 +186,7 @@ void CheckoutFlow::finish_if_settled() {
     if (!sale.training)
         m_keeper.sold(); // the store took the kept open cart away with the sale
     s.mode = Selling{};
-    m_till.views.done.show_done(done.value(), change);
+    m_till.views.done.show_done(done.value(), change, !sale.training);
     m_till.print_receipt_of(done.value());
     m_till.refresh_status();
 }

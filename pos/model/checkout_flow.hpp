@@ -16,7 +16,8 @@ public:
 
     /// Opens payment for the cart's total; part payments taken before a restart count.
     void pay();
-    /// Cash as typed. A barcode scanned into the amount field is recognised and explained.
+    /// Cash as typed; nothing typed is the exact amount (rounded to 50 øre). A barcode
+    /// scanned into the amount field is recognised and explained.
     void pay_cash(const std::string& handed_over);
     void pay_cash_amount(Money handed_over);
     /// The rest on card (with the terminal's reference) or MobilePay.

@@ -5,6 +5,7 @@
 /// was recorded then); reads that fail throw bl::StoreError, caught at the program's edge.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "pos/model/cart.hpp"
 #include "pos/model/login.hpp"
+#include "receipts/layout/impact_documents.hpp"
 #include "receipts/layout/sales_receipt.hpp"
 #include "shared/core/canonical_json.hpp"
 #include "shared/core/domain.hpp"
@@ -22,6 +24,10 @@
 #include "shared/rules/journal_kind.hpp"
 
 namespace bl::pos {
+
+/// How something done off the till's thread went (printing, a backup): called later on the
+/// till's own thread, with a problem if there was one.
+using Reply = std::function<void(std::optional<Message> problem)>;
 
 /// The catalogue as the sale screen and the import see it.
 class Catalogue : public CatalogueLookup {
@@ -60,8 +66,10 @@ public:
                                                const std::string& shift_id, Money counted) = 0;
     /// After a Z report: a copy of the whole database in the backups folder (the newest ones
     /// are kept), so a broken disk does not take the shop's records with it before they are
-    /// synced. A problem is reported; the day stays closed.
-    virtual std::optional<Message> back_up_after_z(std::int64_t z_number) = 0;
+    /// synced. Returns at once; `done` says how it went (the day stays closed either way).
+    virtual void back_up_after_z(std::int64_t z_number, Reply done) = 0;
+    /// The cash counted at this till's last Z report, if any (tomorrow's float, suggested).
+    virtual std::optional<Money> last_counted_cash() = 0;
 };
 
 /// Where sales and refunds are recorded, and found again.
@@ -74,6 +82,8 @@ public:
     virtual std::optional<Sale> find_receipt(std::int64_t number) = 0;
     /// The number of this till's newest receipt (not training); 0 before the first.
     virtual std::int64_t last_receipt_number() = 0;
+    /// This till's receipts (not training) since an instant, newest first (at most 200).
+    virtual std::vector<Sale> receipts_since(Timestamp since) = 0;
     /// A recorded sale by its id (a refund's original).
     virtual std::optional<Sale> find_sale(const std::string& id) = 0;
     /// Units of an original line that earlier refunds took back.
@@ -81,6 +91,11 @@ public:
     /// What is behind a sale, for the "Bag om tingene" block; none when the shop has the
     /// block turned off.
     virtual std::optional<SaleImpact> receipt_impact(const std::string& sale_id) = 0;
+    /// A sale's "Bag om tingene" receipt, printed on request (whatever the shop's setting
+    /// for the block after every receipt): the goods, the workshops, how many made them, the
+    /// work in them, and only the names of makers who consented to be named on receipts.
+    /// None when there is no such sale.
+    virtual std::optional<doc::ImpactReceiptData> impact_receipt(const std::string& sale_id) = 0;
 };
 
 /// The till's own settings, its device and its shop.
@@ -121,13 +136,15 @@ public:
 };
 
 /// Where receipts go once a sale has committed (a printer, a folder, or a test's list).
+/// Printing never keeps the till waiting: deliver() and open_drawer() return at once and say
+/// later, through `done`, how it went.
 class ReceiptSink {
 public:
     virtual ~ReceiptSink() = default;
-    /// Prints or stores; a problem is shown to the person but never undoes the sale.
-    virtual std::optional<Message> deliver(const receipts::ReceiptText& receipt) = 0;
+    /// Prints and keeps a copy; a problem is shown to the person but never undoes the sale.
+    virtual void deliver(const receipts::ReceiptText& receipt, Reply done) = 0;
     /// Opens the cash drawer without printing.
-    virtual std::optional<Message> open_drawer() = 0;
+    virtual void open_drawer(Reply done) = 0;
     /// Points the receipts at another printer ("" = none; a copy is always kept).
     virtual std::optional<Message> use_printer(const std::string& setting) = 0;
 };

@@ -1,6 +1,53 @@
 #include "pos/model/refund.hpp"
 
+#include "shared/core/cash_rounding.hpp"
+#include "shared/core/text.hpp"
+
 namespace bl::pos {
+
+std::vector<Sale> matching_receipts(const std::vector<Sale>& all, const std::string& typed) {
+    std::string t;
+    for (char c : typed)
+        if (c != '\r' && c != '\n')
+            t += c;
+    while (!t.empty() && t.back() == ' ')
+        t.pop_back();
+    while (!t.empty() && t.front() == ' ')
+        t.erase(t.begin());
+    if (t.empty())
+        return all;
+    std::vector<Sale> out;
+    // A scanned receipt barcode ("R1-42") names one receipt; digits may be part of a number.
+    if ((t[0] == 'R' || t[0] == 'r') && t.find('-') != std::string::npos) {
+        const std::string number = t.substr(t.find('-') + 1);
+        for (const auto& s : all)
+            if (std::to_string(s.receipt_number) == number)
+                out.push_back(s);
+        return out;
+    }
+    if (t.find_first_not_of("0123456789") == std::string::npos) {
+        for (const auto& s : all)
+            if (std::to_string(s.receipt_number).find(t) != std::string::npos)
+                out.push_back(s);
+        return out;
+    }
+    std::vector<std::string> words;
+    const std::string folded = search_fold(t); // split() points into it
+    for (const auto w : split(folded, ' '))
+        if (!w.empty())
+            words.emplace_back(w);
+    for (const auto& s : all) {
+        std::string names;
+        for (const auto& l : s.lines)
+            names += search_fold(l.description) + " ";
+        bool all_found = true;
+        for (const auto& w : words)
+            all_found = all_found && names.find(w) != std::string::npos;
+        if (all_found)
+            out.push_back(s);
+    }
+    return out;
+}
 
 Result<std::int64_t, Message> parse_receipt_reference(const std::string& input,
                                                       int this_device_number) {
@@ -89,6 +136,10 @@ SaleLine RefundDraft::refund_line(std::size_t i) const {
     l.refund_of_sale_id = m_original.id;
     l.refund_of_line_no = o.line_no;
     return l;
+}
+
+Money RefundDraft::total_in_cash() const {
+    return round_cash(total());
 }
 
 Money RefundDraft::total() const {

@@ -13,6 +13,11 @@
 
 namespace bl::pos {
 
+/// The receipts of `all` that match what is typed: all of them for nothing typed; by number
+/// for digits ("4" finds 4, 14, 42 ...) or a receipt barcode ("R1-42"); else every word in
+/// the name of an item on the receipt (æ/ae, ø/oe, å/aa fold together). In `all`'s order.
+std::vector<Sale> matching_receipts(const std::vector<Sale>& all, const std::string& typed);
+
 /// Reads what was typed or scanned to find a receipt: "42", or the receipt barcode
 /// "R1-42" (which must be this till's number), for a refund or a copy. Training receipts
 /// ("T1-…") are refused.
@@ -32,6 +37,8 @@ public:
     bool any() const;
     /// The refund's total (negative): each line's share of what was paid, never more.
     Money total() const;
+    /// What is paid out if it is paid in cash: the total rounded to 50 øre.
+    Money total_in_cash() const;
     /// The refund as the store records it.
     Sale to_sale() const;
 

@@ -4,8 +4,7 @@ namespace bl::pos {
 
 namespace {
 
-const char* const only_organisers =
-    BL_N_("Only an organiser can give refunds. Ask an organiser to log in.");
+const char* const only_organisers = BL_N_("Only an organiser can give refunds.");
 
 } // namespace
 
@@ -17,14 +16,14 @@ RefundDraft* RefundFlow::draft() {
 }
 
 void RefundFlow::begin_refund() {
-    if (m_till.need_login() || !m_till.allowed(only_organisers))
+    if (m_till.need_login() || !m_till.allowed(only_organisers, [this] { begin_refund(); }))
         return;
     if (!m_till.state.cart.empty() || !std::holds_alternative<Selling>(m_till.state.mode)) {
         m_till.say(Message(BL_N_("Finish or empty the current sale before a refund.")));
         return;
     }
     m_till.state.mode = Refunding{};
-    m_till.views.lookup.show_receipt_lookup(ReceiptLookup::refund, {});
+    m_till.views.lookup.show_receipt_lookup(ReceiptLookup::refund, {}, m_till.todays_receipts());
 }
 
 void RefundFlow::find_refund(const std::string& receipt) {
@@ -74,7 +73,8 @@ void RefundFlow::refund_less(std::size_t line) {
 
 void RefundFlow::refund_pay(Tender tender) {
     RefundDraft* d = draft();
-    if (!d || m_till.need_login() || !m_till.gate(only_organisers))
+    if (!d || m_till.need_login() ||
+        !m_till.gate(only_organisers, [this, tender] { refund_pay(tender); }))
         return;
     if (!d->any()) {
         m_till.say(Message(BL_N_("Choose what the customer brings back first.")));
@@ -82,7 +82,7 @@ void RefundFlow::refund_pay(Tender tender) {
     }
     TillState& s = m_till.state;
     if (!m_till.ports.shifts.current_shift()) {
-        m_till.views.open_shift.show_open_shift(s.staff->name);
+        m_till.ask_float();
         return;
     }
     TenderSession pay(d->total());

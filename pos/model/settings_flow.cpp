@@ -30,13 +30,14 @@ TillSettings read_settings(SettingsStore& store) {
 SettingsFlow::SettingsFlow(TillContext& till) : m_till(till) {}
 
 void SettingsFlow::open_settings() {
-    if (m_till.need_login() || !m_till.allowed(only_organisers))
+    if (m_till.need_login() || !m_till.allowed(only_organisers, [this] { open_settings(); }))
         return;
     m_till.views.settings.show_settings(m_till.state.settings);
 }
 
 void SettingsFlow::save_settings(const TillSettings& typed) {
-    if (m_till.need_login() || !m_till.gate(only_organisers))
+    if (m_till.need_login() ||
+        !m_till.gate(only_organisers, [this, typed] { save_settings(typed); }))
         return;
     // Check everything first, so a typo saves nothing.
     auto name = clean_text(typed.mobilepay_name,
@@ -97,7 +98,8 @@ void SettingsFlow::save_settings(const TillSettings& typed) {
 }
 
 void SettingsFlow::import_catalogue(const std::string& path) {
-    if (m_till.need_login() || !m_till.allowed(only_organisers))
+    if (m_till.need_login() ||
+        !m_till.allowed(only_organisers, [this, path] { import_catalogue(path); }))
         return;
     auto text = read_catalogue_file(path);
     if (!text) {
@@ -122,7 +124,8 @@ void SettingsFlow::import_catalogue(const std::string& path) {
 
 void SettingsFlow::confirm_import() {
     auto* importing = std::get_if<Importing>(&m_till.state.mode);
-    if (!importing || m_till.need_login() || !m_till.gate(only_organisers))
+    if (!importing || m_till.need_login() ||
+        !m_till.gate(only_organisers, [this] { confirm_import(); }))
         return;
     if (importing->plan.valid.empty()) {
         m_till.say(Message(BL_N_("No row in the file can be imported.")));
@@ -139,8 +142,10 @@ void SettingsFlow::confirm_import() {
     m_till.state.mode = Selling{};
     m_till.views.sale.show_new_catalogue();
     m_till.show_sale();
-    m_till.views.messages.show_news(
-        Message(BL_N_("%s items were added to the catalogue."), {std::to_string(r.value())}));
+    const auto added = static_cast<std::int64_t>(r.value());
+    m_till.views.messages.show_news(Message::plural(
+        BL_NP_("%s item was added to the catalogue.", "%s items were added to the catalogue."),
+        added, {std::to_string(added)}));
 }
 
 } // namespace bl::pos

@@ -72,8 +72,8 @@ Result<Payment, Message> TenderSession::pay_exact(Tender t, std::optional<Money>
         return err(Message(BL_N_("Type an amount between 0 kr. and the %s still due."),
                            {format_dkk(rest)}));
     if ((rest.is_negative() ? -a : a) > (rest.is_negative() ? -rest : rest))
-        return err(Message(BL_N_("%s is more than the %s still due. Cards and MobilePay are "
-                                 "paid to the øre, so there is no change."),
+        return err(Message(BL_N_("%s is more than the %s still due. Card and mobile payments "
+                                 "are paid to the øre, so there is no change."),
                            {format_dkk(a), format_dkk(rest)}));
     Payment p;
     p.tender = t;

@@ -28,15 +28,38 @@ Permissions TillContext::permissions() const {
     return Permissions{effective_role(), limit};
 }
 
-bool TillContext::allowed(const char* refusal) {
+OrganiserActions TillContext::organiser_actions() {
+    if (role_at_least(effective_role(), StaffRole::organiser))
+        return OrganiserActions::allowed;
+    for (const auto& u : ports.staff.staff_list())
+        if (role_at_least(u.role, StaffRole::organiser) &&
+            (!state.staff || u.id != state.staff->id))
+            return OrganiserActions::with_approval;
+    return OrganiserActions::never;
+}
+
+bool TillContext::allowed(const char* refusal, std::function<void()> retry) {
     if (role_at_least(effective_role(), StaffRole::organiser))
         return true;
-    say(Message(refusal));
+    if (!retry || !ask_approval(Message(refusal), std::move(retry)))
+        say(Message(refusal));
     return false;
 }
 
-bool TillContext::gate(const char* refusal) {
-    if (!allowed(refusal))
+bool TillContext::ask_approval(const Message& why, std::function<void()> retry) {
+    std::vector<StaffUser> organisers;
+    for (const auto& u : ports.staff.staff_list())
+        if (role_at_least(u.role, StaffRole::organiser) && state.staff && u.id != state.staff->id)
+            organisers.push_back(u);
+    if (organisers.empty())
+        return false;
+    m_after_approval = std::move(retry);
+    views.approval.show_approval(organisers, why);
+    return true;
+}
+
+bool TillContext::gate(const char* refusal, std::function<void()> retry) {
+    if (!allowed(refusal, std::move(retry)))
         return false;
     state.approver.reset(); // an approval covers one action
     return true;
@@ -75,6 +98,11 @@ Cart* TillContext::cart_to_change() {
     return &state.cart;
 }
 
+void TillContext::ask_float() {
+    views.open_shift.show_open_shift(state.staff ? state.staff->name : std::string(),
+                                     ports.shifts.last_counted_cash());
+}
+
 void TillContext::show_sale() {
     if (!std::holds_alternative<Selling>(state.mode) && !std::holds_alternative<Paying>(state.mode))
         state.mode = Selling{};
@@ -101,6 +129,11 @@ std::optional<Money> TillContext::read_money(const std::string& typed) {
     return m.value();
 }
 
+std::vector<Sale> TillContext::todays_receipts() {
+    const LocalTime now = to_copenhagen(ports.journal.now());
+    return ports.receipts.receipts_since(from_copenhagen(now.year, now.month, now.day, 0, 0, 0));
+}
+
 receipts::ReceiptData TillContext::receipt_of(const Sale& sale) {
     receipts::ReceiptData data;
     data.shop = state.settings.shop;
@@ -109,7 +142,8 @@ receipts::ReceiptData TillContext::receipt_of(const Sale& sale) {
     data.device_number = device.number;
     data.staff_name = state.staff ? state.staff->name : std::string();
     data.mobilepay_name = state.settings.mobilepay_name;
-    if (!state.settings.receipt_footer.empty())
+    // The shop's last line ("Tak for dit køb!") thanks for a purchase: not on a refund.
+    if (!state.settings.receipt_footer.empty() && !sale.refund_of)
         data.footer = {state.settings.receipt_footer};
     data.sale = sale;
     if (!state.staff || sale.staff_id != state.staff->id)
@@ -129,16 +163,35 @@ void TillContext::print_receipt_of(const Sale& sale) {
     try {
         receipts::ReceiptData data = receipt_of(sale);
         state.last_receipt = data;
-        print(receipts::sales_receipt(data));
+        print(receipts::sales_receipt(data),
+              sale.training ? std::nullopt : std::optional(sale.receipt_number));
     } catch (const std::exception&) {
         say(Message(BL_N_("Recorded, but its receipt could not be made: print it with Receipt "
                           "copy once the till works again.")));
     }
 }
 
-void TillContext::print(const receipts::ReceiptText& text) {
-    if (auto problem = ports.printer.deliver(text))
-        say(*problem);
+Reply TillContext::while_alive(std::function<void(std::optional<Message>)> then) {
+    // Called on the till's thread, as the till is destroyed there: no race on the check.
+    return [alive = std::weak_ptr<int>(m_alive),
+            then = std::move(then)](std::optional<Message> problem) {
+        if (!alive.expired())
+            then(std::move(problem));
+    };
+}
+
+void TillContext::print(const receipts::ReceiptText& text,
+                        std::optional<std::int64_t> receipt_number) {
+    ports.printer.deliver(text, while_alive([this, receipt_number](std::optional<Message> problem) {
+                              if (!problem)
+                                  return;
+                              if (receipt_number && offer_copy)
+                                  views.messages.ask(
+                                      *problem, Message(BL_N_("Print a copy")),
+                                      [this, n = *receipt_number] { offer_copy(n); });
+                              else
+                                  say(*problem);
+                          }));
 }
 
 } // namespace bl::pos

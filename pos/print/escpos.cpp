@@ -38,6 +38,8 @@ char32_t fallback(char32_t c) {
         return '.';
     case 0x20AC: // euro
         return 'E';
+    case 0x00D7: // multiplication sign, as in "2 × 500,00 kr." on a Z report
+        return 'x';
     case 0x00C1:
     case 0x00C0:
     case 0x00C2:

@@ -1,6 +1,8 @@
 #include "pos/print/transport.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 
 #include <fcntl.h>
@@ -24,11 +26,23 @@ Message unreachable(const PrinterTarget& t) {
                    {t.describe()});
 }
 
-// Writes everything, waiting at most `timeout` for the descriptor to take more.
-bool write_all(int fd, std::string_view bytes, std::chrono::milliseconds timeout) {
+using Clock = std::chrono::steady_clock;
+
+// Milliseconds left until the deadline (0 once it has passed), for poll().
+int left_ms(Clock::time_point deadline) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    return left <= 0 ? 0 : static_cast<int>(std::min<long long>(left, 1'000'000));
+}
+
+// Writes everything before the deadline, waiting for the descriptor to take more. A socket
+// whose printer hangs up gives an error, not SIGPIPE (which would end the till).
+bool write_all(int fd, std::string_view bytes, Clock::time_point deadline, bool socket) {
     std::size_t done = 0;
     while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        const ssize_t n = socket
+                              ? ::send(fd, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL)
+                              : ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n > 0) {
             done += static_cast<std::size_t>(n);
             continue;
@@ -37,7 +51,7 @@ bool write_all(int fd, std::string_view bytes, std::chrono::milliseconds timeout
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             pollfd p{fd, POLLOUT, 0};
-            if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0)
+            if (::poll(&p, 1, left_ms(deadline)) <= 0)
                 return false;
             continue;
         }
@@ -112,7 +126,8 @@ std::string PrinterTarget::describe() const {
     return kind == Kind::device ? path : host + ":" + std::to_string(port);
 }
 
-std::optional<Message> print_pdf_with_cups(const std::string& queue, const std::string& pdf_path) {
+std::optional<Message> print_pdf_with_cups(const std::string& queue, const std::string& pdf_path,
+                                           std::chrono::milliseconds timeout) {
     const Message failed(BL_N_("The printer %s did not take the receipt. Check it in the "
                                "printer settings. The sale is saved; print it again with "
                                "Receipt copy."),
@@ -126,8 +141,24 @@ std::optional<Message> print_pdf_with_cups(const std::string& queue, const std::
         const_cast<char*>("lp"), dash_d.data(), q.data(), end.data(), file.data(), nullptr};
     if (::posix_spawnp(&pid, "lp", nullptr, nullptr, argv, environ) != 0)
         return failed;
+    // lp hands the file to CUPS and ends; one that hangs (a stuck scheduler) is stopped.
+    const auto deadline = Clock::now() + timeout;
     int status = 0;
-    if (::waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    for (;;) {
+        const pid_t r = ::waitpid(pid, &status, WNOHANG);
+        if (r == pid)
+            break;
+        if (r < 0 && errno != EINTR)
+            return failed;
+        if (Clock::now() >= deadline) {
+            ::kill(pid, SIGKILL);
+            while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+            }
+            return failed;
+        }
+        ::usleep(20'000);
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return failed;
     return std::nullopt;
 }
@@ -137,6 +168,7 @@ std::optional<Message> send_to_printer(const PrinterTarget& t, std::string_view 
     if (t.kind == PrinterTarget::Kind::cups)
         return Message(BL_N_("The printer %s prints PDF receipts, not printer codes."),
                        {t.describe()});
+    const auto deadline = Clock::now() + timeout;
     if (t.kind == PrinterTarget::Kind::device) {
         Fd f{::open(t.path.c_str(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_APPEND | O_CLOEXEC)};
         if (f.fd < 0)
@@ -144,7 +176,7 @@ std::optional<Message> send_to_printer(const PrinterTarget& t, std::string_view 
                                  "and switched on. The sale is saved; print it again with "
                                  "Receipt copy."),
                            {t.path});
-        if (!write_all(f.fd, bytes, timeout))
+        if (!write_all(f.fd, bytes, deadline, false))
             return unreachable(t);
         return std::nullopt;
     }
@@ -165,14 +197,14 @@ std::optional<Message> send_to_printer(const PrinterTarget& t, std::string_view 
             if (errno != EINPROGRESS)
                 continue;
             pollfd p{s.fd, POLLOUT, 0};
-            if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0)
+            if (::poll(&p, 1, left_ms(deadline)) <= 0)
                 continue;
             int e = 0;
             socklen_t len = sizeof e;
             if (::getsockopt(s.fd, SOL_SOCKET, SO_ERROR, &e, &len) != 0 || e != 0)
                 continue;
         }
-        if (write_all(s.fd, bytes, timeout)) {
+        if (write_all(s.fd, bytes, deadline, true)) {
             ::shutdown(s.fd, SHUT_WR);
             result.reset();
             break;

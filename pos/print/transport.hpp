@@ -1,6 +1,8 @@
 #pragma once
-/// Where receipts go: a printer's device file (/dev/usb/lp0) or a network printer's raw
-/// port (host:9100). Sending never blocks the till for longer than the timeout.
+/// Where receipts go: a printer's device file (/dev/usb/lp0), a network printer's raw port
+/// (host:9100) or a CUPS queue. Every send has a time limit for the whole of it (connecting,
+/// writing, waiting for `lp`); the till calls these off its window's thread (see
+/// pos/wiring/background.hpp), so a printer that is off never freezes it.
 
 #include <chrono>
 #include <optional>
@@ -25,11 +27,15 @@ struct PrinterTarget {
     std::string describe() const;
 };
 
-/// Prints a PDF file on a CUPS queue (with `lp`), or says why not.
-std::optional<Message> print_pdf_with_cups(const std::string& queue, const std::string& pdf_path);
+/// Prints a PDF file on a CUPS queue (with `lp`), or says why not; `lp` still running after
+/// the time limit is stopped.
+std::optional<Message>
+print_pdf_with_cups(const std::string& queue, const std::string& pdf_path,
+                    std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
-/// Sends the bytes whole, or says why not (in words for the shop: the sale itself is
-/// already saved, so the receipt can be printed again).
+/// Sends the bytes whole within the time limit (for every address of the host together), or
+/// says why not (in words for the shop: the sale itself is already saved, so the receipt can
+/// be printed again). Looking up a host name is left to the system resolver's own limits.
 std::optional<Message> send_to_printer(const PrinterTarget& target, std::string_view bytes,
                                        std::chrono::milliseconds timeout = std::chrono::seconds(5));
 

@@ -1,5 +1,7 @@
 #include "pos/ui/till_frame.hpp"
 
+#include <wx/button.h>
+#include <wx/display.h>
 #include <wx/intl.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
@@ -10,8 +12,14 @@
 
 namespace bl::pos {
 
-TillFrame::TillFrame(const wxString& title)
-    : wxFrame(nullptr, wxID_ANY, title, wxDefaultPosition, wxSize(1280, 800)) {
+namespace {
+
+/// The size the till is laid out for; smaller screens (from 1024 x 600) get the whole screen.
+const wxSize designed_size(1280, 800);
+
+} // namespace
+
+TillFrame::TillFrame(const wxString& title) : wxFrame(nullptr, wxID_ANY, title) {
     auto* root = new wxBoxSizer(wxVERTICAL);
     m_bar = new wxui::MessageBar(this);
     root->Add(m_bar, 0, wxEXPAND);
@@ -19,13 +27,14 @@ TillFrame::TillFrame(const wxString& title)
         this, wxID_ANY, _("TRAINING MODE: sales are not real and count nowhere"), wxDefaultPosition,
         wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL | wxST_NO_AUTORESIZE);
     m_training_banner->SetBackgroundColour(wxColour(255, 170, 0));
-    wxui::scale_font(m_training_banner, 1.5, true);
+    wxui::scale_font(m_training_banner, 1.3, true);
     m_training_banner->Hide();
     root->Add(m_training_banner, 0, wxEXPAND);
     m_book = new wxSimplebook(this);
     m_login = add<LoginScreen>();
     m_open_shift = add<OpenShiftScreen>();
     m_sale = add<SaleScreen>(m_training_banner);
+    m_menu = add<MenuScreen>();
     m_payment = add<PaymentScreen>();
     m_done = add<DoneScreen>([this](wxChar key) {
         // The next customer's first key, typed on the change screen, starts the scan field.
@@ -37,6 +46,7 @@ TillFrame::TillFrame(const wxString& title)
         scan->SetInsertionPointEnd();
     });
     m_close_day = add<CloseDayScreen>();
+    m_z_report = add<ZReportScreen>();
     m_lookup = add<ReceiptLookupScreen>();
     m_refund = add<RefundScreen>();
     m_x_report = add<XReportScreen>();
@@ -47,6 +57,31 @@ TillFrame::TillFrame(const wxString& title)
     SetSizer(root);
     m_status = new wxui::SyncStatusBar(this);
     SetStatusBar(m_status);
+    // While the message bar asks, Enter answers and Escape drops the question, wherever the
+    // keyboard is; a scanner's digits drop it and go on into the scan field.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (!m_bar->take_key(e))
+            e.Skip();
+    });
+    fit_to_display();
+}
+
+void TillFrame::fit_to_display() {
+    // The screen the window opens on: the one under the pointer (where the person is).
+    int display = wxDisplay::GetFromPoint(wxGetMousePosition());
+    if (display == wxNOT_FOUND)
+        display = 0;
+    const wxRect area = wxDisplay(static_cast<unsigned>(display)).GetClientArea();
+    SetMinSize(wxSize(std::min(area.width, 1024), std::min(area.height, 600)));
+    if (area.width < designed_size.x || area.height < designed_size.y) {
+        // A small screen: all of it. Without a window manager Maximize() does nothing, so
+        // the size is set as well.
+        SetSize(area);
+        Maximize();
+    } else {
+        SetSize(designed_size);
+        SetPosition(area.GetPosition() + (area.GetSize() - designed_size) / 2);
+    }
 }
 
 template <class S, class... A>
@@ -58,9 +93,10 @@ S* TillFrame::add(A&&... args) {
 }
 
 TillViews TillFrame::views() {
-    return TillViews{*this,       *this,        *m_login,    *m_approval, *m_open_shift,
-                     *m_sale,     *m_payment,   *m_done,     *m_lookup,   *m_refund,
-                     *m_x_report, *m_close_day, *m_settings, *m_import};
+    return TillViews{*this,         *this,       *m_login,    *m_approval,
+                     *m_open_shift, *m_sale,     *m_menu,     *m_payment,
+                     *m_done,       *m_lookup,   *m_refund,   *m_x_report,
+                     *m_close_day,  *m_z_report, *m_settings, *m_import};
 }
 
 void TillFrame::attach(Till& till) {
@@ -85,6 +121,14 @@ void TillFrame::show_problem(const Message& m) {
 
 void TillFrame::show_news(const Message& m) {
     m_bar->show_news(wxui::translated(m));
+}
+
+void TillFrame::clear() {
+    m_bar->clear();
+}
+
+void TillFrame::ask(const Message& question, const Message& answer, std::function<void()> yes) {
+    m_bar->ask(wxui::translated(question), wxui::translated(answer), std::move(yes));
 }
 
 void TillFrame::show_sync_problem(const std::optional<Message>& problem) {

@@ -10,6 +10,7 @@
 
 #include "pos/model/till.hpp"
 #include "pos/ui/screens/login_screens.hpp"
+#include "pos/ui/screens/menu_screen.hpp"
 #include "pos/ui/screens/payment_screens.hpp"
 #include "pos/ui/screens/refund_screens.hpp"
 #include "pos/ui/screens/sale_screen.hpp"
@@ -33,6 +34,8 @@ public:
 
     void show_problem(const Message& m) override;
     void show_news(const Message& m) override;
+    void clear() override;
+    void ask(const Message& question, const Message& answer, std::function<void()> yes) override;
     void show_status(const std::string& staff_name, std::int64_t unsent,
                      std::optional<Timestamp> last_sync, const std::string& till_name) override;
     void show_sync_problem(const std::optional<Message>& problem) override;
@@ -40,6 +43,7 @@ public:
     /// For GUI tests and screenshots: the screen on show, the message said last, the screens.
     std::string current_page() const;
     std::string problem_text() const;
+    wxui::MessageBar& message_bar() { return *m_bar; }
     /// The screen of type S (LoginScreen, SaleScreen ...).
     template <class S>
     S& screen() {
@@ -50,6 +54,8 @@ public:
     }
 
 private:
+    /// Opens within the screen it is on: the designed size, or all of a smaller screen.
+    void fit_to_display();
     template <class S, class... A>
     S* add(A&&... args);
     wxSimplebook* m_book = nullptr;
@@ -60,12 +66,14 @@ private:
     ApprovalScreen* m_approval = nullptr;
     OpenShiftScreen* m_open_shift = nullptr;
     SaleScreen* m_sale = nullptr;
+    MenuScreen* m_menu = nullptr;
     PaymentScreen* m_payment = nullptr;
     DoneScreen* m_done = nullptr;
     ReceiptLookupScreen* m_lookup = nullptr;
     RefundScreen* m_refund = nullptr;
     XReportScreen* m_x_report = nullptr;
     CloseDayScreen* m_close_day = nullptr;
+    ZReportScreen* m_z_report = nullptr;
     SettingsScreen* m_settings = nullptr;
     ImportScreen* m_import = nullptr;
     std::vector<TillScreen*> m_screens;

@@ -1,5 +1,8 @@
 #include "pos/wiring/store_till.hpp"
 
+#include <algorithm>
+
+#include "receipts/app/report_data.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/kept_carts.hpp"
@@ -123,56 +126,28 @@ std::filesystem::path StoreShifts::backup_folder() const {
     return std::filesystem::path(m_db.path()).parent_path() / "backups";
 }
 
-std::optional<Message> StoreShifts::back_up_after_z(std::int64_t z_number) {
-    // The day is closed: the whole database is checked against its journal first (the next
-    // start then checks only what comes after), then copied.
-    std::optional<Message> problem = check_after_z();
-    std::optional<Message> backup = write_backup(z_number);
-    if (problem && backup)
-        return Message(BL_N_("The day is closed, but its backup could not be written to %s, and "
-                             "the check of the database after the Z report found a problem. "
-                             "Copy %s somewhere safe by hand and tell the organiser today."),
-                       {backup_folder().string(), m_db.path()});
-    return problem ? problem : backup;
-}
+namespace {
 
-std::optional<Message> StoreShifts::check_after_z() {
-    try {
-        const DatabaseCheck check = verify_database(m_db);
-        if (check.ok()) {
-            // Kept or not, the records are fine: if it is not kept, the next start checks
-            // from the previous full check.
-            (void)record_full_check(m_db, check);
-            return std::nullopt;
-        }
-        const Finding& first = check.findings.front();
-        return Message(
-            BL_N_("The day is closed, but the check of the database after the Z "
-                  "report found that it was changed outside the till, first in %s "
-                  "(%s). Tell the organiser today; they can see every problem with: "
-                  "bundlinje-demo --db %s --verify"),
-            {first.table, first.row.empty() ? std::to_string(first.seq) : first.row, m_db.path()});
-    } catch (const StoreError& e) {
-        return e.message();
-    }
-}
-
-std::optional<Message> StoreShifts::write_backup(std::int64_t z_number) {
+// Background thread (or the caller's, without one): a consistent copy of the database
+// through a connection of its own, written whole under its final name, and the oldest
+// backups beyond `keep` removed.
+std::optional<Message> write_backup(const std::string& db_path, const std::filesystem::path& folder,
+                                    const std::string& name, std::size_t keep) {
     namespace fs = std::filesystem;
-    const fs::path folder = backup_folder();
-    // Named by day and Z number, so that they sort oldest first:
-    // "bundlinje-2026-11-27-z000012.db".
-    char z[16];
-    std::snprintf(z, sizeof z, "%06lld", static_cast<long long>(z_number));
-    const std::string name = "bundlinje-" + format_copenhagen_date(m_db.clock()) + "-z" + z + ".db";
-    const fs::path part = folder / (name + ".part");
     const Message failed(BL_N_("The day is closed, but its backup could not be written to %s. "
                                "Free some space, or copy %s somewhere safe by hand."),
-                         {folder.string(), m_db.path()});
+                         {folder.string(), db_path});
+    const fs::path part = folder / (name + ".part");
     std::error_code ec;
     fs::create_directories(folder, ec);
     fs::remove(part, ec);
-    if (!back_up(m_db, part.string())) {
+    try {
+        Database own(db_path);
+        if (!back_up(own, part.string())) {
+            fs::remove(part, ec);
+            return failed;
+        }
+    } catch (const StoreError&) {
         fs::remove(part, ec);
         return failed;
     }
@@ -187,9 +162,73 @@ std::optional<Message> StoreShifts::write_backup(std::int64_t z_number) {
             backups.push_back(entry.path());
     }
     std::sort(backups.begin(), backups.end());
-    for (std::size_t i = 0; i + backups_kept < backups.size(); ++i)
+    for (std::size_t i = 0; i + keep < backups.size(); ++i)
         fs::remove(backups[i], ec);
     return std::nullopt;
+}
+
+// The day is closed: the whole database is checked against its journal (a passed check is
+// kept, so the next start checks only what comes after). On the background thread, through
+// the backup's connection.
+std::optional<Message> check_after_z(Database& db) {
+    try {
+        const DatabaseCheck check = verify_database(db);
+        if (check.ok()) {
+            // Kept or not, the records are fine: if it is not kept, the next start checks
+            // from the previous full check.
+            (void)record_full_check(db, check);
+            return std::nullopt;
+        }
+        const Finding& first = check.findings.front();
+        return Message(
+            BL_N_("The day is closed, but the check of the database after the Z "
+                  "report found that it was changed outside the till, first in %s "
+                  "(%s). Tell the organiser today; they can see every problem with: "
+                  "bundlinje-demo --db %s --verify"),
+            {first.table, first.row.empty() ? std::to_string(first.seq) : first.row, db.path()});
+    } catch (const StoreError& e) {
+        return e.message();
+    }
+}
+
+// The check first, then the backup; both failing is said in one message.
+std::optional<Message> check_and_back_up(const std::string& db_path,
+                                         const std::filesystem::path& folder,
+                                         const std::string& name, std::size_t keep) {
+    std::optional<Message> problem;
+    try {
+        Database own(db_path);
+        problem = check_after_z(own);
+    } catch (const StoreError& e) {
+        problem = e.message();
+    }
+    std::optional<Message> backup = write_backup(db_path, folder, name, keep);
+    if (problem && backup)
+        return Message(BL_N_("The day is closed, but its backup could not be written to %s, and "
+                             "the check of the database after the Z report found a problem. "
+                             "Copy %s somewhere safe by hand and tell the organiser today."),
+                       {folder.string(), db_path});
+    return problem ? problem : backup;
+}
+
+} // namespace
+
+void StoreShifts::back_up_after_z(std::int64_t z_number, Reply done) {
+    // Named on the till's thread, by day and Z number, so that they sort oldest first:
+    // "bundlinje-2026-11-27-z000012.db".
+    char z[16];
+    std::snprintf(z, sizeof z, "%06lld", static_cast<long long>(z_number));
+    const std::string name = "bundlinje-" + format_copenhagen_date(m_db.clock()) + "-z" + z + ".db";
+    m_background.submit([db_path = m_db.path(), folder = backup_folder(), name,
+                         done = std::move(done)]() -> std::function<void()> {
+        auto problem = check_and_back_up(db_path, folder, name, backups_kept);
+        return [done, problem] { done(problem); };
+    });
+}
+
+std::optional<Money> StoreShifts::last_counted_cash() {
+    auto last = last_closed_shift(m_db, m_device.id);
+    return last ? last->counted_cash : std::nullopt;
 }
 
 // ---- receipts ----------------------------------------------------------------------------
@@ -206,6 +245,10 @@ std::int64_t StoreReceipts::last_receipt_number() {
     return bl::last_receipt_number(m_db, m_device.id);
 }
 
+std::vector<Sale> StoreReceipts::receipts_since(Timestamp since) {
+    return list_sales_since(m_db, m_device.id, since, 200);
+}
+
 std::optional<Sale> StoreReceipts::find_sale(const std::string& id) {
     return bl::find_sale(m_db, id);
 }
@@ -219,6 +262,11 @@ std::optional<SaleImpact> StoreReceipts::receipt_impact(const std::string& sale_
     if (get_setting(m_db, "impact_block").value_or("off") != "on")
         return std::nullopt;
     return impact_of_sale(m_db, sale_id);
+}
+
+std::optional<doc::ImpactReceiptData> StoreReceipts::impact_receipt(const std::string& sale_id) {
+    // The same data bundlinje-report prints its impact receipts from.
+    return report::impact_receipt_data(m_db, sale_id, m_db.clock());
 }
 
 // ---- settings ----------------------------------------------------------------------------
@@ -270,10 +318,10 @@ Timestamp StoreJournal::now() {
 
 // ---- the whole till ----------------------------------------------------------------------
 
-StoreTill::StoreTill(Database& db)
+StoreTill::StoreTill(Database& db, Background::Post post_to_ui)
     : m_device(till_device(db)), m_catalogue(db, m_device), m_staff(db, m_device),
-      m_shifts(db, m_device), m_receipts(db, m_device), m_settings(db, m_device), m_carts(db),
-      m_journal(db, m_device) {}
+      m_shifts(db, m_device, std::move(post_to_ui)), m_receipts(db, m_device),
+      m_settings(db, m_device), m_carts(db), m_journal(db, m_device) {}
 
 TillPorts StoreTill::ports(ReceiptSink& printer) {
     return TillPorts{m_catalogue, m_staff, m_shifts,  m_receipts,

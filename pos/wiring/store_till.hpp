@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "pos/model/ports.hpp"
+#include "pos/wiring/background.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/people.hpp"
 
@@ -46,28 +47,33 @@ private:
     LockoutPolicy m_policy;
 };
 
+/// Thread affinity: called on the till's thread, on its connection; the backup after a Z
+/// runs on a background thread with a connection of its own (SQLite connections are not
+/// shared between threads), which reads a consistent snapshot while the till goes on
+/// writing (WAL).
 class StoreShifts : public ShiftBook {
 public:
-    explicit StoreShifts(Database& db, const Device& device) : m_db(db), m_device(device) {}
+    StoreShifts(Database& db, const Device& device, Background::Post post_to_ui)
+        : m_db(db), m_device(device), m_background(std::move(post_to_ui)) {}
     std::optional<Shift> current_shift() override;
     Result<Shift, Message> open_shift(const std::string& staff_id, Money opening) override;
     ShiftTotals shift_totals(const std::string& shift_id) override;
     Result<Shift, Message> close_shift(const std::string& staff_id, const std::string& shift_id,
                                        Money counted) override;
-    /// After a Z: checks the whole database against its journal (verify_database; a passed
-    /// check is kept, so the next start checks only what comes after) and writes its backup.
-    /// Either failing is said in the message.
-    std::optional<Message> back_up_after_z(std::int64_t z_number) override;
+    /// After a Z, on the background thread: checks the whole database against its journal
+    /// (verify_database; a passed check is kept, so the next start checks only what comes
+    /// after) and writes its backup. Either failing is said in the reply.
+    void back_up_after_z(std::int64_t z_number, Reply done) override;
+    std::optional<Money> last_counted_cash() override;
     /// Where back_up_after_z writes: "backups" beside the database file.
     std::filesystem::path backup_folder() const;
     /// How many backups are kept; older ones are removed.
     static constexpr std::size_t backups_kept = 14;
 
 private:
-    std::optional<Message> check_after_z();
-    std::optional<Message> write_backup(std::int64_t z_number);
     Database& m_db;
     const Device& m_device;
+    Background m_background;
 };
 
 class StoreReceipts : public ReceiptArchive {
@@ -76,9 +82,11 @@ public:
     Result<Sale, Message> record_sale(const std::string& staff_id, const Sale& s) override;
     std::optional<Sale> find_receipt(std::int64_t number) override;
     std::int64_t last_receipt_number() override;
+    std::vector<Sale> receipts_since(Timestamp since) override;
     std::optional<Sale> find_sale(const std::string& id) override;
     std::int64_t refunded(const std::string& sale_id, int line_no) override;
     std::optional<SaleImpact> receipt_impact(const std::string& sale_id) override;
+    std::optional<doc::ImpactReceiptData> impact_receipt(const std::string& sale_id) override;
 
 private:
     Database& m_db;
@@ -127,7 +135,9 @@ private:
 class StoreTill {
 public:
     /// The database must belong to a till (see bl::local_device); throws StoreError if not.
-    explicit StoreTill(Database& db);
+    /// `post_to_ui` (wired to wxApp::CallAfter) makes the backup after a Z run on a
+    /// background thread; without it, it runs at once (tests, tools).
+    explicit StoreTill(Database& db, Background::Post post_to_ui = {});
     StoreTill(const StoreTill&) = delete;
     StoreTill& operator=(const StoreTill&) = delete;
 

@@ -132,7 +132,7 @@ ReceiptText shift_report(const ShiftReportData& d) {
     add(rule());
     row("Kontant", t.cash);
     row("Kort", t.card);
-    row("MobilePay", t.mobilepay);
+    row(d.mobilepay_name, t.mobilepay);
     row("Øreafrunding", t.rounding);
     add(rule());
     for (const auto& [name, amount] : t.by_seller)
@@ -141,6 +141,10 @@ ReceiptText shift_report(const ShiftReportData& d) {
     row("Byttepenge ved åbning", d.opening_float);
     row("Forventet kontant", t.expected_cash);
     if (d.counted) {
+        for (const auto& [denomination, count] : d.counted_by_denomination)
+            if (count > 0)
+                add(two_columns("  " + std::to_string(count) + " × " + format_dkk(denomination),
+                                format_amount(denomination.times(count))));
         row("Optalt kontant", *d.counted);
         row("Difference", *d.counted - t.expected_cash);
     }
@@ -252,7 +256,8 @@ ReceiptText sales_receipt(const ReceiptData& d) {
 
     r.barcode = receipt_code(d.device_number, s.receipt_number, s.training);
     r.name = *r.barcode + (d.copy ? "-kopi" : "");
-    r.after_barcode.push_back({"Gem bonen til bytte og retur", Align::centre, false, false});
+    if (!refund) // a refund receipt is not kept for another exchange
+        r.after_barcode.push_back({"Gem bonen til bytte og retur", Align::centre, false, false});
     return r;
 }
 

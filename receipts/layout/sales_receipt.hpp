@@ -75,6 +75,9 @@ struct ShiftReportData {
     ShiftTotals totals;
     Money opening_float;
     std::optional<Money> counted; ///< Z only
+    /// Z only: the drawer as counted, note by note (denomination, how many), when it was.
+    std::vector<std::pair<Money, std::int64_t>> counted_by_denomination;
+    std::string mobilepay_name = "MobilePay"; ///< the shop's name for that tender
 };
 ReceiptText shift_report(const ShiftReportData& d);
 

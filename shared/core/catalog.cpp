@@ -6,6 +6,8 @@
 #include <memory>
 #include <sstream>
 
+#include "shared/core/text.hpp"
+
 namespace bl {
 
 namespace {
@@ -53,12 +55,23 @@ Result<MoCatalog, Message> MoCatalog::parse(std::string_view b) {
         std::string_view id, text;
         if (!entry(orig, i, id) || !entry(trans, i, text))
             return err(broken);
-        if (id.empty())
-            continue; // the header
-        // Plural forms hold "singular\0plural"; the key is the singular.
+        if (id.empty()) { // the header, which holds the plural rule
+            // A rule that cannot be read leaves English's (msgfmt --check catches it first).
+            if (auto rule = PluralRule::from_header(text))
+                c.m_rule = rule.value();
+            continue;
+        }
+        // Plural forms hold "singular\0plural" and their forms "form 0\0form 1\0...";
+        // the key is the singular.
         const auto nul = id.find('\0');
         const auto tnul = text.find('\0');
         c.m_table.emplace(std::string(id.substr(0, nul)), std::string(text.substr(0, tnul)));
+        if (nul != std::string_view::npos) {
+            std::vector<std::string> forms;
+            for (const std::string_view f : split(text, '\0'))
+                forms.emplace_back(f);
+            c.m_plurals.emplace(std::string(id.substr(0, nul)), std::move(forms));
+        }
     }
     return c;
 }
@@ -77,6 +90,14 @@ Result<MoCatalog, Message> MoCatalog::load(const std::string& path) {
 std::string_view MoCatalog::translate(const char* msgid) const {
     auto it = m_table.find(msgid);
     return it == m_table.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string_view MoCatalog::translate_plural(const char* one, const char*, std::int64_t n) const {
+    auto it = m_plurals.find(one);
+    if (it == m_plurals.end())
+        return {};
+    const std::size_t form = m_rule.form(n);
+    return form < it->second.size() ? std::string_view(it->second[form]) : std::string_view();
 }
 
 std::string locale_dir() {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "shared/core/message.hpp"
+#include "shared/core/plural_forms.hpp"
 #include "shared/core/result.hpp"
 
 namespace bl {
@@ -20,10 +21,17 @@ public:
     static Result<MoCatalog, Message> parse(std::string_view bytes);
 
     std::string_view translate(const char* msgid) const override;
+    /// The form the catalogue's plural rule chooses for `n`; none when the sentence is not
+    /// translated (render() then uses English's).
+    std::string_view translate_plural(const char* one, const char* many,
+                                      std::int64_t n) const override;
     std::size_t size() const { return m_table.size(); }
 
 private:
     std::unordered_map<std::string, std::string> m_table;
+    /// Sentences about a count: the singular msgid -> every form, in the rule's order.
+    std::unordered_map<std::string, std::vector<std::string>> m_plurals;
+    PluralRule m_rule;
 };
 
 /// The folder holding <lang>/LC_MESSAGES/bundlinje.mo: $BUNDLINJE_LOCALE_DIR when set,

@@ -56,6 +56,19 @@ Message field_message(const char* msgid, const char* field,
     return m;
 }
 
+Message Message::plural(const char* one, const char* many, std::int64_t count,
+                        std::initializer_list<std::string> a) {
+    Message m(one, a);
+    m.msgid_plural = many;
+    m.count = count;
+    return m;
+}
+
+std::string_view Translator::translate_plural(const char* one, const char* many,
+                                              std::int64_t n) const {
+    return english_plural(one, many, n);
+}
+
 std::string render(const Message& m, const Translator* t) {
     auto tr = [t](const char* id) {
         std::string_view s = t ? t->translate(id) : std::string_view(id);
@@ -65,6 +78,11 @@ std::string render(const Message& m, const Translator* t) {
     for (std::size_t i = 0; i < args.size() && i < 32; ++i)
         if (m.translated_args & (1u << i))
             args[i] = std::string(tr(args[i].c_str()));
+    if (m.msgid_plural) {
+        const std::string_view english = english_plural(m.msgid, m.msgid_plural, m.count);
+        std::string_view form = t ? t->translate_plural(m.msgid, m.msgid_plural, m.count) : "";
+        return format_message(form.empty() ? english : form, args);
+    }
     return format_message(tr(m.msgid), args);
 }
 

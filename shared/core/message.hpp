@@ -10,12 +10,19 @@
 
 /// Marks a string literal for xgettext (keyword BL_N_) without translating it here.
 #define BL_N_(s) s
+/// Marks a sentence about a count, in its English singular and plural (xgettext keyword
+/// BL_NP_:1,2), for Message::plural.
+#define BL_NP_(one, many) one, many
 
 namespace bl {
 
 /// A whole sentence for a person, with `%s` (or `%1$s`) conversions filled from args.
 struct Message {
     const char* msgid = "";
+    /// A sentence about a count also has a plural msgid; `count` chooses the form (through
+    /// the translation's plural rule: "1 vare", "2 varer").
+    const char* msgid_plural = nullptr;
+    std::int64_t count = 0;
     std::vector<std::string> args;
     /// Bit i set: args[i] is itself a msgid (a field name such as "Name") and is translated
     /// before it is filled in.
@@ -24,6 +31,10 @@ struct Message {
     Message() = default;
     Message(const char* id) : msgid(id) {}
     Message(const char* id, std::initializer_list<std::string> a) : msgid(id), args(a) {}
+    /// `Message::plural(BL_NP_("%s item", "%s items"), n, {std::to_string(n)})`: the count
+    /// chooses the form; it is usually also one of the arguments.
+    static Message plural(const char* one, const char* many, std::int64_t count,
+                          std::initializer_list<std::string> a = {});
 };
 
 /// A message about a field: the field's name (a msgid, translated when rendered) fills the
@@ -42,7 +53,16 @@ class Translator {
 public:
     virtual ~Translator() = default;
     virtual std::string_view translate(const char* msgid) const = 0;
+    /// The form of a sentence about `n` things; with no translation, English's (`one` for
+    /// 1, else `many`).
+    virtual std::string_view translate_plural(const char* one, const char* many,
+                                              std::int64_t n) const;
 };
+
+/// English's choice between a singular and a plural msgid.
+inline const char* english_plural(const char* one, const char* many, std::int64_t n) {
+    return n == 1 ? one : many;
+}
 
 /// The message in English, or translated when a translator is given.
 std::string render(const Message& m, const Translator* t = nullptr);

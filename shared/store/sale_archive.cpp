@@ -141,6 +141,26 @@ std::optional<Sale> find_sale_by_receipt(Database& db, const std::string& device
     });
 }
 
+std::vector<Sale> list_sales_since(Database& db, const std::string& device_id, Timestamp since,
+                                   int limit) {
+    return store::reading([&]() -> std::vector<Sale> {
+        std::vector<std::string> ids;
+        SQLite::Statement q(store::sql(db),
+                            "SELECT id FROM sale WHERE device_id = ? AND training = 0 AND "
+                            "sold_at >= ? ORDER BY receipt_number DESC LIMIT ?");
+        q.bind(1, device_id);
+        q.bind(2, format_utc(since));
+        q.bind(3, limit);
+        while (q.executeStep())
+            ids.push_back(q.getColumn(0).getString());
+        std::vector<Sale> out;
+        for (const auto& id : ids)
+            if (auto s = find_sale(db, id))
+                out.push_back(std::move(*s));
+        return out;
+    });
+}
+
 std::int64_t last_receipt_number(Database& db, const std::string& device_id, bool training) {
     return store::reading([&]() -> std::int64_t {
         store::Statement q(db, "SELECT coalesce(max(receipt_number), 0) FROM sale "

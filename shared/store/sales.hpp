@@ -27,6 +27,9 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale);
 std::optional<Sale> find_sale(Database& db, const std::string& id);
 std::optional<Sale> find_sale_by_receipt(Database& db, const std::string& device_id,
                                          std::int64_t receipt_number, bool training = false);
+/// A till's receipts (not training) recorded since an instant, newest first, at most `limit`.
+std::vector<Sale> list_sales_since(Database& db, const std::string& device_id, Timestamp since,
+                                   int limit);
 /// The newest receipt number of a till (in the training series, or not); 0 before the first.
 std::int64_t last_receipt_number(Database& db, const std::string& device_id, bool training = false);
 

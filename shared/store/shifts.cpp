@@ -102,6 +102,21 @@ std::optional<Shift> current_shift(Database& db, const std::string& device_id) {
     });
 }
 
+std::optional<Shift> last_closed_shift(Database& db, const std::string& device_id) {
+    return store::reading([&]() -> std::optional<Shift> {
+        store::Statement q(db,
+                           "SELECT id, device_id, opened_by, opened_at, opening_float_ore, "
+                           "closed_at, closed_by, z_number, counted_cash_ore, expected_cash_ore "
+                           "FROM shift WHERE device_id = ? AND z_number IS NOT NULL "
+                           "ORDER BY z_number DESC LIMIT 1");
+        q->bind(1, device_id);
+        std::optional<Shift> s;
+        if (q->executeStep())
+            s = read_shift(*q);
+        return s;
+    });
+}
+
 ShiftTotals shift_totals(Database& db, const std::string& shift_id) {
     return store::reading([&]() -> ShiftTotals {
         ShiftTotals t;

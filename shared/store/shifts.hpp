@@ -20,6 +20,9 @@ Result<Shift, Message> open_shift(Database& db, const Actor& actor, Money openin
 /// The open shift of a device, if any.
 std::optional<Shift> current_shift(Database& db, const std::string& device_id);
 
+/// The device's last shift closed with a Z report (the highest Z number), if any.
+std::optional<Shift> last_closed_shift(Database& db, const std::string& device_id);
+
 /// Totals of a shift, as on an X or Z report (training sales excluded).
 ShiftTotals shift_totals(Database& db, const std::string& shift_id);
 

@@ -12,6 +12,11 @@ namespace bl::wxui {
 inline constexpr int touch_height = 56;     ///< the smallest button height
 inline constexpr int big_touch_height = 72; ///< main actions
 
+/// Lays a window out again from its children's sizes as they are now. GTK applies a font
+/// change to a control only when it is next drawn, so sizes asked for before a screen is
+/// shown can be too small; bring_forward() does this for the whole screen.
+void relayout(wxWindow* w);
+
 class Screen : public wxPanel {
 public:
     /// `name` identifies the screen (tests, screenshots).
@@ -19,7 +24,7 @@ public:
     const char* name() const { return m_name; }
 
 protected:
-    /// Makes this the page on show and lays it out.
+    /// Makes this the page on show and lays it out (relayout).
     void bring_forward();
 
 private:

@@ -1,5 +1,6 @@
 #include "shared/wxui/wx_text.hpp"
 
+#include <algorithm>
 #include <clocale>
 #include <unordered_map>
 
@@ -22,6 +23,18 @@ public:
         auto it = m_cache.find(msgid);
         if (it == m_cache.end())
             it = m_cache.emplace(msgid, utf8(wxGetTranslation(wx(msgid)))).first;
+        return it->second;
+    }
+    std::string_view translate_plural(const char* one, const char* many,
+                                      std::int64_t n) const override {
+        // wx chooses the form with the catalogue's Plural-Forms rule. Kept per count: the
+        // counts a till says are few.
+        const std::string key = std::string(one) + '\x04' + std::to_string(n);
+        auto it = m_cache.find(key);
+        if (it == m_cache.end()) {
+            const auto count = static_cast<unsigned>(n < 0 ? -n : n);
+            it = m_cache.emplace(key, utf8(wxGetTranslation(wx(one), wx(many), count))).first;
+        }
         return it->second;
     }
     void forget() { m_cache.clear(); }
@@ -72,6 +85,12 @@ std::string utf8(const wxString& s) {
 
 wxString money_text(Money m) {
     return wx(format_dkk(m));
+}
+
+void size_for_label(wxWindow* button, const wxString& longest, int min_width, int height) {
+    int w = 0, h = 0;
+    button->GetTextExtent(longest, &w, &h);
+    button->SetMinSize(wxSize(std::max(min_width, w + 36), std::max(height, h + 16)));
 }
 
 void scale_font(wxWindow* w, double factor, bool bold) {

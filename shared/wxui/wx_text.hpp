@@ -34,4 +34,9 @@ wxString money_text(Money m);
 /// Makes a window's font `factor` times larger (and bold).
 void scale_font(wxWindow* w, double factor, bool bold = false);
 
+/// Gives a button room for `longest` (the longest label it will show, in its font) and at
+/// least `min_width`, and a height. GTK applies a new font only when the button is drawn, so
+/// its own best size can be too small until then.
+void size_for_label(wxWindow* button, const wxString& longest, int min_width, int height);
+
 } // namespace bl::wxui

@@ -25,3 +25,17 @@ TEST_CASE("a damaged catalogue is refused, not half-loaded") {
     CHECK_FALSE(bl::MoCatalog::parse(bad).ok());
     CHECK_FALSE(bl::MoCatalog::load("/nonexistent/bundlinje.mo").ok());
 }
+
+TEST_CASE("the Danish catalogue says \"1 vare\" and \"2 varer\"") {
+    const bl::Translator* da = bl::translator_for("da");
+    REQUIRE(da != nullptr);
+    auto added = [da](std::int64_t n) {
+        return bl::render(bl::Message::plural("%s item was added to the catalogue.",
+                                              "%s items were added to the catalogue.", n,
+                                              {std::to_string(n)}),
+                          da);
+    };
+    CHECK(added(1) == "1 vare er lagt ind i sortimentet.");
+    CHECK(added(2) == "2 varer er lagt ind i sortimentet.");
+    CHECK(added(0) == "0 varer er lagt ind i sortimentet.");
+}

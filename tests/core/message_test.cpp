@@ -86,3 +86,14 @@ TEST_CASE("a field is shortened without cutting a character in two") {
     CHECK(bl::utf8_prefix("abc", 10) == "abc");
     CHECK(bl::utf8_prefix("abc", 0).empty());
 }
+
+TEST_CASE("sentences about a count choose their form: English's rule without a translation") {
+    auto items = [](std::int64_t n) {
+        return bl::Message::plural("%s item", "%s items", n, {std::to_string(n)});
+    };
+    CHECK(bl::render(items(1)) == "1 item");
+    CHECK(bl::render(items(0)) == "0 items");
+    CHECK(bl::render(items(2)) == "2 items");
+    Danish none; // a catalogue without this sentence: English
+    CHECK(bl::render(items(3), &none) == "3 items");
+}

@@ -385,9 +385,13 @@ int main(int argc, char** argv) {
             });
             report("z " + shift.id);
             // As the till does after every Z: the whole database checked, then copied.
-            bl::pos::StoreShifts shifts(db, day.till);
+            // No UI to post to: the check and the backup run at once, on this thread.
+            bl::pos::StoreShifts shifts(db, day.till, {});
             run(dies_in(dies, crash::Stage::backup), [&] {
-                if (auto problem = shifts.back_up_after_z(z_number))
+                std::optional<bl::Message> problem;
+                shifts.back_up_after_z(
+                    z_number, [&](std::optional<bl::Message> p) { problem = std::move(p); });
+                if (problem)
                     fail("after the Z: " + bl::render(*problem), 9);
             });
             report("backup");

@@ -234,13 +234,17 @@ const std::vector<Action>& actions() {
          },
          [](Till& t) {
              t.edge([&] { t.till.shift().begin_close_shift(); });
-             t.edge([&] { t.till.shift().close_shift("1.000,00"); });
+             t.edge([&] { t.till.shift().close_shift({}, "1.000,00"); });
+             if (t.view.screen == "z_report")
+                 t.edge([&] { t.till.shift().finish_day(); });
          },
          [](Till& t) {
              if (t.view.screen == "login")
                  t.edge([&] { t.till.access().log_in(t.boss.id, "2468"); });
              t.edge([&] { t.till.shift().begin_close_shift(); });
-             t.edge([&] { t.till.shift().close_shift("1.000,00"); });
+             t.edge([&] { t.till.shift().close_shift({}, "1.000,00"); });
+             if (t.view.screen == "z_report")
+                 t.edge([&] { t.till.shift().finish_day(); });
          },
          "SELECT count(*) FROM shift WHERE z_number IS NOT NULL", "Z-", false},
     };

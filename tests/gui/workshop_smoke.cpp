@@ -256,11 +256,11 @@ private:
         q.product_choice()->GetEventHandler()->ProcessEvent(chosen);
         click(q.units_field());
         type("12", false);
-        click(q.maker_tiles().buttons().at(0));
+        click(q.maker_tiles().tile(0));
         check(wait_for([&] { return q.read().rows.size() == 1; }), "a maker tile picks the maker");
         click(q.time_field(0));
         type("2", false);
-        click(q.maker_tiles().buttons().at(1));
+        click(q.maker_tiles().tile(1));
         check(wait_for([&] { return q.read().rows.size() == 2; }) &&
                   q.read().rows[1].same_as_others,
               "a second maker tile picks a maker with the same time as the others");

@@ -4,7 +4,7 @@
 
 using test::Rig;
 
-TEST_CASE("till: an organiser approves one action on the spot with their PIN") {
+TEST_CASE("till: an organiser approves one action on the spot with their PIN, and it goes ahead") {
     Rig rig(true, true);
     auto& s = rig.s;
     auto& view = rig.view;
@@ -13,25 +13,78 @@ TEST_CASE("till: an organiser approves one action on the spot with their PIN") {
     till.start();
     till.access().log_in(s.clerk.id, "2468");
     till.selling().scan(s.mug.barcode);
+    // A discount above the limit asks for an organiser there and then, saying why.
     till.selling().discount_line(0, "50 %");
-    CHECK_THAT(view.problems.back(), Catch::Contains("organiser's approval"));
-    till.access().ask_approval();
     CHECK(view.screen == "approval");
     CHECK(view.approvers == 1);
+    CHECK_THAT(view.approval_for, Catch::Contains("organiser's approval"));
+    CHECK(view.total.ore() == 18900);
     till.access().approve(s.leader.id, "2468");
     CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser can approve"));
     till.access().approve(lise.id, "1111");
     CHECK_THAT(view.problems.back(), Catch::Contains("Wrong PIN"));
     till.access().approve(lise.id, "2468");
-    REQUIRE_FALSE(view.news.empty());
-    CHECK_THAT(view.news.back(), Catch::StartsWith("Lise approved the next action"));
-    till.selling().discount_line(0, "50 %");
+    CHECK(view.screen == "sale"); // the discount was given, nothing typed again
     CHECK(view.total.ore() == 9450);
     // The approval covered that one action.
     till.shift().open_drawer();
-    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    CHECK(view.screen == "approval");
+    CHECK_THAT(view.approval_for, Catch::Contains("open the drawer"));
+    till.access().cancel_approval();
+    CHECK(view.screen == "sale");
+    CHECK(rig.sink.drawer_kicks == 0);
     CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'approval'") == 1);
     CHECK(test::count(*s.db, "SELECT count(*) FROM journal WHERE kind = 'login_failed'") == 1);
+
+    // A refund by staff: approved at the start, it runs to the end (and then is used up).
+    till.checkout().pay();
+    till.checkout().pay_card("");
+    till.selling().back_to_sale();
+    till.refunds().begin_refund();
+    CHECK(view.screen == "approval");
+    CHECK_THAT(view.approval_for, Catch::Contains("refunds"));
+    till.access().approve(lise.id, "2468");
+    CHECK(view.screen == "refund_lookup");
+    till.refunds().find_refund("1");
+    till.refunds().refund_more(0);
+    till.refunds().refund_pay(bl::Tender::card);
+    CHECK(view.screen == "refund_done");
+    CHECK(test::count(*s.db, "SELECT count(*) FROM sale WHERE refund_of IS NOT NULL") == 1);
+    till.selling().back_to_sale();
+    till.refunds().begin_refund();
+    CHECK(view.screen == "approval");
+
+    // An approval not used does not stay for something else.
+    till.access().approve(lise.id, "2468");
+    CHECK(view.screen == "refund_lookup");
+    till.selling().back_to_sale();
+    till.shift().set_training(true);
+    CHECK(view.screen == "approval");
+}
+
+TEST_CASE("till: with no organiser to ask, an organiser's action is refused and the menu says so") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& view = rig.view;
+    auto& till = rig.till;
+    till.start();
+    till.access().log_in(s.clerk.id, "2468");
+    till.selling().open_menu();
+    CHECK(view.screen == "menu");
+    CHECK(view.organiser_actions == bl::pos::OrganiserActions::never);
+    till.selling().back_to_sale();
+    till.shift().open_drawer();
+    CHECK(view.screen == "sale");
+    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    Rig with(true, true);
+    with.till.start();
+    with.till.access().log_in(with.s.clerk.id, "2468");
+    with.till.selling().open_menu();
+    CHECK(with.view.organiser_actions == bl::pos::OrganiserActions::with_approval);
+    with.till.access().log_out();
+    with.till.access().log_in(with.lise->id, "2468");
+    with.till.selling().open_menu();
+    CHECK(with.view.organiser_actions == bl::pos::OrganiserActions::allowed);
 }
 
 TEST_CASE("till: logging out keeps the open sale for whoever logs in next, but not a practice "
@@ -46,6 +99,7 @@ TEST_CASE("till: logging out keeps the open sale for whoever logs in next, but n
     till.access().log_in(rig.lise->id, "2468");
     CHECK(rig.cart().lines().size() == 1);
     till.selling().abort_sale(); // training starts with an empty cart
+    rig.view.answer();
     till.selling().scan(s.cloth.barcode);
     till.selling().park();
     till.shift().set_training(true);
@@ -53,6 +107,7 @@ TEST_CASE("till: logging out keeps the open sale for whoever logs in next, but n
     CHECK_FALSE(till.state().training);
     till.selling().resume();
     till.selling().abort_sale();
+    rig.view.answer();
     till.shift().set_training(true);
     REQUIRE(till.state().training);
     till.selling().scan(s.cloth.barcode);

@@ -155,6 +155,7 @@ TEST_CASE("till: a part payment is not forgotten: not by going back, and not by 
         again.selling().park();
         CHECK_THAT(view2.problems.back(), Catch::Contains("Part of this sale is already paid"));
         again.selling().abort_sale();
+        CHECK_FALSE(view2.answer()); // refused at once: nothing is asked
         CHECK(again.state().cart.lines().size() == 1);
         again.checkout().pay();
         CHECK(view2.remaining.ore() == 8900);

@@ -211,6 +211,7 @@ TEST_CASE("refund receipts name the original receipt") {
 TEST_CASE("code page 865 round-trips Danish letters; the rest falls back plainly") {
     CHECK(bl::pos::from_cp865(bl::pos::to_cp865("æøå ÆØÅ é ü")) == "æøå ÆØÅ é ü");
     CHECK(bl::pos::to_cp865("a–b…€") == "a-b.E");
+    CHECK(bl::pos::to_cp865("2 × 500,00 kr.") == "2 x 500,00 kr.");
     CHECK(bl::pos::to_cp865("日本") == "??");
     CHECK(bl::pos::to_cp865(std::string("a\x07"
                                         "b")) == "a?b");

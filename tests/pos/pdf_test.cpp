@@ -3,7 +3,9 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include <catch2/catch.hpp>
@@ -68,5 +70,24 @@ TEST_CASE("CUPS printer settings are read, and a missing queue is explained") {
     CHECK_FALSE(bl::pos::PrinterTarget::parse("cups:a b").ok());
     auto p = bl::pos::print_pdf_with_cups("NoSuchQueue", "/nonexistent.pdf");
     REQUIRE(p);
+    CHECK_THAT(bl::render(*p), Catch::Contains("did not take the receipt"));
+}
+
+TEST_CASE("an lp that never finishes is stopped at the time limit") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "bundlinje-stuck-lp";
+    fs::create_directories(dir);
+    {
+        std::ofstream lp(dir / "lp");
+        lp << "#!/bin/sh\nexec sleep 600\n";
+    }
+    fs::permissions(dir / "lp", fs::perms::owner_all);
+    const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    ::setenv("PATH", (dir.string() + ":" + path).c_str(), 1);
+    auto p = bl::pos::print_pdf_with_cups("Kontorprinter", "/nonexistent.pdf",
+                                          std::chrono::milliseconds(300));
+    ::setenv("PATH", path.c_str(), 1);
+    fs::remove_all(dir);
+    REQUIRE(p); // it came back (after the limit) and says so
     CHECK_THAT(bl::render(*p), Catch::Contains("did not take the receipt"));
 }

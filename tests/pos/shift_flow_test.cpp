@@ -26,17 +26,24 @@ TEST_CASE("till: emptied carts, copies, drawer, X and training are journaled and
     CHECK(view.screen == "copy_lookup");
     CHECK(view.suggested.empty());
     till.copies().copy_receipt("");
-    CHECK_THAT(view.problems.back(), Catch::Contains("no receipt to copy"));
+    CHECK_THAT(view.problems.back(), Catch::Contains("no receipt on this till yet"));
     till.selling().scan(s.mug.barcode);
     till.selling().abort_sale();
+    CHECK_THAT(view.question, Catch::Contains("Empty the cart with 1 item?"));
+    CHECK(!rig.cart().empty()); // asked first
+    CHECK(journaled("sale_aborted") == 0);
+    view.answer();
     CHECK(rig.cart().empty());
     CHECK(journaled("sale_aborted") == 1);
-    till.selling().abort_sale(); // an empty cart: nothing to journal
+    till.selling().abort_sale(); // an empty cart: nothing to ask, nothing to journal
+    CHECK_FALSE(view.answer());
     CHECK(journaled("sale_aborted") == 1);
-    till.shift().open_drawer();
-    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    till.shift().open_drawer(); // staff: an organiser is asked on the spot
+    CHECK_THAT(view.approval_for, Catch::Contains("Only an organiser"));
+    till.access().cancel_approval();
     till.shift().set_training(true);
-    CHECK_THAT(view.problems.back(), Catch::Contains("Only an organiser"));
+    CHECK_THAT(view.approval_for, Catch::Contains("Only an organiser"));
+    till.access().cancel_approval();
     CHECK(sink.drawer_kicks == 0);
 
     till.selling().scan(s.cloth.barcode);
@@ -95,8 +102,39 @@ TEST_CASE("till: the organiser's Z closes the day and prints the Z report") {
     till.selling().back_to_sale();
     till.shift().begin_close_shift();
     REQUIRE(view.screen == "close_shift");
-    till.shift().close_shift("1.119,50");
-    CHECK(view.screen == "login");
+    CHECK(view.count.expected.ore() == 112000);
+    CHECK_FALSE(view.count.counted);
+    // Counted note by note: the difference is shown before anything is confirmed.
+    std::vector<std::string> notes(11);
+    notes[0] = "1";  // 1.000 kr.
+    notes[3] = "1";  // 100 kr.
+    notes[5] = "1";  // 20 kr.
+    notes[10] = "x"; // not a count: none
+    till.shift().count_drawer(notes, "");
+    CHECK(view.count.by_denomination);
+    CHECK(view.count.counted->ore() == 112000);
+    CHECK(view.count.difference->ore() == 0);
+    notes[5] = "";
+    notes[9] = "19"; // 19 x 1 kr.
+    notes[10] = "1"; // 50 øre
+    till.shift().count_drawer(notes, "");
+    CHECK(view.count.difference->ore() == -50);
+    till.shift().count_drawer(notes, "1.100"); // a typed total wins
+    CHECK_FALSE(view.count.by_denomination);
+    CHECK(view.count.difference->ore() == -2000);
+    till.shift().count_drawer({}, "abc");
+    CHECK_FALSE(view.count.counted);
+    CHECK(view.problems.empty()); // nothing is said while counting
+    till.shift().close_shift(notes, "1.119,50");
+    // The Z report on screen with its number; the till waits for the person to read it.
+    CHECK(view.screen == "z_report");
+    CHECK(view.z_number == 1);
+    CHECK(view.z_count.counted->ore() == 111950);
+    CHECK(view.z_count.expected.ore() == 112000);
+    CHECK(view.z_count.difference->ore() == -50);
+    CHECK(view.z_count.by_denomination);
+    CHECK(test::has_line(view.z_text, "Z-RAPPORT nr. 1"));
+    CHECK(view.z_steps.size() == 2); // printed and backed up (at once with these ports)
     REQUIRE(sink.printed.size() == 2);
     CHECK(sink.printed.back().name == "Z-1");
     bool diff = false;
@@ -104,6 +142,17 @@ TEST_CASE("till: the organiser's Z closes the day and prints the Z report") {
         diff = diff || (l.text.find("Difference") != std::string::npos &&
                         l.text.find("-0,50") != std::string::npos);
     CHECK(diff);
+    // The notes and coins counted are on it.
+    CHECK(test::has_line(sink.printed.back(), "1 × 1.000,00 kr."));
+    CHECK(test::has_line(sink.printed.back(), "19 × 1,00 kr."));
+    CHECK(test::has_line(sink.printed.back(), "1 × 0,50 kr."));
+    till.shift().finish_day();
+    CHECK(view.screen == "login");
+    // Tomorrow's float: what was counted is suggested.
+    till.access().log_in(lise.id, "2468");
+    CHECK(view.screen == "open_shift");
+    REQUIRE(view.float_suggested);
+    CHECK(view.float_suggested->ore() == 111950);
     // A backup of the day beside the database: a Bundlinje file holding the day's sale.
     std::vector<std::filesystem::path> backups;
     for (const auto& e : std::filesystem::directory_iterator(rig.store.shifts().backup_folder()))
@@ -133,7 +182,9 @@ TEST_CASE("till: backups after Z keep the newest fourteen, and a failed one is s
     std::ofstream(folder / "notes.txt") << "keep me";
     till.start();
     till.access().log_in(rig.lise->id, "2468");
-    till.shift().close_shift("1.000");
+    till.shift().close_shift({}, "1.000");
+    REQUIRE(view.screen == "z_report");
+    till.shift().finish_day();
     REQUIRE(view.screen == "login");
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(folder))
@@ -149,9 +200,16 @@ TEST_CASE("till: backups after Z keep the newest fourteen, and a failed one is s
     till.shift().open_shift("1.000");
     fs::remove_all(folder);
     std::ofstream(folder) << "a file where the folder should be";
-    till.shift().close_shift("1.000");
-    CHECK(view.screen == "login");
+    till.shift().close_shift({}, "1.000");
+    CHECK(view.screen == "z_report");
     CHECK(test::count(*s.db, "SELECT count(*) FROM shift WHERE z_number = 2") == 1);
+    REQUIRE(view.z_steps.size() == 2);
+    CHECK_THAT(view.z_steps[1].second, Catch::Contains("backup could not be written"));
+    // Said again on the login screen that follows, so nobody misses it.
+    view.problems.clear();
+    till.shift().finish_day();
+    CHECK(view.screen == "login");
+    REQUIRE_FALSE(view.problems.empty());
     CHECK_THAT(view.problems.back(),
                Catch::Contains("backup could not be written") && Catch::Contains(s.db->path()));
 }
@@ -199,7 +257,9 @@ TEST_CASE("till: defect 12, after each Z the whole database is checked and a pro
 
     SECTION("a passed check is kept: the next start reads only what comes after") {
         till.shift().begin_close_shift();
-        till.shift().close_shift("1.000,00");
+        till.shift().close_shift({}, "1.000,00");
+        REQUIRE(view.screen == "z_report");
+        till.shift().finish_day();
         REQUIRE(view.screen == "login");
         for (const auto& p : view.problems)
             CHECK_THAT(p, !Catch::Contains("check"));
@@ -213,7 +273,9 @@ TEST_CASE("till: defect 12, after each Z the whole database is checked and a pro
     SECTION("a sale changed with file access is found when the day closes") {
         test::exec(*s.db, "UPDATE payment SET amount_ore = amount_ore - 10000");
         till.shift().begin_close_shift();
-        till.shift().close_shift("1.000,00");
+        till.shift().close_shift({}, "1.000,00");
+        REQUIRE(view.screen == "z_report");
+        till.shift().finish_day();
         REQUIRE(view.screen == "login");
         REQUIRE_FALSE(view.problems.empty());
         CHECK_THAT(view.problems.back(), Catch::Contains("found") && Catch::Contains("payment"));

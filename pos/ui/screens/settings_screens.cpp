@@ -1,15 +1,21 @@
 #include "pos/ui/screens/settings_screens.hpp"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
+#include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "shared/wxui/fit_label.hpp"
+#include "shared/wxui/form.hpp"
+#include "shared/wxui/screen.hpp"
 #include "shared/wxui/wx_text.hpp"
 
 namespace bl::pos {
@@ -23,54 +29,59 @@ SettingsScreen::SettingsScreen(wxSimplebook* book, wxui::MessageBar& bar)
     : TillScreen(book, "settings", bar) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     auto* title = new wxStaticText(this, wxID_ANY, _("Settings"));
-    scale_font(title, 2.0, true);
-    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
-    auto* grid = new wxFlexGridSizer(2, 10, 12);
-    auto label = [&](const wxString& text) {
-        auto* l = new wxStaticText(this, wxID_ANY, text);
-        scale_font(l, 1.2);
-        grid->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxALIGN_RIGHT);
+    scale_font(title, 1.8, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    // A page each for the shop (as printed on receipts) and for the till, so that any
+    // screen shows a whole page; each page is a form of labels beside their fields.
+    m_pages = new wxNotebook(this, wxID_ANY);
+    scale_font(m_pages, 1.1);
+    auto page = [this](const wxString& name, wxui::Form*& form) {
+        auto* p = new wxPanel(m_pages);
+        form = new wxui::Form(p);
+        auto* box = new wxBoxSizer(wxVERTICAL);
+        box->Add(form->sizer(), 0, wxEXPAND | wxALL, 16);
+        p->SetSizer(box);
+        m_pages->AddPage(p, name);
+        m_forms.emplace_back(form);
     };
-    auto field = [&](const wxString& text, wxTextCtrl*& ctrl, const wxString& hint) {
-        label(text);
-        ctrl = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(420, -1));
-        scale_font(ctrl, 1.2);
-        ctrl->SetHint(hint);
-        grid->Add(ctrl, 1, wxEXPAND);
-    };
-    field(_("Receipt printer"), m_printer,
-          _("/dev/usb/lp0, 192.168.1.50:9100 or cups:Name; empty for none"));
-    field(_("Shop name"), m_shop_name, "");
-    field(_("Street and number"), m_shop_address, "");
-    field(_("Postcode"), m_shop_postcode, "");
-    field(_("Town"), m_shop_city, "");
-    field(_("CVR number"), m_shop_cvr, "");
-    field(_("Name of the mobile payment"), m_mobilepay, "MobilePay");
-    field(_("Largest discount staff may give (kr.)"), m_limit, "50,00");
-    field(_("Last line on the receipt"), m_footer, "");
-    label(_("Language (from the next start)"));
-    m_language = new wxChoice(this, wxID_ANY);
-    m_language->Append(wx("Dansk"));
-    m_language->Append("English");
-    scale_font(m_language, 1.2);
-    grid->Add(m_language, 0);
-    grid->AddSpacer(1);
-    m_impact = new wxCheckBox(this, wxID_ANY, _("Print \"Bag om tingene\" after the receipt"));
-    scale_font(m_impact, 1.2);
-    grid->Add(m_impact);
-    s->Add(grid, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
+    wxui::Form* shop = nullptr;
+    wxui::Form* till_form = nullptr;
+    page(_("The shop"), shop);
+    m_shop_name = shop->add_text(_("Shop name"));
+    m_shop_address = shop->add_text(_("Street and number"));
+    m_shop_postcode = shop->add_text(_("Postcode"));
+    m_shop_city = shop->add_text(_("Town"));
+    m_shop_cvr = shop->add_text(_("CVR number"));
+    page(_("The till and receipts"), till_form);
+    m_printer = till_form->add_text(_("Receipt printer"),
+                                    _("/dev/usb/lp0, 192.168.1.50:9100 or cups:Name"));
+    m_mobilepay = till_form->add_text(_("Name of the mobile payment"), "MobilePay");
+    m_limit = till_form->add_text(_("Largest discount staff may give (kr.)"), "50,00");
+    m_footer = till_form->add_text(_("Last line on the receipt"));
+    wxArrayString languages;
+    languages.Add(wx("Dansk"));
+    languages.Add("English");
+    m_language = till_form->add_choice(_("Language (from the next start)"), languages);
+    m_impact = till_form->add_check(_("\"Bag om tingene\""), _("Print it after the receipt"));
+    s->Add(m_pages, 1, wxEXPAND | wxLEFT | wxRIGHT, 20);
+    m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        if (e.GetSelection() != wxNOT_FOUND)
+            wxui::relayout(m_pages->GetPage(static_cast<std::size_t>(e.GetSelection())));
+        e.Skip();
+    });
 
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    m_save = new wxButton(this, wxID_ANY, _("Save"), wxDefaultPosition,
-                          wxSize(150, wxui::big_touch_height - 8));
+    m_save =
+        new wxButton(this, wxID_ANY, _("Save"), wxDefaultPosition, wxSize(150, wxui::touch_height));
+    scale_font(m_save, 1.2, true);
     auto* import = new wxButton(this, wxID_ANY, _("Import items from a CSV file…"),
-                                wxDefaultPosition, wxSize(300, wxui::big_touch_height - 8));
-    auto* back = new wxButton(this, wxID_ANY, _("Back"), wxDefaultPosition,
-                              wxSize(150, wxui::big_touch_height - 8));
+                                wxDefaultPosition, wxSize(-1, wxui::touch_height));
+    auto* back =
+        new wxButton(this, wxID_ANY, _("Back"), wxDefaultPosition, wxSize(150, wxui::touch_height));
     row->Add(m_save, 0, wxRIGHT, 12);
     row->Add(import, 0, wxRIGHT, 12);
     row->Add(back, 0);
-    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
     SetSizer(s);
 
     m_save->Bind(wxEVT_BUTTON,
@@ -84,6 +95,13 @@ SettingsScreen::SettingsScreen(wxSimplebook* book, wxui::MessageBar& bar)
 });
 back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
 } // namespace bl::pos
+
+SettingsScreen::~SettingsScreen() = default;
+
+void SettingsScreen::show_page(std::size_t page) {
+    m_pages->ChangeSelection(page);
+    wxui::relayout(m_pages->GetPage(page));
+}
 
 void SettingsScreen::show_settings(const TillSettings& t) {
     m_shown = t;
@@ -99,7 +117,8 @@ void SettingsScreen::show_settings(const TillSettings& t) {
     m_shop_city->SetValue(wx(t.shop.city));
     m_shop_cvr->SetValue(wx(t.shop.cvr));
     replace_screen();
-    m_printer->SetFocus();
+    show_page(0);
+    m_shop_name->SetFocus();
 }
 
 TillSettings SettingsScreen::read() const {
@@ -122,32 +141,55 @@ ImportScreen::ImportScreen(wxSimplebook* book, wxui::MessageBar& bar)
     : TillScreen(book, "import", bar) {
     auto* s = new wxBoxSizer(wxVERTICAL);
     auto* title = new wxStaticText(this, wxID_ANY, _("Import items"));
-    scale_font(title, 2.0, true);
-    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
-    m_summary = new wxStaticText(this, wxID_ANY, "");
-    scale_font(m_summary, 1.3);
-    s->Add(m_summary, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
-    m_rejected = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(900, 300),
+    scale_font(title, 1.8, true);
+    s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
+    m_summary = new wxui::FitLabel(this, 1.3, false, 2, wxALIGN_CENTRE_HORIZONTAL);
+    s->Add(m_summary, 0, wxALL | wxEXPAND, 8);
+    m_rejected = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(600, 200),
                                 wxLC_REPORT | wxLC_SINGLE_SEL);
-    m_rejected->InsertColumn(0, _("Line"), wxLIST_FORMAT_RIGHT, 70);
-    m_rejected->InsertColumn(1, _("Why it was rejected"), wxLIST_FORMAT_LEFT, 820);
-    s->Add(m_rejected, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 8);
+    m_rejected->InsertColumn(0, _("Line"), wxLIST_FORMAT_RIGHT);
+    m_rejected->InsertColumn(1, _("Why it was rejected"), wxLIST_FORMAT_LEFT);
+    s->Add(m_rejected, 1, wxLEFT | wxRIGHT | wxEXPAND, 20);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    m_confirm = new wxButton(this, wxID_ANY, "", wxDefaultPosition,
-                             wxSize(360, wxui::big_touch_height - 8));
+    m_confirm = new wxButton(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, wxui::touch_height));
     auto* back = new wxButton(this, wxID_ANY, _("Cancel"), wxDefaultPosition,
-                              wxSize(150, wxui::big_touch_height - 8));
+                              wxSize(150, wxui::touch_height));
     row->Add(m_confirm, 0, wxRIGHT, 12);
     row->Add(back, 0);
-    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
+    s->Add(row, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 10);
     SetSizer(s);
     m_confirm->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().settings().confirm_import(); });
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { till().selling().back_to_sale(); });
+    m_rejected->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        fit_columns();
+        e.Skip();
+    });
+}
+
+void ImportScreen::fit_columns() {
+    int line = 0, why = 0;
+    m_rejected->GetTextExtent(_("Line"), &line, nullptr);
+    m_rejected->GetTextExtent(_("Why it was rejected"), &why, nullptr);
+    for (long i = 0; i < m_rejected->GetItemCount(); ++i) {
+        int w = 0;
+        m_rejected->GetTextExtent(m_rejected->GetItemText(i, 0), &w, nullptr);
+        line = std::max(line, w);
+        m_rejected->GetTextExtent(m_rejected->GetItemText(i, 1), &w, nullptr);
+        why = std::max(why, w);
+    }
+    m_rejected->SetColumnWidth(0, line + 24);
+    m_rejected->SetColumnWidth(1, std::max(why + 24, m_rejected->GetClientSize().x - line - 28));
 }
 
 void ImportScreen::show_import(const ImportPlan& plan) {
-    m_summary->SetLabel(wxString::Format(_("%zu items can be imported; %zu rows were rejected."),
-                                         plan.valid.size(), plan.rejected.size()));
+    const auto valid = static_cast<unsigned>(plan.valid.size());
+    const auto rejected = static_cast<unsigned>(plan.rejected.size());
+    m_summary->SetLabel(
+        wxString::Format(wxPLURAL("%u item can be imported.", "%u items can be imported.", valid),
+                         valid) +
+        " " +
+        wxString::Format(wxPLURAL("%u row was rejected.", "%u rows were rejected.", rejected),
+                         rejected));
     m_rejected->DeleteAllItems();
     long row = 0;
     for (const auto& r : plan.rejected) {
@@ -157,10 +199,13 @@ void ImportScreen::show_import(const ImportPlan& plan) {
     }
     m_confirm->SetLabel(
         plan.rejected.empty()
-            ? wxString::Format(_("Import %zu items"), plan.valid.size())
-            : wxString::Format(_("Import only the %zu valid items"), plan.valid.size()));
+            ? wxString::Format(wxPLURAL("Import %u item", "Import %u items", valid), valid)
+            : wxString::Format(wxPLURAL("Import only the %u valid item",
+                                        "Import only the %u valid items", valid),
+                               valid));
     m_confirm->Enable(!plan.valid.empty());
     replace_screen();
+    fit_columns();
 }
 
 } // namespace bl::pos

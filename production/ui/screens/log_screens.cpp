@@ -49,7 +49,7 @@ QuickLogScreen::QuickLogScreen(wxSimplebook* book, wxui::MessageBar& bar)
     auto* who = new wxStaticText(this, wxID_ANY, _("Who worked on it? Each maker's own time."));
     scale_font(who, 1.1, true);
     s->Add(who, 0, wxLEFT | wxTOP, 8);
-    m_makers = new wxui::TileGrid(this, wxSize(150, 44));
+    m_makers = new wxui::TileGrid(this, wxSize(150, 44), 1.0);
     m_makers->SetMinSize(wxSize(-1, 112));
     s->Add(m_makers, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
 
@@ -102,13 +102,16 @@ void QuickLogScreen::show_quick_form(const QuickSetup& setup, const QuickForm& f
 void QuickLogScreen::show_quick_rows(const QuickForm& form) {
     m_filling = true;
     // Tiles: every maker of the workshop; a tick on those picked.
-    std::vector<wxui::TileGrid::Tile> tiles;
+    std::vector<wxui::TileGrid::Item> tiles;
     for (const auto& m : m_setup.makers) {
         bool picked = false;
         for (const auto& r : form.rows)
             picked = picked || r.maker_id == m.id;
         // After the click is handled: the tiles are made again, the clicked one too.
-        tiles.push_back({wx((picked ? "\u2714 " : "") + m.name), [this, id = m.id] {
+        wxui::Tile::Look look;
+        look.title = wx((picked ? "\u2714 " : "") + m.name);
+        look.centred = true;
+        tiles.push_back({look, [this, id = m.id] {
                              CallAfter([this, id] { workshop().quick().toggle_maker(read(), id); });
                          }});
     }

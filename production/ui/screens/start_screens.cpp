@@ -21,6 +21,7 @@ LoginScreen::LoginScreen(wxSimplebook* book, wxui::MessageBar& bar)
     s->Add(title, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 12);
     m_pad = new wxui::PinPad(this, _("Choose your name, then type your PIN."),
                              _("Hello %s. Type your PIN."),
+                             _("Choose your name first, then type your PIN."),
                              [this](const std::string& id, const std::string& pin) {
                                  workshop().access().log_in(id, pin);
                              });
