@@ -253,7 +253,7 @@ void EasyReadScreen::show_easy(const EasyState& s) {
         for (const auto& p : s.products) {
             auto* b = big(
                 m_content, tiles, wrapped(p.name, 18),
-                [flow, id = p.id] { flow->choose_product(id); }, wxSize(230, 136), 1.15);
+                [flow, id = p.id] { flow->choose_product(id); }, wxSize(230, 120), 1.15);
             b->SetBitmap(symbol_bitmap(p.pictogram, 56), wxTOP);
         }
         break;
