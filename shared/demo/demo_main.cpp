@@ -14,6 +14,17 @@
 
 namespace {
 
+// The roles as the tills say them (the demo's staff file names them in English).
+std::string role_da(const std::string& role) {
+    if (role == "staff")
+        return "butikspersonale";
+    if (role == "workshop_leader")
+        return "værkstedsleder";
+    if (role == "organiser")
+        return "organisator, kan lukke dagen";
+    return role;
+}
+
 void print(const bl::DemoSummary& s, const std::string& path) {
     std::cout << "Demodatabase: " << path << "\n"
               << "  Enhed:        " << s.device << "\n";
@@ -28,12 +39,12 @@ void print(const bl::DemoSummary& s, const std::string& path) {
               << "  Salg:         " << s.sales << " salg og " << s.refunds << " returneringer, "
               << bl::format_dkk(bl::Money::from_ore(s.revenue_ore)) << " i alt\n"
               << "  Periode:      " << s.first_sale << " – " << s.last_sale << "\n"
-              << "  Vagter (Z):   " << s.shifts << "\n"
+              << "  Lukkede dage: " << s.shifts << " (Z-rapporter)\n"
               << "  Journal:      " << s.journal_rows << " rækker, " << s.outbox_pending
               << " endnu ikke sendt til centralen\n"
               << "  Log ind som:\n";
     for (const auto& l : s.logins)
-        std::cout << "    " << l.name << " (" << l.role << "), PIN " << l.pin << "\n";
+        std::cout << "    " << l.name << " (" << role_da(l.role) << "), PIN " << l.pin << "\n";
 }
 
 } // namespace

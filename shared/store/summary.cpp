@@ -30,7 +30,7 @@ StoreCounts count_store(Database& db) {
         c.sales = one("SELECT count(*) FROM sale WHERE refund_of IS NULL AND training = 0");
         c.refunds = one("SELECT count(*) FROM sale WHERE refund_of IS NOT NULL AND training = 0");
         c.revenue_ore = one("SELECT sum(total_ore) FROM sale WHERE training = 0");
-        c.shifts = one("SELECT count(*) FROM shift");
+        c.shifts = one("SELECT count(*) FROM shift WHERE z_number IS NOT NULL");
         c.journal_rows = one("SELECT count(*) FROM journal");
         c.outbox_pending = outbox_pending_count(db);
         c.first_sale = time("SELECT min(sold_at) FROM sale");
