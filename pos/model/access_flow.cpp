@@ -5,6 +5,28 @@
 
 namespace bl::pos {
 
+namespace {
+
+// "The last receipt recorded on this till: no. 25, 30.11.2026 14:03, 189,00 kr." (no full
+// stop of its own: the amount ends with one)
+std::optional<Message> last_recorded(ReceiptArchive& receipts) {
+    const std::int64_t n = receipts.last_receipt_number();
+    if (n <= 0)
+        return std::nullopt;
+    const auto sale = receipts.find_receipt(n);
+    if (!sale)
+        return std::nullopt;
+    if (sale->refund_of)
+        return Message(BL_N_("The last receipt recorded on this till: no. %s, %s, a refund of %s"),
+                       {std::to_string(n), format_copenhagen(sale->sold_at),
+                        format_dkk(Money::from_ore(-sale->total().ore()))});
+    return Message(
+        BL_N_("The last receipt recorded on this till: no. %s, %s, %s"),
+        {std::to_string(n), format_copenhagen(sale->sold_at), format_dkk(sale->total())});
+}
+
+} // namespace
+
 AccessFlow::AccessFlow(TillContext& till, CartKeeper& keeper) : m_till(till), m_keeper(keeper) {}
 
 void AccessFlow::start() {
@@ -26,10 +48,13 @@ void AccessFlow::start() {
     if (!m_started) {
         m_started = true;
         m_keeper.restore(s);
+        m_last_recorded = last_recorded(m_till.ports.receipts);
     }
     // The open cart stays for the next login (after a logout, or a restart).
     m_keeper.keep(s);
     m_till.views.login.show_login(m_till.ports.staff.staff_list());
+    if (m_last_recorded)
+        m_till.views.messages.show_news(*m_last_recorded);
     m_till.refresh_status();
 }
 
@@ -47,7 +72,11 @@ void AccessFlow::log_in(const std::string& staff_id, const std::string& pin) {
     else
         m_till.show_sale();
     m_till.views.sale.show_parked(m_till.state.parked.size());
-    for (const Message& m : m_keeper.take_news())
+    const auto news = m_keeper.take_news();
+    if (news.empty() && m_last_recorded)
+        m_till.views.messages.show_news(*m_last_recorded); // once more, where the sale is
+    m_last_recorded.reset();
+    for (const Message& m : news)
         m_till.say(m);
 }
 

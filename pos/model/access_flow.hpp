@@ -2,6 +2,7 @@
 /// Who is at the till: the login screen, PINs, logging out, and an organiser's approval of
 /// one action on the spot.
 
+#include <optional>
 #include <string>
 
 #include "pos/model/till_context.hpp"
@@ -13,7 +14,10 @@ public:
     AccessFlow(TillContext& till, CartKeeper& keeper);
 
     /// Shows the login screen. At the first start, brings back the carts kept against a
-    /// crash; the open cart stays for whoever logs in next (not a practice one).
+    /// crash and says which receipt was the last one recorded on this till (so after a crash
+    /// the cashier knows whether the interrupted sale went through), on the login screen and
+    /// once more after the first login; the open cart stays for whoever logs in next (not a
+    /// practice one).
     void start();
     /// Checks the PIN (wrong ones count towards a lockout) and opens the till or the sale.
     void log_in(const std::string& staff_id, const std::string& pin);
@@ -28,6 +32,7 @@ private:
     TillContext& m_till;
     CartKeeper& m_keeper;
     bool m_started = false;
+    std::optional<Message> m_last_recorded; ///< said at the first start, until the first login
 };
 
 } // namespace bl::pos

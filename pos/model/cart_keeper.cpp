@@ -41,12 +41,13 @@ void CartKeeper::restore(TillState& state) {
         const std::string parked = std::to_string(state.parked.size());
         m_news.push_back(
             dropped == 0
-                ? Message(BL_N_("Sales not yet paid when the till stopped are back: %s items in "
-                                "the open sale, %s parked sales."),
+                ? Message(BL_N_("Sales not yet paid when the till stopped are back (items in "
+                                "the open sale: %s; parked sales: %s)."),
                           {in_open, parked})
-                : Message(BL_N_("Sales not yet paid when the till stopped are back: %s items in "
-                                "the open sale, %s parked sales. %s lines could not be brought "
-                                "back: their items are no longer in the catalogue."),
+                : Message(BL_N_("Sales not yet paid when the till stopped are back (items in "
+                                "the open sale: %s; parked sales: %s). Lines that could not be "
+                                "brought back because their items are no longer in the "
+                                "catalogue: %s."),
                           {in_open, parked, std::to_string(dropped)}));
     }
     if (!taken.empty()) {

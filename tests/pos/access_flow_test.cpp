@@ -1,5 +1,7 @@
 // The access flow: logging in and out, and an organiser's approval on the spot.
 
+#include <algorithm>
+
 #include "till_rig.hpp"
 
 using test::Rig;
@@ -115,4 +117,40 @@ TEST_CASE("till: logging out keeps the open sale for whoever logs in next, but n
     till.access().log_in(s.clerk.id, "2468");
     CHECK(rig.cart().empty());
     CHECK_FALSE(till.state().training);
+}
+
+TEST_CASE("till: after a crash the restarted till says which receipt was the last one recorded") {
+    Rig rig(true, false);
+    auto& s = rig.s;
+    auto& till = rig.till;
+    till.start();
+    CHECK(rig.view.news.empty()); // a till with no receipts has nothing to say
+    till.access().log_in(s.clerk.id, "2468");
+    till.selling().scan(s.mug.barcode);
+    till.checkout().pay();
+    till.checkout().pay_card("");
+    REQUIRE(rig.view.screen == "done");
+    till.selling().back_to_sale();
+    // The next customer's sale is interrupted by a power cut before it is paid.
+    till.selling().scan(s.cloth.barcode);
+    till.checkout().pay();
+
+    test::Restarted again(*s.db);
+    again.till.start();
+    REQUIRE(again.view.screen == "login");
+    REQUIRE_FALSE(again.view.news.empty());
+    const std::string said = again.view.news.back();
+    CHECK_THAT(said, Catch::Contains("last receipt recorded on this till: no. 1") &&
+                         Catch::Contains("189,00 kr."));
+    // After the login the cart that was being paid comes back, and says so; the last receipt
+    // is not said again at later logins.
+    const std::size_t before = again.view.news.size();
+    again.till.access().log_in(s.clerk.id, "2468");
+    REQUIRE_FALSE(again.view.problems.empty());
+    CHECK_THAT(again.view.problems.back(), Catch::Contains("items in the open sale: 1"));
+    CHECK(again.cart().lines().size() == 1);
+    again.till.access().log_out();
+    again.till.access().log_in(s.clerk.id, "2468");
+    CHECK(std::count(again.view.news.begin() + static_cast<std::ptrdiff_t>(before),
+                     again.view.news.end(), said) == 0);
 }
