@@ -105,6 +105,7 @@ void JournalProjection::add(const StoredRow& row) {
     case JournalKind::shop_changed:
     case JournalKind::product_added:
     case JournalKind::batch_logged:
+    case JournalKind::batch_corrected:
     case JournalKind::maker_added:
     case JournalKind::maker_changed:
     case JournalKind::maker_erased:
@@ -167,16 +168,30 @@ void JournalProjection::add(const StoredRow& row) {
         products.emplace(str(p, "product_id"),
                          ProductRecord{str(p, "name"), str(p, "workshop_id")});
         break;
-    case JournalKind::batch_logged: {
-        BatchRecord b{str(p, "product_id"), str(p, "workshop_id"),       str(p, "produced_on"),
-                      num(p, "units"),      num(p, "material_cost_ore"), {}};
+    case JournalKind::batch_logged:
+    case JournalKind::batch_corrected: {
+        // A correction holds the whole batch as it is now; the newest revision wins, in
+        // whichever order the devices' rows arrive.
+        const std::int64_t revision = *kind == JournalKind::batch_corrected
+                                          ? std::max<std::int64_t>(num(p, "revision"), 1)
+                                          : 0;
+        if (auto known = batches.find(str(p, "batch_id"));
+            known != batches.end() && known->second.revision >= revision)
+            break;
+        BatchRecord b{str(p, "product_id"),
+                      str(p, "workshop_id"),
+                      str(p, "produced_on"),
+                      num(p, "units"),
+                      num(p, "material_cost_ore"),
+                      {},
+                      revision};
         if (auto it = p.find("contributions"); it != p.end() && it->value().is_array())
             for (const auto& c : it->value().get_array())
                 if (c.is_object())
                     b.contributions.push_back(
                         {str(c.get_object(), "maker_id"), num(c.get_object(), "minutes"),
                          str(c.get_object(), "task_tag"), str(c.get_object(), "worked_on")});
-        batches.emplace(str(p, "batch_id"), std::move(b));
+        batches[str(p, "batch_id")] = std::move(b);
         break;
     }
     case JournalKind::maker_added:

@@ -48,6 +48,7 @@ public:
         std::int64_t units = 0;
         std::int64_t material_cost_ore = 0;
         std::vector<Contribution> contributions;
+        std::int64_t revision = 0; ///< corrections applied (the newest wins)
     };
     struct ProductRecord {
         std::string name;

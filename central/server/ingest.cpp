@@ -177,6 +177,38 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
         m_append.changes.push_back(ChangeRecord{0, "batch", str(p, "batch_id"), Audience::everyone,
                                                 "", str(p, "workshop_id"), body_of(p)});
         break;
+    case JournalKind::batch_corrected: {
+        // Every device gets the batch as it is now, with its revision; the correction itself
+        // (why, by whom, what it replaced: free text a workshop leader wrote) only the
+        // workshop's stations and the organisers.
+        if (!from_workshop_side)
+            return rule("role_forbidden", "a till does not correct batches");
+        if (str(p, "batch_id").empty() || str(p, "correction_id").empty() ||
+            num(p, "revision") < 1 || !p.contains("previous") || !p.contains("contributions"))
+            return rule("invalid_payload",
+                        "row " + std::to_string(row.seq) + " is not a whole batch correction");
+        json::object now;
+        for (const char* key :
+             {"batch_id", "product_id", "workshop_id", "produced_on", "units", "material_cost_ore",
+              "notes", "label_code", "contributions", "revision"})
+            if (auto it = p.find(key); it != p.end())
+                now[key] = it->value();
+        m_append.changes.push_back(ChangeRecord{0, "batch", str(p, "batch_id"), Audience::everyone,
+                                                "", str(p, "workshop_id"), body_of(now)});
+        json::object record{{"correction_id", str(p, "correction_id")},
+                            {"batch_id", str(p, "batch_id")},
+                            {"revision", num(p, "revision")},
+                            {"corrected_at", row.recorded_at},
+                            {"staff_id", str(p, "staff_id")},
+                            {"reason", str(p, "reason")},
+                            {"units", num(p, "units")},
+                            {"contributions", p.at("contributions")},
+                            {"previous", p.at("previous")}};
+        m_append.changes.push_back(ChangeRecord{0, "batch_correction", str(p, "correction_id"),
+                                                Audience::workshop, "", str(p, "workshop_id"),
+                                                body_of(record)});
+        break;
+    }
     case JournalKind::staff_added:
         // A till's staff reach the tills of its shop, with the PIN hash from the outbox.
         if (extra && m_device.scope.role == Role::till)

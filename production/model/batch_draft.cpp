@@ -247,7 +247,8 @@ QuickReading read_quick(const QuickForm& form, const std::string& workshop_id,
     b.notes = form.notes;
     for (std::size_t i = 0; i < form.rows.size(); ++i)
         b.contributions.push_back(
-            {"", "", form.rows[i].maker_id, minutes[i], form.rows[i].task_tag, form.date});
+            {"", "", form.rows[i].maker_id, minutes[i], form.rows[i].task_tag,
+             form.rows[i].worked_on.empty() ? form.date : form.rows[i].worked_on});
     if (!problem)
         problem = check_work(b.contributions, {}, [&](const std::string& id) {
             for (const auto& r : form.rows)

@@ -1,10 +1,14 @@
 #include "production/model/log_flows.hpp"
 
 #include <algorithm>
+#include <map>
+#include <numeric>
 
 #include "production/model/batch_draft.hpp"
 #include "production/model/labels_flow.hpp"
+#include "production/model/stock_flow.hpp"
 #include "shared/core/text.hpp"
+#include "shared/rules/work_rules.hpp"
 
 namespace bl::production {
 
@@ -14,7 +18,7 @@ void QuickLogFlow::open() {
     if (m_w.need_login())
         return;
     QuickSetup setup{m_w.products_here(), m_w.active_makers(), m_w.task_tags(),
-                     m_w.workshop_name(m_w.state.workshop_id)};
+                     m_w.workshop_name(m_w.state.workshop_id), std::nullopt};
     QuickForm form;
     form.date = m_w.today();
     m_w.views.quick.show_quick_form(setup, form);
@@ -29,7 +33,7 @@ void QuickLogFlow::toggle_maker(QuickForm form, const std::string& maker_id) {
     if (at != form.rows.end()) {
         form.rows.erase(at);
     } else {
-        const auto makers = m_w.active_makers();
+        const auto makers = makers_for(form);
         auto m = std::find_if(makers.begin(), makers.end(),
                               [&](const MakerChoice& c) { return c.id == maker_id; });
         if (m == makers.end()) {
@@ -53,9 +57,132 @@ void QuickLogFlow::changed(const QuickForm& form) {
     m_w.views.quick.show_sums(read_quick(form, m_w.state.workshop_id, m_w.today()).sums);
 }
 
+// The makers who may be on a batch's form: the workshop's active makers, and for a batch
+// being corrected those already on it (one may have left since: their work can still be
+// corrected), by name.
+std::vector<MakerChoice> QuickLogFlow::makers_for(const Batch& b) {
+    std::vector<MakerChoice> out;
+    for (const auto& m : m_w.ports.makers.makers(b.workshop_id)) {
+        const bool on_batch =
+            std::any_of(b.contributions.begin(), b.contributions.end(),
+                        [&](const Contribution& w) { return w.maker_id == m.id; });
+        if ((m.active && !m.erased) || on_batch)
+            out.push_back(
+                {m.id, m.display_name.empty() ? m.id.substr(m.id.size() - 6) : m.display_name});
+    }
+    std::sort(out.begin(), out.end(), [](const MakerChoice& x, const MakerChoice& y) {
+        return search_fold(x.name) < search_fold(y.name);
+    });
+    return out;
+}
+
+std::vector<MakerChoice> QuickLogFlow::makers_for(const QuickForm& form) {
+    if (form.correcting.empty())
+        return m_w.active_makers();
+    auto b = m_w.ports.production.batch(form.correcting);
+    return b ? makers_for(*b) : std::vector<MakerChoice>{};
+}
+
+void QuickLogFlow::open_correction(const std::string& batch_id) {
+    if (m_w.need_login())
+        return;
+    auto b = m_w.ports.production.batch(batch_id);
+    if (!b) {
+        m_w.say(Message(BL_N_("That batch does not exist.")));
+        return;
+    }
+    if (!m_w.organiser() && b->workshop_id != m_w.state.workshop_id) {
+        m_w.say(Message(BL_N_("Batch %s was made at another workshop: its own workshop leader "
+                              "or an organiser corrects it."),
+                        {b->label_code}));
+        return;
+    }
+    CorrectionSetup c;
+    c.batch_id = b->id;
+    c.label_code = b->label_code;
+    c.units = b->units;
+    for (const auto& r : m_w.ports.production.stock(b->workshop_id))
+        if (r.batch_id == b->id)
+            c.left_workshop = r.produced - r.at_workshop;
+    c.history = m_w.ports.production.corrections(b->id);
+    QuickSetup setup;
+    setup.workshop_name = m_w.workshop_name(b->workshop_id);
+    setup.tags = m_w.task_tags();
+    for (const auto& p : m_w.ports.production.products())
+        if (p.id == b->product_id) {
+            setup.products.push_back({p.id, p.name, pictogram_for(p), p.price});
+            c.product_name = p.name;
+        }
+    setup.makers = makers_for(*b);
+    setup.correcting = c;
+
+    QuickForm form;
+    form.correcting = b->id;
+    form.revision = b->revision;
+    form.product_id = b->product_id;
+    form.units = std::to_string(b->units);
+    form.date = b->produced_on;
+    form.notes = b->notes;
+    for (const auto& w : b->contributions) {
+        QuickRow row;
+        row.maker_id = w.maker_id;
+        row.name = w.maker_id;
+        for (const auto& m : setup.makers)
+            if (m.id == w.maker_id)
+                row.name = m.name;
+        row.time =
+            w.minutes % 60 == 0 ? std::to_string(w.minutes / 60) : hours_and_minutes(w.minutes);
+        row.task_tag = w.task_tag;
+        if (w.worked_on != b->produced_on)
+            row.worked_on = w.worked_on;
+        form.rows.push_back(row);
+    }
+    m_w.views.quick.show_quick_form(setup, form);
+    m_w.views.quick.show_sums(read_quick(form, b->workshop_id, m_w.today()).sums);
+}
+
+void QuickLogFlow::save_correction(const QuickForm& form) {
+    auto was = m_w.ports.production.batch(form.correcting);
+    if (!was) {
+        m_w.say(Message(BL_N_("That batch does not exist.")));
+        return;
+    }
+    auto reading = read_quick(form, was->workshop_id, m_w.today());
+    m_w.views.quick.show_sums(reading.sums);
+    if (!reading.batch) {
+        m_w.say(*reading.problem);
+        return;
+    }
+    if (trimmed(form.reason).empty()) {
+        m_w.say(Message(BL_N_("Say why the batch is corrected: the reason is kept with the "
+                              "correction.")));
+        return;
+    }
+    Batch now = *reading.batch;
+    now.id = was->id;
+    now.revision = form.revision;
+    now.material_cost = was->material_cost;
+    auto corrected = m_w.ports.production.correct_batch(m_w.staff_id(), now, trimmed(form.reason));
+    if (!corrected) {
+        m_w.say(corrected.error());
+        return;
+    }
+    m_w.refresh_status();
+    m_stock.open();
+    m_w.news(Message(BL_N_("Batch %s is corrected: %s units, %s of work. What it said before is "
+                           "kept with the reason."),
+                     {was->label_code, std::to_string(corrected.value().units),
+                      hours_and_minutes(std::accumulate(
+                          corrected.value().contributions.begin(),
+                          corrected.value().contributions.end(), std::int64_t{0},
+                          [](std::int64_t m, const Contribution& w) { return m + w.minutes; }))}));
+}
+
 void QuickLogFlow::save(const QuickForm& form) {
     if (m_w.need_login())
         return;
+    if (!form.correcting.empty())
+        return save_correction(form);
     auto reading = read_quick(form, m_w.state.workshop_id, m_w.today());
     m_w.views.quick.show_sums(reading.sums);
     if (!reading.batch) {

@@ -6,16 +6,19 @@
 /// one transaction. And the task tags, an editable list.
 
 #include <string>
+#include <vector>
 
 #include "production/model/workshop_context.hpp"
 
 namespace bl::production {
 
 class LabelsFlow;
+class StockFlow;
 
 class QuickLogFlow {
 public:
-    QuickLogFlow(WorkshopContext& w, LabelsFlow& labels) : m_w(w), m_labels(labels) {}
+    QuickLogFlow(WorkshopContext& w, LabelsFlow& labels, StockFlow& stock)
+        : m_w(w), m_labels(labels), m_stock(stock) {}
 
     /// An empty form dated today.
     void open();
@@ -24,12 +27,21 @@ public:
     void toggle_maker(QuickForm form, const std::string& maker_id);
     /// The form changed: the sums again.
     void changed(const QuickForm& form);
-    /// Records the batch, then offers its labels.
+    /// A logged batch in the same form, to correct it after the fact: its product fixed, its
+    /// units, day, notes and makers with their own times filled in, its corrections so far
+    /// shown, and a reason to give.
+    void open_correction(const std::string& batch_id);
+    /// Records the batch, then offers its labels; or records the correction, then shows the
+    /// stock again.
     void save(const QuickForm& form);
 
 private:
+    void save_correction(const QuickForm& form);
+    std::vector<MakerChoice> makers_for(const Batch& b);
+    std::vector<MakerChoice> makers_for(const QuickForm& form);
     WorkshopContext& m_w;
     LabelsFlow& m_labels;
+    StockFlow& m_stock;
 };
 
 class EasyReadFlow {

@@ -205,8 +205,8 @@ void MakersFlow::erase(const std::string& maker_id) {
     for (const auto& w : m_w.ports.makers.work_of(m->id))
         page.minutes += w.work.minutes;
     if (auto p = m_w.ports.makers.private_details(m->id))
-        page.has_private = !(p->real_name.empty() && p->phone.empty() && p->email.empty() &&
-                             p->story.empty());
+        page.has_private =
+            !(p->real_name.empty() && p->phone.empty() && p->email.empty() && p->story.empty());
     m_w.views.erase.show_erase(page);
 }
 

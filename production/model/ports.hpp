@@ -111,6 +111,14 @@ struct DeliveryLine {
     std::int64_t units = 0;
 };
 
+/// One correction of a batch, for its history (see bl::correct_batch).
+struct CorrectionRecord {
+    Timestamp corrected_at;
+    std::string staff_name; ///< "" when this station does not know the person
+    std::string reason;
+    std::int64_t units_before = 0, units_after = 0, minutes_before = 0, minutes_after = 0;
+};
+
 /// Batches, their work, labels, deliveries and stock.
 class ProductionBook {
 public:
@@ -119,6 +127,13 @@ public:
     virtual std::vector<Product> products() = 0;
     /// Logs a batch in one transaction; it comes back with its id and label code.
     virtual Result<Batch, Message> log_batch(const std::string& staff_id, Batch b) = 0;
+    /// Corrects a logged batch after the fact in one transaction, keeping what it replaced:
+    /// `now` is the batch's id, the revision the correction was made from, and its new day,
+    /// units, material cost, notes and work.
+    virtual Result<Batch, Message> correct_batch(const std::string& staff_id, const Batch& now,
+                                                 const std::string& reason) = 0;
+    /// A batch's corrections, oldest first.
+    virtual std::vector<CorrectionRecord> corrections(const std::string& batch_id) = 0;
     virtual std::optional<Batch> batch(const std::string& id) = 0;
     /// The batch a label code names, if any.
     virtual std::optional<Batch> batch_by_label(const std::string& code) = 0;

@@ -152,6 +152,8 @@ struct QuickRow {
     std::string time;            ///< as typed: "2", "1:30", "1,5", "45 min"
     bool same_as_others = false; ///< the time of the others (who must agree)
     std::string task_tag;
+    /// A correction keeps a work day other than the batch's own ("": the form's day).
+    std::string worked_on;
 };
 
 /// The quick form as typed.
@@ -161,6 +163,20 @@ struct QuickForm {
     std::string date; ///< "YYYY-MM-DD"
     std::vector<QuickRow> rows;
     std::string notes;
+    /// A batch being corrected after the fact ("": a new batch), the revision the form was
+    /// filled from, and why it is corrected (required).
+    std::string correcting;
+    std::int64_t revision = 0;
+    std::string reason;
+};
+
+/// A logged batch opened for correction: what it is, what has left the workshop (its units
+/// cannot go below that), and its corrections so far.
+struct CorrectionSetup {
+    std::string batch_id, label_code, product_name;
+    std::int64_t units = 0;         ///< as it is now
+    std::int64_t left_workshop = 0; ///< delivered or sold: the fewest units it may have
+    std::vector<CorrectionRecord> history;
 };
 
 /// The sums as the form fills in: makers with a time, all their minutes, and the minutes per
@@ -177,6 +193,7 @@ struct QuickSetup {
     std::vector<MakerChoice> makers;     ///< the workshop's active makers
     std::vector<std::string> tags;       ///< the task tags
     std::string workshop_name;
+    std::optional<CorrectionSetup> correcting; ///< set when a logged batch is corrected
 };
 
 class QuickLogView {

@@ -12,6 +12,7 @@
 #include "shared/impact/coefficients.hpp"
 #include "shared/store/catalogue.hpp"
 #include "shared/store/outbox.hpp"
+#include "shared/store/people.hpp"
 #include "shared/store/production.hpp"
 #include "shared/store/setup.hpp"
 
@@ -191,6 +192,23 @@ std::vector<Product> StoreProduction::products() {
 
 Result<Batch, Message> StoreProduction::log_batch(const std::string& staff_id, Batch b) {
     return add_batch(m_db, Actor{m_device.id, staff_id}, std::move(b));
+}
+
+Result<Batch, Message> StoreProduction::correct_batch(const std::string& staff_id, const Batch& now,
+                                                      const std::string& reason) {
+    return bl::correct_batch(m_db, Actor{m_device.id, staff_id},
+                             BatchFix{now.id, now.revision, now.produced_on, now.units,
+                                      now.material_cost, now.notes, now.contributions, reason});
+}
+
+std::vector<CorrectionRecord> StoreProduction::corrections(const std::string& batch_id) {
+    std::vector<CorrectionRecord> out;
+    for (const auto& c : batch_corrections(m_db, batch_id)) {
+        auto who = find_staff(m_db, c.corrected_by);
+        out.push_back({parse_utc(c.corrected_at).value_or(Timestamp{}), who ? who->name : "",
+                       c.reason, c.units_before, c.units_after, c.minutes_before, c.minutes_after});
+    }
+    return out;
 }
 
 std::optional<Batch> StoreProduction::batch(const std::string& id) {

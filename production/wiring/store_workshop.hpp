@@ -77,6 +77,9 @@ public:
     StoreProduction(Database& db, const Device& device) : m_db(db), m_device(device) {}
     std::vector<Product> products() override;
     Result<Batch, Message> log_batch(const std::string& staff_id, Batch b) override;
+    Result<Batch, Message> correct_batch(const std::string& staff_id, const Batch& now,
+                                         const std::string& reason) override;
+    std::vector<CorrectionRecord> corrections(const std::string& batch_id) override;
     std::optional<Batch> batch(const std::string& id) override;
     std::optional<Batch> batch_by_label(const std::string& code) override;
     std::vector<StockRow> stock(const std::optional<std::string>& workshop_id) override;

@@ -139,6 +139,7 @@ struct Batch {
     std::string notes;
     std::string label_code; ///< "29…" batch label
     std::vector<Contribution> contributions;
+    std::int64_t revision = 0; ///< corrections made since it was logged
 };
 
 /// How units of a sale line map to batches. `allocated` means FIFO-assigned, not scanned.

@@ -49,6 +49,7 @@ enum class JournalKind {
     maker_changed,
     stock_returned,
     labels_printed,
+    batch_corrected,
 };
 
 /// The name stored in the journal ("sale", "z_report" ...).

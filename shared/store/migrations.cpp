@@ -105,6 +105,30 @@ CREATE TABLE journal_check (
   checked_at  TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 )SQL",
+        // 7: a batch corrected after the fact. The batch and its contributions hold what is
+        // true now, with how many corrections made it so (`revision`); each correction keeps
+        // what it replaced (`previous`, the batch as it was, in the journal's own words), who
+        // made it, when and why. A correction made from an older revision is refused, and a
+        // device pulling a batch applies only a newer revision than it holds (the first of two
+        // equal ones, as the central store does). Not a foreign key to staff_user: a
+        // correction pulled from another device names staff this database may not know.
+        R"SQL(
+ALTER TABLE batch ADD COLUMN revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0);
+CREATE TABLE batch_correction (
+  id             TEXT PRIMARY KEY,
+  batch_id       TEXT NOT NULL REFERENCES batch(id),
+  revision       INTEGER NOT NULL CHECK (revision >= 1),
+  corrected_at   TEXT NOT NULL,
+  corrected_by   TEXT NOT NULL,
+  reason         TEXT NOT NULL CHECK (length(reason) > 0),
+  units_before   INTEGER NOT NULL CHECK (units_before > 0),
+  units_after    INTEGER NOT NULL CHECK (units_after > 0),
+  minutes_before INTEGER NOT NULL CHECK (minutes_before >= 0),
+  minutes_after  INTEGER NOT NULL CHECK (minutes_after >= 0),
+  previous       TEXT NOT NULL,
+  UNIQUE (batch_id, revision)
+) STRICT;
+)SQL",
     };
     return s;
 }

@@ -1,8 +1,10 @@
 #include "shared/store/production.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "shared/core/barcode.hpp"
 #include "shared/core/text.hpp"
@@ -31,6 +33,7 @@ Batch read_batch(SQLite::Statement& q) {
     b.material_cost = Money::from_ore(q.getColumn(5).getInt64());
     b.notes = q.getColumn(6).getString();
     b.label_code = q.getColumn(7).getString();
+    b.revision = q.getColumn(8).getInt64();
     return b;
 }
 
@@ -45,7 +48,7 @@ void load_contributions(Database& db, Batch& b) {
 }
 
 constexpr const char* batch_select = "SELECT id, product_id, workshop_id, produced_on, units, "
-                                     "material_cost_ore, notes, label_code FROM batch ";
+                                     "material_cost_ore, notes, label_code, revision FROM batch ";
 
 void insert_stock_move(Database& db, const std::string& product_id, const std::string& batch_id,
                        const std::string& location, std::int64_t units, StockReason reason,
@@ -61,6 +64,115 @@ void insert_stock_move(Database& db, const std::string& product_id, const std::s
     q->bind(6, reference);
     q->bind(7, format_utc(db.clock()));
     q->exec();
+}
+
+// The work as typed, cleaned and checked on its own: work dates (the production day when
+// none), task tags, no maker twice on the same task and day.
+std::optional<Message> clean_work(std::vector<Contribution>& work, const std::string& produced_on) {
+    if (work.empty())
+        return Message(BL_N_("Add at least one maker and the time they spent."));
+    std::set<std::pair<std::string, std::string>> seen;
+    for (auto& c : work) {
+        if (c.worked_on.empty())
+            c.worked_on = produced_on;
+        if (!is_date(c.worked_on))
+            return Message(BL_N_("The work date is not a valid date."));
+        auto tag = clean_text(c.task_tag, TextRules{0, 40, false, BL_N_("Task")});
+        if (!tag)
+            return tag.error();
+        c.task_tag = tag.value();
+        if (!seen.insert({c.maker_id, c.worked_on + "|" + c.task_tag}).second)
+            return Message(BL_N_("The same maker, task and day is listed twice. Add the "
+                                 "minutes together instead."));
+    }
+    return std::nullopt;
+}
+
+// The makers behind some work, inside the caller's transaction: each exists and belongs to the
+// workshop, and is active unless already on the batch (`on_batch`: a correction may keep the
+// work of a maker who has left since); and each maker's own hours, with what they have on
+// other batches that day (`except_batch`'s own work is being replaced).
+std::optional<Message> check_makers(Database& db, const std::string& workshop_id,
+                                    const std::vector<Contribution>& work,
+                                    const std::set<std::string>& on_batch,
+                                    const std::string& except_batch) {
+    std::map<std::string, std::string> names;
+    for (const auto& c : work) {
+        auto m = find_maker(db, c.maker_id);
+        if (!m)
+            return Message(BL_N_("One of the makers does not exist."));
+        if (m->workshop_id != workshop_id)
+            return Message(BL_N_("A maker from another workshop is listed. Log the work "
+                                 "in the maker's own workshop."));
+        if ((!m->active || m->erased) && !on_batch.count(m->id))
+            return Message(BL_N_("One of the makers is no longer active. Make the maker "
+                                 "active again first, or leave them out."));
+        names[m->id] = m->display_name;
+    }
+    return check_work(
+        work,
+        [&](const std::string& maker, const std::string& day) {
+            store::Statement q(db, "SELECT coalesce(sum(minutes), 0) FROM contribution "
+                                   "WHERE maker_id = ? AND worked_on = ? AND batch_id <> ?");
+            q->bind(1, maker);
+            q->bind(2, day);
+            q->bind(3, except_batch);
+            q->executeStep();
+            return q->getColumn(0).getInt64();
+        },
+        [&](const std::string& id) { return names[id].empty() ? id : names[id]; });
+}
+
+void insert_work(Database& db, Batch& b, JsonArray& journaled) {
+    for (auto& c : b.contributions) {
+        c.id = db.ids.next();
+        c.batch_id = b.id;
+        store::Statement ci(db, "INSERT INTO contribution(id, batch_id, maker_id, minutes, "
+                                "task_tag, worked_on) VALUES (?, ?, ?, ?, ?, ?)");
+        ci->bind(1, c.id);
+        ci->bind(2, c.batch_id);
+        ci->bind(3, c.maker_id);
+        ci->bind(4, c.minutes);
+        ci->bind(5, c.task_tag);
+        ci->bind(6, c.worked_on);
+        ci->exec();
+        journaled.push_back(JsonObject{{"contribution_id", c.id},
+                                       {"maker_id", c.maker_id},
+                                       {"minutes", c.minutes},
+                                       {"task_tag", c.task_tag},
+                                       {"worked_on", c.worked_on}});
+    }
+}
+
+JsonArray work_of(const Batch& b) {
+    JsonArray out;
+    for (const auto& c : b.contributions)
+        out.push_back(JsonObject{{"contribution_id", c.id},
+                                 {"maker_id", c.maker_id},
+                                 {"minutes", c.minutes},
+                                 {"task_tag", c.task_tag},
+                                 {"worked_on", c.worked_on}});
+    return out;
+}
+
+// A batch in the journal's words (batch_logged's payload, and a correction's new state).
+JsonObject batch_payload(const Batch& b, JsonArray work) {
+    return JsonObject{{"batch_id", b.id},
+                      {"product_id", b.product_id},
+                      {"workshop_id", b.workshop_id},
+                      {"produced_on", b.produced_on},
+                      {"units", b.units},
+                      {"material_cost_ore", b.material_cost.ore()},
+                      {"notes", b.notes},
+                      {"label_code", b.label_code},
+                      {"contributions", std::move(work)}};
+}
+
+std::int64_t minutes_of(const Batch& b) {
+    std::int64_t m = 0;
+    for (const auto& c : b.contributions)
+        m += c.minutes;
+    return m;
 }
 
 } // namespace
@@ -80,22 +192,8 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b) {
         if (!notes)
             return err(notes.error());
         b.notes = notes.value();
-        if (b.contributions.empty())
-            return err(Message(BL_N_("Add at least one maker and the time they spent.")));
-        std::set<std::pair<std::string, std::string>> seen;
-        for (auto& c : b.contributions) {
-            if (c.worked_on.empty())
-                c.worked_on = b.produced_on;
-            if (!is_date(c.worked_on))
-                return err(Message(BL_N_("The work date is not a valid date.")));
-            auto tag = clean_text(c.task_tag, TextRules{0, 40, false, BL_N_("Task")});
-            if (!tag)
-                return err(tag.error());
-            c.task_tag = tag.value();
-            if (!seen.insert({c.maker_id, c.worked_on + "|" + c.task_tag}).second)
-                return err(Message(BL_N_("The same maker, task and day is listed twice. Add the "
-                                         "minutes together instead.")));
-        }
+        if (auto problem = clean_work(b.contributions, b.produced_on))
+            return err(*problem);
 
         auto tx = store::begin_write(db);
         auto device = find_device(db, actor.device_id);
@@ -109,32 +207,7 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b) {
                                {product->name}));
         if (!find_workshop(db, b.workshop_id))
             return err(Message(BL_N_("That workshop does not exist.")));
-        std::map<std::string, std::string> names;
-        for (const auto& c : b.contributions) {
-            auto m = find_maker(db, c.maker_id);
-            if (!m)
-                return err(Message(BL_N_("One of the makers does not exist.")));
-            if (m->workshop_id != b.workshop_id)
-                return err(Message(BL_N_("A maker from another workshop is listed. Log the work "
-                                         "in the maker's own workshop.")));
-            if (!m->active || m->erased)
-                return err(Message(BL_N_("One of the makers is no longer active. Make the maker "
-                                         "active again first, or leave them out.")));
-            names[m->id] = m->display_name;
-        }
-        // Each maker's own hours, with what they already have on other batches that day.
-        auto problem = check_work(
-            b.contributions,
-            [&](const std::string& maker, const std::string& day) {
-                store::Statement q(db, "SELECT coalesce(sum(minutes), 0) FROM contribution "
-                                       "WHERE maker_id = ? AND worked_on = ?");
-                q->bind(1, maker);
-                q->bind(2, day);
-                q->executeStep();
-                return q->getColumn(0).getInt64();
-            },
-            [&](const std::string& id) { return names[id].empty() ? id : names[id]; });
-        if (problem)
+        if (auto problem = check_makers(db, b.workshop_id, b.contributions, {}, b.id))
             return err(*problem);
         // The next serial of this device's labels: labels are minted here and never reused.
         // Codes are fixed-width digits, so the device's labels are one range of the unique
@@ -167,38 +240,175 @@ Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b) {
         ins->bind(9, now);
         ins->exec();
         JsonArray contribs;
-        for (auto& c : b.contributions) {
-            c.id = db.ids.next();
-            c.batch_id = b.id;
-            store::Statement ci(db, "INSERT INTO contribution(id, batch_id, maker_id, minutes, "
-                                    "task_tag, worked_on) VALUES (?, ?, ?, ?, ?, ?)");
-            ci->bind(1, c.id);
-            ci->bind(2, c.batch_id);
-            ci->bind(3, c.maker_id);
-            ci->bind(4, c.minutes);
-            ci->bind(5, c.task_tag);
-            ci->bind(6, c.worked_on);
-            ci->exec();
-            contribs.push_back(JsonObject{{"contribution_id", c.id},
-                                          {"maker_id", c.maker_id},
-                                          {"minutes", c.minutes},
-                                          {"task_tag", c.task_tag},
-                                          {"worked_on", c.worked_on}});
-        }
+        insert_work(db, b, contribs);
         insert_stock_move(db, b.product_id, b.id, "workshop:" + b.workshop_id, b.units,
                           StockReason::produced, b.label_code);
         store::record_action(db, actor, JournalKind::batch_logged,
-                             JsonObject{{"batch_id", b.id},
-                                        {"product_id", b.product_id},
-                                        {"workshop_id", b.workshop_id},
-                                        {"produced_on", b.produced_on},
-                                        {"units", b.units},
-                                        {"material_cost_ore", b.material_cost.ore()},
-                                        {"notes", b.notes},
-                                        {"label_code", b.label_code},
-                                        {"contributions", contribs}});
+                             batch_payload(b, std::move(contribs)));
         tx.commit();
         return b;
+    });
+}
+
+Result<Batch, Message> correct_batch(Database& db, const Actor& actor, const BatchFix& fix) {
+    return store::writing([&]() -> Result<Batch, Message> {
+        auto reason = clean_text(fix.reason, TextRules{1, 300, false, BL_N_("Reason")});
+        if (!reason)
+            return err(Message(BL_N_("Say why the batch is corrected: the reason is kept with "
+                                     "the correction.")));
+        if (fix.units <= 0)
+            return err(Message(BL_N_("A batch has at least one unit.")));
+        if (fix.units > 100000)
+            return err(Message(BL_N_("%s units is more than one batch can hold. Check the number."),
+                               {std::to_string(fix.units)}));
+        if (!is_date(fix.produced_on))
+            return err(Message(BL_N_("The production date is not a valid date.")));
+        if (fix.material_cost.is_negative())
+            return err(Message(BL_N_("The material cost cannot be negative.")));
+        auto notes = clean_text(fix.notes, note_rules);
+        if (!notes)
+            return err(notes.error());
+        Batch now;
+        now.contributions = fix.contributions;
+        if (auto problem = clean_work(now.contributions, fix.produced_on))
+            return err(*problem);
+
+        auto tx = store::begin_write(db);
+        auto was = find_batch(db, fix.batch_id);
+        if (!was)
+            return err(Message(BL_N_("That batch does not exist.")));
+        const std::int64_t revision = was->revision;
+        if (revision != fix.revision)
+            return err(Message(BL_N_("Batch %s was corrected by someone else meanwhile. Open it "
+                                     "again to see the batch as it is now."),
+                               {was->label_code}));
+        now.id = was->id;
+        now.product_id = was->product_id;
+        now.workshop_id = was->workshop_id;
+        now.label_code = was->label_code;
+        now.produced_on = fix.produced_on;
+        now.units = fix.units;
+        now.material_cost = fix.material_cost;
+        now.notes = notes.value();
+        now.revision = revision + 1;
+        auto same_work = [](std::vector<Contribution> a, std::vector<Contribution> b) {
+            auto key = [](const Contribution& c) {
+                return std::tie(c.maker_id, c.worked_on, c.task_tag, c.minutes);
+            };
+            auto by_key = [&](const Contribution& x, const Contribution& y) {
+                return key(x) < key(y);
+            };
+            std::sort(a.begin(), a.end(), by_key);
+            std::sort(b.begin(), b.end(), by_key);
+            return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                              [&](const auto& x, const auto& y) { return key(x) == key(y); });
+        };
+        if (now.units == was->units && now.produced_on == was->produced_on &&
+            now.material_cost == was->material_cost && now.notes == was->notes &&
+            same_work(now.contributions, was->contributions))
+            return err(Message(BL_N_("Nothing was changed, so there is nothing to correct.")));
+
+        // Units: never fewer than have left the workshop, and only where the batch's stock is
+        // kept (the device that logged it holds its "produced" move).
+        const std::string workshop = "workshop:" + was->workshop_id;
+        store::Statement m(db, "SELECT coalesce(sum(units), 0), coalesce(sum(reason = 'produced'), "
+                               "0) FROM stock_move WHERE batch_id = ? AND location = ?");
+        m->bind(1, was->id);
+        m->bind(2, workshop);
+        m->executeStep();
+        const std::int64_t at_workshop = m->getColumn(0).getInt64();
+        const bool stock_here = m->getColumn(1).getInt64() > 0;
+        const std::int64_t delta = now.units - was->units;
+        if (delta != 0 && !stock_here)
+            return err(Message(BL_N_("Batch %s was logged on another device, which keeps its "
+                                     "stock: correct its units there. Its hours, day and notes "
+                                     "can be corrected here."),
+                               {was->label_code}));
+        if (delta < 0 && -delta > at_workshop)
+            return err(Message(BL_N_("%s units of batch %s have left the workshop (delivered or "
+                                     "sold), so it cannot have fewer than %s."),
+                               {std::to_string(was->units - at_workshop), was->label_code,
+                                std::to_string(was->units - at_workshop)}));
+        std::set<std::string> on_batch;
+        for (const auto& c : was->contributions)
+            on_batch.insert(c.maker_id);
+        if (auto problem = check_makers(db, now.workshop_id, now.contributions, on_batch, now.id))
+            return err(*problem);
+
+        // What it was, kept: the correction record and the journal row both hold it.
+        JsonObject previous{{"produced_on", was->produced_on},
+                            {"units", was->units},
+                            {"material_cost_ore", was->material_cost.ore()},
+                            {"notes", was->notes},
+                            {"contributions", work_of(*was)}};
+        const std::string correction_id = db.ids.next();
+        const std::string at = format_utc(db.clock());
+        store::Statement del(db, "DELETE FROM contribution WHERE batch_id = ?");
+        del->bind(1, now.id);
+        del->exec();
+        JsonArray work;
+        insert_work(db, now, work);
+        store::Statement up(db, "UPDATE batch SET produced_on = ?, units = ?, material_cost_ore = "
+                                "?, notes = ?, revision = ? WHERE id = ?");
+        up->bind(1, now.produced_on);
+        up->bind(2, now.units);
+        up->bind(3, now.material_cost.ore());
+        up->bind(4, now.notes);
+        up->bind(5, now.revision);
+        up->bind(6, now.id);
+        up->exec();
+        store::Statement c(db, "INSERT INTO batch_correction(id, batch_id, revision, corrected_at, "
+                               "corrected_by, reason, units_before, units_after, minutes_before, "
+                               "minutes_after, previous) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        c->bind(1, correction_id);
+        c->bind(2, now.id);
+        c->bind(3, revision + 1);
+        c->bind(4, at);
+        c->bind(5, actor.staff_id);
+        c->bind(6, reason.value());
+        c->bind(7, was->units);
+        c->bind(8, now.units);
+        c->bind(9, minutes_of(*was));
+        c->bind(10, minutes_of(now));
+        c->bind(11, JsonValue(previous).dump());
+        c->exec();
+        if (delta != 0)
+            insert_stock_move(db, now.product_id, now.id, workshop, delta, StockReason::adjusted,
+                              "corrected:" + correction_id);
+        JsonObject payload = batch_payload(now, std::move(work));
+        payload.emplace("correction_id", correction_id);
+        payload.emplace("revision", revision + 1);
+        payload.emplace("reason", reason.value());
+        payload.emplace("previous", std::move(previous));
+        store::record_action(db, actor, JournalKind::batch_corrected, std::move(payload));
+        tx.commit();
+        return now;
+    });
+}
+
+std::vector<BatchCorrection> batch_corrections(Database& db, const std::string& batch_id) {
+    return store::reading([&]() -> std::vector<BatchCorrection> {
+        SQLite::Statement q(store::sql(db),
+                            "SELECT id, batch_id, revision, corrected_at, corrected_by, reason, "
+                            "units_before, units_after, minutes_before, minutes_after, previous "
+                            "FROM batch_correction WHERE batch_id = ? ORDER BY revision");
+        q.bind(1, batch_id);
+        std::vector<BatchCorrection> out;
+        while (q.executeStep())
+            out.push_back(
+                {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
+                 q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                 q.getColumn(6).getInt64(), q.getColumn(7).getInt64(), q.getColumn(8).getInt64(),
+                 q.getColumn(9).getInt64(), q.getColumn(10).getString()});
+        return out;
+    });
+}
+
+std::int64_t batch_revision(Database& db, const std::string& batch_id) {
+    return store::reading([&]() -> std::int64_t {
+        SQLite::Statement q(store::sql(db), "SELECT revision FROM batch WHERE id = ?");
+        q.bind(1, batch_id);
+        return q.executeStep() ? q.getColumn(0).getInt64() : 0;
     });
 }
 

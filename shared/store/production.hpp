@@ -22,6 +22,47 @@ namespace bl {
 /// at most 12 on a day, over all batches, and 24 on one batch).
 Result<Batch, Message> add_batch(Database& db, const Actor& actor, Batch b);
 
+/// A batch corrected after the fact, as typed: what is true now (units, the day it was made,
+/// material cost, notes and each maker's own work) and why. The product, workshop and label
+/// code stay.
+struct BatchFix {
+    std::string batch_id;
+    std::int64_t revision = 0; ///< the batch's revision the fix was made from (0: as logged)
+    std::string produced_on;
+    std::int64_t units = 0;
+    Money material_cost;
+    std::string notes;
+    std::vector<Contribution> contributions; ///< replace the batch's; ids are made here
+    std::string reason;
+};
+
+/// One correction of a batch, with what it replaced.
+struct BatchCorrection {
+    std::string id, batch_id;
+    std::int64_t revision = 0;
+    std::string corrected_at; ///< UTC, "YYYY-MM-DDTHH:MM:SSZ"
+    std::string corrected_by; ///< staff id
+    std::string reason;
+    std::int64_t units_before = 0, units_after = 0, minutes_before = 0, minutes_after = 0;
+    std::string previous; ///< the batch as it was before, canonical JSON in the journal's words
+};
+
+/// Corrects a logged batch in one transaction, never silently: the batch and its
+/// contributions take the new values, a correction record keeps the old ones with who, when
+/// and why, the journal records both ("batch_corrected"), and a change in units is a stock
+/// move at the workshop. Refused without a reason, when nothing changes, when the batch was
+/// corrected since `fix.revision` (someone else got there first), below the units that have
+/// left the workshop (delivered or sold), for units of a batch whose stock another device
+/// keeps, and for work that breaks check_work (a new maker must be an active maker of the
+/// batch's workshop; one already on the batch may since have left).
+Result<Batch, Message> correct_batch(Database& db, const Actor& actor, const BatchFix& fix);
+
+/// A batch's corrections, oldest first.
+std::vector<BatchCorrection> batch_corrections(Database& db, const std::string& batch_id);
+
+/// How many times a batch has been corrected (0: as logged).
+std::int64_t batch_revision(Database& db, const std::string& batch_id);
+
 /// Moves units of a batch from its workshop to a shop.
 Result<std::int64_t, Message> deliver_batch(Database& db, const Actor& actor,
                                             const std::string& batch_id, const std::string& shop_id,

@@ -130,8 +130,32 @@ Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page) {
             q.bind(7, b.notes);
             q.bind(8, b.label_code);
             q.bind(9, now);
-            if (q.exec() != 1)
-                continue;
+            if (q.exec() != 1) {
+                // Held already: a correction made elsewhere replaces its state when it is newer
+                // than what is held (the first of two equal revisions stays, as on the central
+                // store). Its stock stays: the device that keeps it made any change of units.
+                SQLite::Statement up(store::sql(db),
+                                     "UPDATE batch SET produced_on = ?, units = ?, "
+                                     "material_cost_ore = ?, notes = ?, revision = ? WHERE id = ? "
+                                     "AND revision < ?5 AND ?2 > 0");
+                up.bind(1, b.produced_on);
+                up.bind(2, b.units);
+                up.bind(3, b.material_cost.ore());
+                up.bind(4, b.notes);
+                up.bind(5, b.revision);
+                up.bind(6, b.id);
+                if (up.exec() != 1)
+                    continue;
+                SQLite::Statement del(store::sql(db),
+                                      "DELETE FROM contribution WHERE batch_id = ?");
+                del.bind(1, b.id);
+                del.exec();
+            } else if (b.revision > 0) {
+                SQLite::Statement rev(store::sql(db), "UPDATE batch SET revision = ? WHERE id = ?");
+                rev.bind(1, b.revision);
+                rev.bind(2, b.id);
+                rev.exec();
+            }
             for (const auto& c : b.contributions) {
                 SQLite::Statement ci(store::sql(db),
                                      "INSERT OR IGNORE INTO contribution(id, batch_id, maker_id, "
@@ -145,6 +169,27 @@ Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page) {
                 ci.bind(6, c.worked_on);
                 ci.exec();
             }
+        }
+        for (const auto& c : page.corrections) {
+            SQLite::Statement q(store::sql(db),
+                                "INSERT OR IGNORE INTO batch_correction(id, batch_id, revision, "
+                                "corrected_at, corrected_by, reason, units_before, units_after, "
+                                "minutes_before, minutes_after, previous) SELECT ?1,?2,?3,?4,?5,"
+                                "?6,?7,?8,?9,?10,?11 WHERE EXISTS (SELECT 1 FROM batch WHERE id = "
+                                "?2) AND ?3 >= 1 AND ?6 <> '' AND ?7 > 0 AND ?8 > 0 AND ?9 >= 0 "
+                                "AND ?10 >= 0");
+            q.bind(1, c.id);
+            q.bind(2, c.batch_id);
+            q.bind(3, c.revision);
+            q.bind(4, c.corrected_at);
+            q.bind(5, c.corrected_by);
+            q.bind(6, c.reason);
+            q.bind(7, c.units_before);
+            q.bind(8, c.units_after);
+            q.bind(9, c.minutes_before);
+            q.bind(10, c.minutes_after);
+            q.bind(11, c.previous);
+            q.exec();
         }
         for (const auto& u : page.staff) {
             // A PIN hash that is not Argon2id is never stored, whoever sent it.

@@ -12,6 +12,7 @@
 #include "shared/core/message.hpp"
 #include "shared/core/result.hpp"
 #include "shared/store/database.hpp"
+#include "shared/store/production.hpp"
 
 namespace bl {
 
@@ -33,14 +34,16 @@ struct PulledPrice {
 };
 
 /// One page of a pull, grouped by entity. Applied in the order the entities depend on one
-/// another (places, makers, products, prices, batches, staff).
+/// another (places, makers, products, prices, batches, corrections, staff).
 struct PulledPage {
     std::vector<Workshop> workshops;
     std::vector<Shop> shops;
     std::vector<PulledMaker> makers;
     std::vector<Product> products;
     std::vector<PulledPrice> prices;
-    std::vector<Batch> batches;
+    std::vector<Batch> batches; ///< a newer revision than held replaces the batch's state
+    /// Batch corrections made on other devices (workshop stations and organisers only).
+    std::vector<BatchCorrection> corrections;
     std::vector<StaffUser> staff; ///< the shop's staff, with their PIN hashes, on its tills
     std::int64_t next_cursor = 0;
 };

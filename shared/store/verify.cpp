@@ -288,6 +288,7 @@ public:
         for (const auto& device : devices())
             check_ends(device);
         if (m_full) {
+            check_batches();
             check_stock_moves();
             check_unrecorded();
         }
@@ -545,9 +546,9 @@ private:
         const bool sale = *kind == JournalKind::sale || *kind == JournalKind::refund;
         const bool z = *kind == JournalKind::z_report;
         const bool opened = *kind == JournalKind::shift_opened;
-        const bool batch = *kind == JournalKind::batch_logged ||
-                           *kind == JournalKind::batch_delivered ||
-                           *kind == JournalKind::stock_returned;
+        const bool batch =
+            *kind == JournalKind::batch_logged || *kind == JournalKind::batch_corrected ||
+            *kind == JournalKind::batch_delivered || *kind == JournalKind::stock_returned;
         if (!sale && !z && !opened && !(batch && m_full))
             return;
         const auto payload = parse_json(r.payload);
@@ -567,7 +568,9 @@ private:
             else if (opened)
                 check_opened(r, *payload);
             else if (*kind == JournalKind::batch_logged)
-                check_batch(r, *payload);
+                batch_logged(r, *payload);
+            else if (*kind == JournalKind::batch_corrected)
+                batch_corrected(r, *payload);
             else if (*kind == JournalKind::batch_delivered)
                 expect_delivery(r, *payload);
             else
@@ -693,16 +696,77 @@ private:
             differs(*d);
     }
 
-    void check_batch(const JournalRow& r, const JsonValue& p) {
+    // A batch as the journal last said it is: logged, then perhaps corrected (the newest
+    // revision wins, whichever device's journal holds it). Checked once every chain is read.
+    struct JournaledBatch {
+        JournalRow row; ///< the row that says it
+        JsonValue payload;
+        std::int64_t revision = 0;
+    };
+    std::map<std::string, JournaledBatch> m_batches;
+    std::vector<std::string> m_batch_order;              ///< as the journal first names them
+    std::map<std::string, JournaledBatch> m_corrections; ///< by correction id
+
+    void batch_logged(const JournalRow& r, const JsonValue& p) {
+        const std::string id = text_of(p.find("batch_id"));
+        if (!m_batches.count(id)) {
+            m_batches[id] = JournaledBatch{r, p, 0};
+            m_batch_order.push_back(id);
+        }
+        m_expected_moves.emplace(Move{text_of(p.find("product_id")), id,
+                                      "workshop:" + text_of(p.find("workshop_id")), "produced",
+                                      text_of(p.find("label_code")), int_of(p.find("units"))},
+                                 ExpectedMove{r.device, r.seq});
+    }
+
+    void batch_corrected(const JournalRow& r, const JsonValue& p) {
+        const std::string id = text_of(p.find("batch_id"));
+        const std::string correction = text_of(p.find("correction_id"));
+        const std::int64_t revision = int_of(p.find("revision"));
+        if (!m_batches.count(id))
+            m_batch_order.push_back(id); // logged on another device, pulled here
+        JournaledBatch& b = m_batches[id];
+        if (b.payload == JsonValue() || revision > b.revision)
+            b = JournaledBatch{r, p, revision};
+        m_corrections[correction] = JournaledBatch{r, p, revision};
+        const JsonValue* previous = p.find("previous");
+        const std::int64_t delta =
+            int_of(p.find("units")) - (previous ? int_of(previous->find("units")) : 0);
+        if (delta != 0)
+            m_expected_moves.emplace(Move{text_of(p.find("product_id")), id,
+                                          "workshop:" + text_of(p.find("workshop_id")), "adjusted",
+                                          "corrected:" + correction, delta},
+                                     ExpectedMove{r.device, r.seq});
+    }
+
+    void check_batches() {
+        for (const auto& id : m_batch_order) {
+            const JournaledBatch& b = m_batches[id];
+            // A newer correction pulled from another device is that device's record, in its
+            // journal on the central store, not in this one (like every pulled record).
+            store::Statement q(m_db, "SELECT revision FROM batch WHERE id = ?");
+            q->bind(1, id);
+            if (q->executeStep() && q->getColumn(0).getInt64() > b.revision)
+                continue;
+            check_batch(b.row, b.payload, b.revision > 0);
+        }
+        for (const auto& [id, c] : m_corrections)
+            check_correction(id, c);
+    }
+
+    // The batch and its contributions against the journal row that last said them.
+    bool check_batch(const JournalRow& r, const JsonValue& p, bool corrected) {
         const std::string id = text_of(p.find("batch_id"));
         store::Statement b(m_db, "SELECT product_id, workshop_id, produced_on, units, "
-                                 "material_cost_ore, notes, label_code FROM batch WHERE id = ?");
+                                 "material_cost_ore, notes, label_code, revision FROM batch "
+                                 "WHERE id = ?");
         b->bind(1, id);
-        if (!b->executeStep())
-            return add(r.device, r.seq, "batch", id,
-                       Message(BL_N_("Batch %s, logged in journal row %s, is missing from the "
-                                     "batches."),
-                               {id, num(r.seq)}));
+        if (!b->executeStep()) {
+            add(r.device, r.seq, "batch", id,
+                Message(BL_N_("Batch %s, logged in journal row %s, is missing from the batches."),
+                        {id, num(r.seq)}));
+            return false;
+        }
         JsonObject rebuilt{{"batch_id", id},
                            {"product_id", b->getColumn(0).getString()},
                            {"workshop_id", b->getColumn(1).getString()},
@@ -711,6 +775,8 @@ private:
                            {"material_cost_ore", b->getColumn(4).getInt64()},
                            {"notes", b->getColumn(5).getString()},
                            {"label_code", b->getColumn(6).getString()}};
+        if (corrected || b->getColumn(7).getInt64() != 0)
+            rebuilt.emplace("revision", b->getColumn(7).getInt64());
         if (const JsonValue* staff = p.find("staff_id"))
             rebuilt.emplace("staff_id", *staff);
         // Contributions in the order of their ids on both sides: the journal keeps the order
@@ -738,16 +804,73 @@ private:
         rebuilt.emplace("contributions", a);
         JsonObject journaled = *p.as_object();
         journaled["contributions"] = t;
-        if (auto d = first_difference(JsonValue(rebuilt), JsonValue(journaled), {}))
-            return add(r.device, r.seq,
-                       d->rfind("contributions", 0) == 0 ? "contribution" : "batch", id,
-                       Message(BL_N_("Batch %s differs from journal row %s, which logged it, in "
-                                     "%s."),
-                               {id, num(r.seq), *d}));
-        m_expected_moves.emplace(Move{text_of(p.find("product_id")), id,
-                                      "workshop:" + text_of(p.find("workshop_id")), "produced",
-                                      text_of(p.find("label_code")), int_of(p.find("units"))},
-                                 ExpectedMove{r.device, r.seq});
+        for (const char* only_in_correction : {"correction_id", "reason", "previous"})
+            journaled.erase(only_in_correction);
+        if (auto d = first_difference(JsonValue(rebuilt), JsonValue(journaled), {})) {
+            add(r.device, r.seq, d->rfind("contributions", 0) == 0 ? "contribution" : "batch", id,
+                corrected ? Message(BL_N_("Batch %s differs from journal row %s, which corrected "
+                                          "it last, in %s."),
+                                    {id, num(r.seq), *d})
+                          : Message(BL_N_("Batch %s differs from journal row %s, which logged it, "
+                                          "in %s."),
+                                    {id, num(r.seq), *d}));
+            return false;
+        }
+        return true;
+    }
+
+    // A correction's record (what it replaced, who, when, why) against its journal row.
+    bool check_correction(const std::string& id, const JournaledBatch& c) {
+        const JournalRow& r = c.row;
+        const JsonValue& p = c.payload;
+        store::Statement q(m_db, "SELECT batch_id, revision, corrected_at, corrected_by, reason, "
+                                 "units_before, units_after, minutes_before, minutes_after, "
+                                 "previous FROM batch_correction WHERE id = ?");
+        q->bind(1, id);
+        if (!q->executeStep()) {
+            add(r.device, r.seq, "batch_correction", id,
+                Message(BL_N_("The correction of batch %s in journal row %s is missing from the "
+                              "corrections: what it replaced is no longer shown."),
+                        {text_of(p.find("batch_id")), num(r.seq)}));
+            return false;
+        }
+        auto minutes = [](const JsonValue* list) {
+            std::int64_t m = 0;
+            if (list && list->as_array())
+                for (const auto& item : *list->as_array())
+                    m += int_of(item.find("minutes"));
+            return m;
+        };
+        const JsonValue* previous = p.find("previous");
+        const auto stored_previous = parse_json(q->getColumn(9).getString());
+        const char* field = nullptr;
+        if (q->getColumn(0).getString() != text_of(p.find("batch_id")))
+            field = "batch_id";
+        else if (q->getColumn(1).getInt64() != c.revision)
+            field = "revision";
+        else if (!same_time(q->getColumn(2).getString(), r.recorded_at))
+            field = "corrected_at";
+        else if (q->getColumn(3).getString() != text_of(p.find("staff_id")))
+            field = "corrected_by";
+        else if (q->getColumn(4).getString() != text_of(p.find("reason")))
+            field = "reason";
+        else if (!previous || q->getColumn(5).getInt64() != int_of(previous->find("units")))
+            field = "units_before";
+        else if (q->getColumn(6).getInt64() != int_of(p.find("units")))
+            field = "units_after";
+        else if (q->getColumn(7).getInt64() != minutes(previous->find("contributions")))
+            field = "minutes_before";
+        else if (q->getColumn(8).getInt64() != minutes(p.find("contributions")))
+            field = "minutes_after";
+        else if (!stored_previous || !(*stored_previous == *previous))
+            field = "previous";
+        if (!field)
+            return true;
+        add(r.device, r.seq, "batch_correction", id,
+            Message(BL_N_("The correction of batch %s differs from journal row %s, which "
+                          "recorded it, in %s."),
+                    {text_of(p.find("batch_id")), num(r.seq), field}));
+        return false;
     }
 
     void expect_delivery(const JournalRow& r, const JsonValue& p) {

@@ -294,9 +294,7 @@ Reported run(const std::string& db_path, const Trial& t) {
 // takes the step again (and the child dies in its commit).
 void one_step_behind(const std::string& path) {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec("DROP TRIGGER journal_follows_head; DROP TRIGGER journal_head_follows_journal; "
-             "DROP TRIGGER journal_head_no_update; DROP TRIGGER local_device_no_update; "
-             "DROP TRIGGER local_device_no_delete; DROP TABLE journal_check; "
+    raw.exec("DROP TABLE batch_correction; ALTER TABLE batch DROP COLUMN revision; "
              "PRAGMA user_version = " +
              std::to_string(bl::latest_schema_version() - 1));
 }

@@ -21,6 +21,7 @@
 #include <wx/app.h>
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/listctrl.h>
 #include <wx/radiobox.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
@@ -362,11 +363,49 @@ private:
         on("home");
     }
 
+    // A batch corrected after the fact, from the stock list: the quick form filled in with
+    // the batch, a reason asked for, the correction saved beside the original.
+    void correct() {
+        auto& f = *m_frame;
+        auto& stock = f.screen<bl::production::StockScreen>();
+        stock.list()->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                   wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        const std::string label = bl::wxui::utf8(stock.list()->GetItemText(0, 1));
+        const std::int64_t units =
+            count("SELECT units FROM batch WHERE label_code = '" + label + "'");
+        click(stock.correct_button());
+        check(on("quick"), "Correct the batch opens the quick form");
+        auto& q = f.screen<bl::production::QuickLogScreen>();
+        check(!q.history_label().empty(), "for that batch, saying what happens to the original");
+        check(bl::wxui::utf8(q.units_field()->GetValue()) == std::to_string(units),
+              "filled in with its units");
+        check(q.reason_field()->IsShownOnScreen() && !q.product_choice()->IsEnabled(),
+              "asking why, with its product fixed");
+        q.units_field()->SelectAll();
+        click(q.units_field());
+        q.units_field()->SelectAll();
+        type(std::to_string(units + 1), false);
+        click(q.save_button());
+        check(m_frame->current_page() == "quick" &&
+                  count("SELECT count(*) FROM batch_correction") == 0,
+              "without a reason nothing is saved");
+        click(q.reason_field());
+        type("fandt en mere i ovnen", false);
+        shot("workshop-correct.png");
+        click(q.save_button());
+        check(on("stock"), "Save the correction goes back to stock and hours");
+        check(count("SELECT units FROM batch WHERE label_code = '" + label + "'") == units + 1 &&
+                  count("SELECT count(*) FROM batch_correction WHERE reason = 'fandt en mere "
+                        "i ovnen'") == 1,
+              "the batch is corrected and the correction kept with its reason");
+    }
+
     void others() {
         auto& f = *m_frame;
         key(WXK_F7);
         check(on("stock"), "F7 shows stock and hours");
         shot("workshop-stock.png");
+        correct();
         key(WXK_ESCAPE);
         on("home");
         click(f.screen<bl::production::HomeScreen>().button(bl::production::Place::tags));

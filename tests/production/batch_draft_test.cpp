@@ -66,9 +66,9 @@ TEST_CASE("a time that cannot be read names the maker and says what to type") {
 }
 
 TEST_CASE("three makers with 2 hours each are 6 hours in all, never 2 or 18") {
-    auto r = read_quick(form("12", {{"a", "Anna", "2", false, "drejning"},
-                                    {"b", "Bo", "", true, "drejning"},
-                                    {"c", "Cai", "", true, "glasering"}}),
+    auto r = read_quick(form("12", {{"a", "Anna", "2", false, "drejning", ""},
+                                    {"b", "Bo", "", true, "drejning", ""},
+                                    {"c", "Cai", "", true, "glasering", ""}}),
                         "w", "2026-11-30");
     REQUIRE(r.batch);
     CHECK(r.sums.makers == 3);
@@ -90,7 +90,7 @@ TEST_CASE("the sums follow the form as it fills in, and say calmly what is missi
     CHECK_FALSE(empty.batch);
     CHECK(empty.sums.makers == 0);
     REQUIRE(empty.sums.hint);
-    auto half = read_quick(form("", {{"a", "Anna", "1:30", false, ""}}), "w", "2026-11-30");
+    auto half = read_quick(form("", {{"a", "Anna", "1:30", false, "", ""}}), "w", "2026-11-30");
     CHECK(half.sums.makers == 1);
     CHECK(half.sums.minutes == 90);
     CHECK_FALSE(half.sums.per_unit); // no units yet
@@ -98,28 +98,28 @@ TEST_CASE("the sums follow the form as it fills in, and say calmly what is missi
 }
 
 TEST_CASE("'same as the others' needs the others to agree on one time") {
-    auto r = read_quick(form("4", {{"a", "Anna", "2", false, ""},
-                                   {"b", "Bo", "3", false, ""},
-                                   {"c", "Cai", "", true, ""}}),
+    auto r = read_quick(form("4", {{"a", "Anna", "2", false, "", ""},
+                                   {"b", "Bo", "3", false, "", ""},
+                                   {"c", "Cai", "", true, "", ""}}),
                         "w", "2026-11-30");
     CHECK_FALSE(r.batch);
     CHECK(bl::render(*r.problem).find("Cai: \"same as the others\"") != std::string::npos);
-    auto alone = read_quick(form("4", {{"c", "Cai", "", true, ""}}), "w", "2026-11-30");
+    auto alone = read_quick(form("4", {{"c", "Cai", "", true, "", ""}}), "w", "2026-11-30");
     CHECK_FALSE(alone.batch);
 }
 
 TEST_CASE("bad batches are refused with a reason: no units, absurd hours, a future date") {
-    auto none = read_quick(form("0", {{"a", "Anna", "2", false, ""}}), "w", "2026-11-30");
+    auto none = read_quick(form("0", {{"a", "Anna", "2", false, "", ""}}), "w", "2026-11-30");
     CHECK(bl::render(*none.problem) == "A batch has at least one unit.");
-    auto letters = read_quick(form("tolv", {{"a", "Anna", "2", false, ""}}), "w", "2026-11-30");
+    auto letters = read_quick(form("tolv", {{"a", "Anna", "2", false, "", ""}}), "w", "2026-11-30");
     CHECK(bl::render(*letters.problem).find("not a whole number") != std::string::npos);
     // 13 hours for one maker on one day: most likely everyone's hours added together.
-    auto day = read_quick(form("10", {{"a", "Anna", "13", false, ""}}), "w", "2026-11-30");
+    auto day = read_quick(form("10", {{"a", "Anna", "13", false, "", ""}}), "w", "2026-11-30");
     REQUIRE(day.problem);
     CHECK(bl::render(*day.problem).find("Anna: 13:00 hours on 2026-11-20 is more than 12") !=
           std::string::npos);
     CHECK(bl::render(*day.problem).find("each maker's own") != std::string::npos);
-    auto future = read_quick(form("10", {{"a", "Anna", "2", false, ""}}), "w", "2026-11-19");
+    auto future = read_quick(form("10", {{"a", "Anna", "2", false, "", ""}}), "w", "2026-11-19");
     CHECK(bl::render(*future.problem).find("after today") != std::string::npos);
     auto nobody = read_quick(form("10", {}), "w", "2026-11-30");
     CHECK(bl::render(*nobody.problem) == "Pick the makers who worked on it.");

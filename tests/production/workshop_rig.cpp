@@ -105,7 +105,7 @@ WorkshopRig::mug_form(const std::string& units,
     f.units = units;
     f.date = bl::format_date(bl::copenhagen_day(bl::now_utc()));
     for (const auto& [maker, time] : times)
-        f.rows.push_back({maker->id, maker->display_name, time, time == "same", "drejning"});
+        f.rows.push_back({maker->id, maker->display_name, time, time == "same", "drejning", ""});
     return f;
 }
 

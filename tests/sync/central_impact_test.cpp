@@ -5,6 +5,8 @@
 // page: the impact receipt as HTML, makers named only with their consent for the web, a plain
 // 404 for everything else. Run on SQLite, and on PostgreSQL under the postgresql label.
 
+#include <functional>
+
 #include <catch2/catch.hpp>
 
 #include "central/server/impact.hpp"
@@ -178,6 +180,29 @@ struct Scenario {
             REQUIRE(added.ok());
             batches.push_back(added.value().id);
         }
+        // Corrections after the fact: the central store counts each batch as its newest
+        // correction says (a maker left out, then back with more time; fewer units).
+        auto correct = [&](const std::string& id, std::int64_t units,
+                           const std::function<void(std::vector<Contribution>&)>& work) {
+            auto was = find_batch(*st->db, id).value();
+            BatchFix fix{id,        was.revision,      was.produced_on, units, was.material_cost,
+                         was.notes, was.contributions, "talte forkert"};
+            for (auto& w : fix.contributions)
+                w.id.clear();
+            work(fix.contributions);
+            REQUIRE(correct_batch(*st->db, leader, fix).ok());
+        };
+        correct(batches[2], 6, [](auto& work) {
+            for (auto& w : work)
+                w.minutes -= 20;
+        });
+        Contribution left_out = find_batch(*st->db, batches[4]).value().contributions.back();
+        correct(batches[4], 9, [](auto& work) { work.pop_back(); });
+        correct(batches[4], 11, [&](auto& work) {
+            left_out.id.clear();
+            left_out.minutes += 15;
+            work.push_back(left_out);
+        });
         for (int i = 0; i < 5; ++i)
             REQUIRE(record_transition(*st->db, leader, makers[static_cast<std::size_t>(i)],
                                       impact::TransitionKind::job, day(3 + i), true)

@@ -499,6 +499,62 @@ TEST_CASE("pull: a till gets the catalogue and consented names, never private fi
         // The station keeps the name it knows.
         CHECK(find_maker(*st->db, maker.value().id)->display_name == "Solsikke");
     }
+    SECTION("a batch corrected at the station reaches the till; why, only the workshop") {
+        auto logged = list_batches(*st->db, product.value().id).at(0);
+        REQUIRE(find_batch(*till->db, logged.id)); // the till has the batch as logged
+        BatchFix fix{logged.id,
+                     0,
+                     logged.produced_on,
+                     3,
+                     logged.material_cost,
+                     logged.notes,
+                     logged.contributions,
+                     "Birthe tabte en skål"};
+        fix.contributions[0].id.clear();
+        fix.contributions[0].minutes = 90;
+        REQUIRE(correct_batch(*st->db, leader, fix).ok());
+        st->push_all(c);
+        auto next = c.call("GET", "/api/v1/pull?since=" + std::to_string(parsed.next_cursor), "",
+                           till->token);
+        REQUIRE(next.status == 200);
+        CHECK(next.body.find("tabte") == std::string::npos);
+        CHECK(next.body.find("batch_correction") == std::string::npos);
+        auto np = sync::parse_pull_response(next.body).value();
+        REQUIRE(till->local->apply(np.changes, np.next_cursor).ok());
+        auto at_till = find_batch(*till->db, logged.id).value();
+        CHECK(at_till.units == 3);
+        CHECK(at_till.revision == 1);
+        REQUIRE(at_till.contributions.size() == 1);
+        CHECK(at_till.contributions[0].minutes == 90);
+        CHECK(raw_sql::integer(*till->db, "SELECT count(*) FROM batch_correction") == 0);
+        // Pulled twice (a crash before the cursor moved): the same state, nothing doubled.
+        REQUIRE(till->local->apply(np.changes, np.next_cursor).ok());
+        CHECK(find_batch(*till->db, logged.id)->contributions.size() == 1);
+
+        // The workshop's own pull carries the correction record, reason and all; a device
+        // that applies its batch changes keeps the batch's history (here the till's database
+        // stands in for an organiser's: a till itself refuses the makers' private fields).
+        auto own_pull = c.call("GET", "/api/v1/pull?since=0&limit=500", "", st->token);
+        REQUIRE(own_pull.status == 200);
+        CHECK(own_pull.body.find("batch_correction") != std::string::npos);
+        CHECK(own_pull.body.find("tabte") != std::string::npos);
+        auto op = sync::parse_pull_response(own_pull.body).value();
+        std::vector<sync::Change> batch_changes;
+        for (const auto& change : op.changes)
+            if (change.entity.rfind("batch", 0) == 0)
+                batch_changes.push_back(change);
+        REQUIRE(batch_changes.size() == 3); // logged, corrected, and the correction's record
+        REQUIRE(till->local->apply(batch_changes, op.next_cursor).ok());
+        const auto history = batch_corrections(*till->db, logged.id);
+        REQUIRE(history.size() == 1);
+        CHECK(history[0].reason == "Birthe tabte en skål");
+        CHECK(history[0].units_before == 4);
+        CHECK(history[0].units_after == 3);
+        CHECK(history[0].minutes_before == 120);
+        CHECK(history[0].minutes_after == 90);
+        // An older revision pulled again does not undo the correction.
+        CHECK(find_batch(*till->db, logged.id)->units == 3);
+    }
     SECTION("pages: a small limit walks the same changes") {
         std::int64_t cursor = 0;
         std::size_t seen = 0;

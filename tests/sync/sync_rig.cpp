@@ -103,8 +103,10 @@ std::unique_ptr<Device> Device::station() {
     Device& d = *owned;
     d.station_db = std::make_unique<Database>(d.dir.file("station.db"));
     d.db = d.station_db.get();
+    // Number 102: the tills' own databases (test::Shop) know a station 101, whose batch label
+    // codes would collide with this one's.
     auto self = initialise_local_device(
-        *d.db, bl::Device{"", "Station keramik", DeviceRole::workshop, 101, {}, {}}, std::nullopt,
+        *d.db, bl::Device{"", "Station keramik", DeviceRole::workshop, 102, {}, {}}, std::nullopt,
         Workshop{"", "Keramikværkstedet", "keramik", ""});
     REQUIRE(self.ok());
     d.workshop_id = *self.value().workshop_id;

@@ -307,7 +307,11 @@ StockScreen::StockScreen(wxSimplebook* book, wxui::MessageBar& bar)
     m_filter->SetHint(_("product or label code"));
     row->Add(m_filter, 0, wxRIGHT, 12);
     auto* export_csv = new wxButton(this, wxID_ANY, _("Export as CSV"));
-    row->Add(export_csv);
+    row->Add(export_csv, 0, wxRIGHT, 12);
+    m_correct = new wxButton(this, wxID_ANY, _("Correct the batch…"));
+    m_correct->SetToolTip(_("Correct the chosen batch's units, day or hours. The batch as it "
+                            "was is kept, with the reason."));
+    row->Add(m_correct);
     s->Add(row, 0, wxLEFT | wxBOTTOM, 10);
     m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -329,6 +333,17 @@ StockScreen::StockScreen(wxSimplebook* book, wxui::MessageBar& bar)
         workshop().stock().filter(utf8(m_filter->GetValue()));
     });
     export_csv->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { workshop().stock().export_csv(); });
+    // The chosen line, or a double click or Enter on a line: correct that batch.
+    auto correct = [this] {
+        const long i = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+        if (i < 0 || static_cast<std::size_t>(i) >= m_batch_ids.size()) {
+            this->bar().show_problem(_("Choose a batch in the list first."));
+            return;
+        }
+        workshop().quick().open_correction(m_batch_ids[static_cast<std::size_t>(i)]);
+    };
+    m_correct->Bind(wxEVT_BUTTON, [correct](wxCommandEvent&) { correct(); });
+    m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [correct](wxListEvent&) { correct(); });
     m_list->Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) {
         const int c = e.GetColumn();
         if (c >= 0 && static_cast<std::size_t>(c) < std::size(columns))
@@ -340,9 +355,11 @@ void StockScreen::show_stock(const StockPage& page) {
     if (utf8(m_filter->GetValue()) != page.filter)
         m_filter->ChangeValue(wx(page.filter));
     m_list->DeleteAllItems();
+    m_batch_ids.clear();
     long row = 0;
     for (const auto& l : page.lines) {
         const StockRow& r = l.row;
+        m_batch_ids.push_back(r.batch_id);
         m_list->InsertItem(row, wx(r.product_name));
         m_list->SetItem(row, 1, wx(r.label_code));
         m_list->SetItem(row, 2, wx(r.produced_on));

@@ -58,10 +58,16 @@ public:
     StockScreen(wxSimplebook* book, wxui::MessageBar& bar);
     void show_stock(const StockPage& page) override;
 
+    // For GUI tests and screenshots.
+    wxListCtrl* list() const { return m_list; }
+    wxButton* correct_button() const { return m_correct; }
+
 private:
     wxTextCtrl* m_filter = nullptr;
     wxListCtrl* m_list = nullptr;
+    wxButton* m_correct = nullptr;
     wxStaticText* m_totals = nullptr;
+    std::vector<std::string> m_batch_ids; ///< the batch on each line shown
 };
 
 } // namespace bl::production

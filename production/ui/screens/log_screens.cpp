@@ -14,6 +14,7 @@
 #include <wx/wrapsizer.h>
 
 #include "production/model/batch_draft.hpp"
+#include "shared/core/time.hpp"
 #include "shared/wxui/wx_text.hpp"
 
 namespace bl::production {
@@ -53,6 +54,19 @@ QuickLogScreen::QuickLogScreen(wxSimplebook* book, wxui::MessageBar& bar)
     m_makers->SetMinSize(wxSize(-1, 112));
     s->Add(m_makers, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
 
+    // Only when a logged batch is corrected: what it was corrected from before, and why now.
+    m_history = new wxStaticText(this, wxID_ANY, "");
+    s->Add(m_history, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+    m_reason_row = new wxBoxSizer(wxHORIZONTAL);
+    auto* reason_label = new wxStaticText(this, wxID_ANY, _("Why is it corrected?"));
+    scale_font(reason_label, 1.1, true);
+    m_reason_row->Add(reason_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+    m_reason = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(460, -1));
+    m_reason->SetHint(_("such as: counted wrong, two were broken in the kiln"));
+    m_reason->SetMaxLength(300);
+    m_reason_row->Add(m_reason, 1, wxALIGN_CENTER_VERTICAL);
+    s->Add(m_reason_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+
     m_rows_panel = new wxScrolledWindow(this, wxID_ANY);
     m_rows_panel->SetScrollRate(0, 20);
     m_rows_panel->SetSizer(new wxFlexGridSizer(4, 4, 10));
@@ -86,7 +100,44 @@ void QuickLogScreen::changed() {
 void QuickLogScreen::show_quick_form(const QuickSetup& setup, const QuickForm& form) {
     m_setup = setup;
     m_filling = true;
-    title()->SetLabel(wxString::Format(_("Log a batch at %s"), wx(setup.workshop_name)));
+    m_correcting = form.correcting;
+    m_revision = form.revision;
+    const bool correcting = setup.correcting.has_value();
+    if (correcting) {
+        const CorrectionSetup& c = *setup.correcting;
+        title()->SetLabel(
+            wxString::Format(_("Correct batch %s (%s)"), wx(c.label_code), wx(c.product_name)));
+        wxString history;
+        if (c.left_workshop > 0)
+            history = wxString::Format(
+                wxPLURAL("%lld unit has left the workshop, so the batch cannot have fewer.",
+                         "%lld units have left the workshop, so the batch cannot have fewer.",
+                         plural_n(c.left_workshop)),
+                static_cast<long long>(c.left_workshop));
+        for (const auto& h : c.history) {
+            if (!history.empty())
+                history += "\n";
+            history += wxString::Format(
+                _("Corrected %s by %s: %lld → %lld units, %s → %s of work. Why: %s"),
+                wx(format_copenhagen(h.corrected_at)),
+                h.staff_name.empty() ? _("someone on another device") : wx(h.staff_name),
+                static_cast<long long>(h.units_before), static_cast<long long>(h.units_after),
+                duration_text(h.minutes_before), duration_text(h.minutes_after), wx(h.reason));
+        }
+        if (history.empty())
+            history = _("Not corrected before. The batch as it was logged is kept, with the "
+                        "reason you give.");
+        m_history->SetLabel(history);
+        m_history->Wrap(900);
+        m_save->SetLabel(_("Save the correction"));
+    } else {
+        title()->SetLabel(wxString::Format(_("Log a batch at %s"), wx(setup.workshop_name)));
+        m_save->SetLabel(_("Save the batch"));
+    }
+    m_history->Show(correcting);
+    m_reason_row->ShowItems(correcting);
+    m_reason->ChangeValue(wx(form.reason));
+    m_product->Enable(!correcting);
     m_product->Clear();
     for (const auto& p : setup.products)
         m_product->Append(wx(p.name));
@@ -96,7 +147,10 @@ void QuickLogScreen::show_quick_form(const QuickSetup& setup, const QuickForm& f
     m_filling = false;
     show_quick_rows(form);
     replace_screen();
-    m_product->SetFocus();
+    if (correcting)
+        m_units->SetFocus();
+    else
+        m_product->SetFocus();
 }
 
 void QuickLogScreen::show_quick_rows(const QuickForm& form) {
@@ -121,8 +175,12 @@ void QuickLogScreen::show_quick_rows(const QuickForm& form) {
     m_rows.clear();
     auto* grid = m_rows_panel->GetSizer();
     for (const auto& r : form.rows) {
-        Row row{r.maker_id, r.name};
-        auto* name = new wxStaticText(m_rows_panel, wxID_ANY, wx(r.name));
+        Row row{r.maker_id, r.name, r.worked_on};
+        // A correction keeps work done on another day than the batch's: the day is shown.
+        auto* name = new wxStaticText(
+            m_rows_panel, wxID_ANY,
+            r.worked_on.empty() ? wx(r.name)
+                                : wxString::Format(_("%s (on %s)"), wx(r.name), wx(r.worked_on)));
         scale_font(name, 1.1, true);
         grid->Add(name, 0, wxALIGN_CENTER_VERTICAL);
         row.time =
@@ -159,6 +217,8 @@ void QuickLogScreen::show_quick_rows(const QuickForm& form) {
     m_rows_panel->FitInside();
     Layout();
     m_filling = false;
+    if (!m_correcting.empty() && !m_rows_panel->IsShownOnScreen())
+        return;
     if (!m_rows.empty() && m_rows.back().time->IsEnabled())
         m_rows.back().time->SetFocus();
 }
@@ -167,6 +227,10 @@ void QuickLogScreen::show_sums(const BatchSums& sums) {
     m_sums->SetLabel(sums_text(sums));
     m_sums->Wrap(560);
     Layout();
+}
+
+wxString QuickLogScreen::history_label() const {
+    return m_history->IsShown() ? m_history->GetLabel() : wxString();
 }
 
 wxString QuickLogScreen::sums_label() const {
@@ -181,10 +245,14 @@ QuickForm QuickLogScreen::read() const {
     f.units = utf8(m_units->GetValue());
     f.date = utf8(m_date->GetValue());
     f.notes = utf8(m_notes->GetValue());
+    f.correcting = m_correcting;
+    f.revision = m_revision;
+    f.reason = utf8(m_reason->GetValue());
     for (const auto& r : m_rows) {
         QuickRow q;
         q.maker_id = r.maker_id;
         q.name = r.name;
+        q.worked_on = r.worked_on;
         q.time = utf8(r.time->GetValue());
         q.same_as_others = r.same->GetValue();
         const int t = r.tag->GetSelection();

@@ -9,6 +9,7 @@
 #include "production/ui/screens/workshop_screen.hpp"
 #include "shared/wxui/tile_grid.hpp"
 
+class wxBoxSizer;
 class wxCheckBox;
 class wxChoice;
 class wxListBox;
@@ -34,11 +35,14 @@ public:
     /// The time field of the n-th maker picked.
     wxTextCtrl* time_field(std::size_t n) const { return m_rows.at(n).time; }
     wxButton* save_button() const { return m_save; }
+    wxTextCtrl* reason_field() const { return m_reason; }
+    wxString history_label() const;
     wxString sums_label() const;
 
 private:
     struct Row {
         std::string maker_id, name;
+        std::string worked_on; ///< kept by a correction when not the batch's day
         wxTextCtrl* time = nullptr;
         wxCheckBox* same = nullptr;
         wxChoice* tag = nullptr;
@@ -52,6 +56,11 @@ private:
     std::vector<Row> m_rows;
     wxStaticText* m_sums = nullptr;
     wxButton* m_save = nullptr;
+    wxStaticText* m_history = nullptr;
+    wxBoxSizer* m_reason_row = nullptr;
+    wxTextCtrl* m_reason = nullptr;
+    std::string m_correcting; ///< the batch being corrected ("" a new one)
+    std::int64_t m_revision = 0;
     bool m_filling = false; ///< the form is being filled from the model: no change events
 };
 

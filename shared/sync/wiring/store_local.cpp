@@ -98,6 +98,7 @@ void add(PulledPage& page, const Change& c, bool till) {
         b.material_cost = Money::from_ore(num(o, "material_cost_ore"));
         b.notes = str(o, "notes");
         b.label_code = str(o, "label_code");
+        b.revision = num(o, "revision");
         auto it = o.find("contributions");
         if (it != o.end() && it->value().is_array())
             for (const auto& cv : it->value().get_array())
@@ -108,6 +109,25 @@ void add(PulledPage& page, const Change& c, bool till) {
                         str(co, "task_tag"), str(co, "worked_on")});
                 }
         page.batches.push_back(std::move(b));
+    } else if (c.entity == "batch_correction") {
+        // What a correction replaced, for the batch's history on workshop stations.
+        auto minutes = [](const json::object& batch) {
+            std::int64_t m = 0;
+            auto it = batch.find("contributions");
+            if (it != batch.end() && it->value().is_array())
+                for (const auto& cv : it->value().get_array())
+                    if (cv.is_object())
+                        m += num(cv.get_object(), "minutes");
+            return m;
+        };
+        auto prev = o.find("previous");
+        if (prev == o.end() || !prev->value().is_object())
+            return;
+        const json::object& before = prev->value().get_object();
+        page.corrections.push_back(BatchCorrection{
+            str(o, "correction_id"), str(o, "batch_id"), num(o, "revision"), str(o, "corrected_at"),
+            str(o, "staff_id"), str(o, "reason"), num(before, "units"), num(o, "units"),
+            minutes(before), minutes(o), json::serialize(before)});
     }
 }
 
