@@ -291,7 +291,32 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
                               *batch_id = r.value().id;
                               return std::nullopt;
                           }});
-        const std::int64_t deliver = units - (dice.chance(30) ? 1 : 0);
+        std::int64_t deliver = units - (dice.chance(30) ? 1 : 0);
+        // Twice a mug or a bowl broke in the kiln after the batch was logged: the leader
+        // corrects it the next morning, before the delivery, saying why.
+        if (i == 7 || i == 29) {
+            deliver = std::min(deliver, units - 1);
+            events.push_back({at_local(day + days{1}, 8, 40), order++,
+                              [&db, station, leader, batch_id]() -> std::optional<Message> {
+                                  auto was = find_batch(db, *batch_id);
+                                  if (!was)
+                                      return Message(BL_N_("That batch does not exist."));
+                                  BatchFix fix{was->id,
+                                               was->revision,
+                                               was->produced_on,
+                                               was->units - 1,
+                                               was->material_cost,
+                                               was->notes,
+                                               was->contributions,
+                                               "En gik i stykker i ovnen"};
+                                  for (auto& w : fix.contributions)
+                                      w.id.clear();
+                                  auto r = correct_batch(db, Actor{station, leader}, fix);
+                                  if (!r)
+                                      return r.error();
+                                  return std::nullopt;
+                              }});
+        }
         const std::string shop_id = shop.id;
         events.push_back(
             {at_local(day + days{2}, 9, 30), order++,

@@ -2,10 +2,10 @@
 // someone with file access would (SQLite itself, the safeguarding triggers dropped first and,
 // unless dropping one is the tampering, put back afterwards): a trigger dropped; a byte of a
 // journal row flipped or its payload cut short; journal rows deleted, swapped or the tail cut
-// off; a business row (sale, line, allocation, payment, shift, batch, contribution, stock
-// move) changed or deleted; the head moved back. Every one must be found by the full check
-// (verify_database) and named: the finding points at the changed row (its table and key, or
-// the journal row that recorded it). A consistently re-chained tail (rows after the last full
+// off; a business row (sale, line, allocation, payment, shift, batch, contribution, batch
+// correction, stock move) changed or deleted; the head moved back. Every one must be found by the
+// full check (verify_database) and named: the finding points at the changed row (its table and key,
+// or the journal row that recorded it). A consistently re-chained tail (rows after the last full
 // check written again with their hashes and head) is what the check cannot see from the file
 // alone; those trials are run too, and must pass the check (the sync issue's chain anchor
 // catches them). Deterministic: a fixed demo and a fixed seed.
@@ -259,6 +259,7 @@ Expect tamper(SQLite::Database& db, Kind kind, std::mt19937_64& rng) {
             {"batch", "id", "units", "id"},
             {"batch", "id", "on_hand", "id"},
             {"contribution", "batch_id", "minutes", "id"},
+            {"batch_correction", "id", "units_after", "id"},
             {"stock_move", "id", "units", "id"},
         };
         const Target& t = targets[pick(static_cast<std::int64_t>(std::size(targets)))];
@@ -317,10 +318,11 @@ Expect tamper(SQLite::Database& db, Kind kind, std::mt19937_64& rng) {
 // Rows after the last full check, written again from a row no business row depends on (its
 // time moved a minute back), their hashes recomputed and the head moved along: consistent.
 std::string rechain_tail(SQLite::Database& db, std::mt19937_64& rng) {
-    const std::string plain = "kind NOT IN ('sale', 'refund', 'z_report', 'shift_opened', "
-                              "'batch_logged', 'batch_delivered', 'stock_returned', "
-                              "'device_initialised') AND seq > coalesce((SELECT c.seq FROM "
-                              "journal_check c WHERE c.device_id = journal.device_id), 0)";
+    const std::string plain =
+        "kind NOT IN ('sale', 'refund', 'z_report', 'shift_opened', "
+        "'batch_logged', 'batch_corrected', 'batch_delivered', 'stock_returned', "
+        "'device_initialised') AND seq > coalesce((SELECT c.seq FROM "
+        "journal_check c WHERE c.device_id = journal.device_id), 0)";
     const std::int64_t n = integer(db, "SELECT count(*) FROM journal WHERE " + plain);
     if (n == 0)
         return {};
