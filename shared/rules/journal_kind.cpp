@@ -7,7 +7,7 @@ namespace bl {
 
 namespace {
 
-constexpr std::array<std::pair<JournalKind, std::string_view>, 33> names{{
+constexpr std::array<std::pair<JournalKind, std::string_view>, 35> names{{
     {JournalKind::device_initialised, "device_initialised"},
     {JournalKind::device_added, "device_added"},
     {JournalKind::shop_changed, "shop_changed"},
@@ -41,6 +41,8 @@ constexpr std::array<std::pair<JournalKind, std::string_view>, 33> names{{
     {JournalKind::maker_changed, "maker_changed"},
     {JournalKind::stock_returned, "stock_returned"},
     {JournalKind::labels_printed, "labels_printed"},
+    {JournalKind::category_colour_set, "category_colour_set"},
+    {JournalKind::product_picture_set, "product_picture_set"},
 }};
 
 } // namespace

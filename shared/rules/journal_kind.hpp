@@ -49,6 +49,9 @@ enum class JournalKind {
     maker_changed,
     stock_returned,
     labels_printed,
+    // How the catalogue looks on the till's tiles
+    category_colour_set,
+    product_picture_set,
 };
 
 /// The name stored in the journal ("sale", "z_report" ...).
