@@ -123,7 +123,7 @@ TEST_CASE("a picture that does not compress at all still fits what is kept") {
 TEST_CASE("what is not a PNG or JPEG picture is refused in words, nothing made") {
     auto text = bl::make_thumbnail("Navn;Pris\nKrus;189\n");
     REQUIRE_FALSE(text.ok());
-    CHECK(danish(text.error()) == "Filen er ikke et PNG- eller JPEG-billede. Intet blev ændret.");
+    CHECK(danish(text.error()) == "Filen er ikke et PNG- eller JPEG-billede. Intet er ændret.");
 
     std::string png = png_file(200, 200, false);
     png.resize(png.size() / 2); // cut off
