@@ -185,9 +185,8 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
                                                " sets a colour that is not in the palette");
         m_append.changes.push_back(ChangeRecord{
             0, "category_colour", category, Audience::everyone, "", "",
-            JsonValue(JsonObject{{"category", category},
-                                 {"colour", colour},
-                                 {"device_id", m_device.id}})
+            JsonValue(
+                JsonObject{{"category", category}, {"colour", colour}, {"device_id", m_device.id}})
                 .dump()});
         break;
     }

@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "production/model/batch_draft.hpp"
-#include "shared/model/picture.hpp"
-#include "shared/rules/catalogue_look.hpp"
 #include "shared/core/text.hpp"
 #include "shared/core/uuid.hpp"
+#include "shared/model/picture.hpp"
+#include "shared/rules/catalogue_look.hpp"
 
 namespace bl::production {
 
@@ -28,10 +28,9 @@ void CatalogueFlow::open() {
     for (const auto& p : page.products)
         if (!p.category.empty())
             page.categories.push_back(p.category);
-    std::sort(page.categories.begin(), page.categories.end(),
-              [](const std::string& a, const std::string& b) {
-                  return search_fold(a) < search_fold(b);
-              });
+    std::sort(
+        page.categories.begin(), page.categories.end(),
+        [](const std::string& a, const std::string& b) { return search_fold(a) < search_fold(b); });
     page.categories.erase(std::unique(page.categories.begin(), page.categories.end()),
                           page.categories.end());
     page.colours = m_w.ports.catalogue.category_colours();

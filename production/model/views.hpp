@@ -5,6 +5,7 @@
 /// screen needs comes worked out: the screens format and lay out, they never compute.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -307,12 +308,12 @@ struct ColourChoice {
 };
 
 struct CataloguePage {
-    std::vector<ColourChoice> palette;                  ///< in the order it is offered
-    std::vector<Product> products; ///< by name
+    std::vector<ColourChoice> palette; ///< in the order it is offered
+    std::vector<Product> products;     ///< by name
     std::vector<Workshop> workshops;
-    std::vector<std::string> categories;               ///< of the products, by name
-    std::map<std::string, std::string> colours;        ///< category -> palette key
-    std::map<std::string, std::string> pictures;       ///< product id -> picture's SHA-256
+    std::vector<std::string> categories;         ///< of the products, by name
+    std::map<std::string, std::string> colours;  ///< category -> palette key
+    std::map<std::string, std::string> pictures; ///< product id -> picture's SHA-256
 };
 
 /// A new product as typed.

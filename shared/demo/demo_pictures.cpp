@@ -19,7 +19,8 @@ struct Colour {
 
 /// Paints the pixels where `inside(x, y)` holds (x, y from -1 to 1, y downwards), each pixel
 /// sampled 4 x 4 times so the edges are smooth.
-void paint(std::vector<unsigned char>& px, Colour c, const std::function<bool(double, double)>& inside) {
+void paint(std::vector<unsigned char>& px, Colour c,
+           const std::function<bool(double, double)>& inside) {
     for (int y = 0; y < side; ++y)
         for (int x = 0; x < side; ++x) {
             int hits = 0;
@@ -63,18 +64,20 @@ std::string mug() {
     paint(px, glaze, [](double x, double y) {
         return ellipse(x, y, 0.52, 0.05, 0.36, 0.36) && !ellipse(x, y, 0.52, 0.05, 0.2, 0.2);
     });
-    paint(px, glaze, [](double x, double y) { return rounded_box(x, y, -0.75, -0.6, 0.55, 0.8, 0.12); });
+    paint(px, glaze,
+          [](double x, double y) { return rounded_box(x, y, -0.75, -0.6, 0.55, 0.8, 0.12); });
     paint(px, rim, [](double x, double y) { return ellipse(x, y, -0.1, -0.6, 0.65, 0.12); });
     return thumbnail_from_rgba(side, side, px).value();
 }
 
 std::string bowl() {
     std::vector<unsigned char> px(side * side * 4, 0);
-    paint(px, {0xb8, 0x6b, 0x45}, [](double x, double y) {
-        return y >= -0.15 && ellipse(x, y, 0, -0.15, 0.9, 0.8);
-    });
-    paint(px, {0xf2, 0xe8, 0xd8}, [](double x, double y) { return ellipse(x, y, 0, -0.15, 0.9, 0.2); });
-    paint(px, {0x8a, 0x4a, 0x2c}, [](double x, double y) { return rounded_box(x, y, -0.35, 0.6, 0.35, 0.75, 0.05); });
+    paint(px, {0xb8, 0x6b, 0x45},
+          [](double x, double y) { return y >= -0.15 && ellipse(x, y, 0, -0.15, 0.9, 0.8); });
+    paint(px, {0xf2, 0xe8, 0xd8},
+          [](double x, double y) { return ellipse(x, y, 0, -0.15, 0.9, 0.2); });
+    paint(px, {0x8a, 0x4a, 0x2c},
+          [](double x, double y) { return rounded_box(x, y, -0.35, 0.6, 0.35, 0.75, 0.05); });
     return thumbnail_from_rgba(side, side, px).value();
 }
 

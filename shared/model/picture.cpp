@@ -133,26 +133,24 @@ Pixels scale_down(const Pixels& in) {
         return in;
     Pixels out;
     out.width = std::max<std::uint32_t>(
-        1, static_cast<std::uint32_t>((static_cast<std::uint64_t>(in.width) * max_picture_side +
-                                       longest / 2) /
-                                      longest));
+        1, static_cast<std::uint32_t>(
+               (static_cast<std::uint64_t>(in.width) * max_picture_side + longest / 2) / longest));
     out.height = std::max<std::uint32_t>(
-        1, static_cast<std::uint32_t>((static_cast<std::uint64_t>(in.height) * max_picture_side +
-                                       longest / 2) /
-                                      longest));
+        1, static_cast<std::uint32_t>(
+               (static_cast<std::uint64_t>(in.height) * max_picture_side + longest / 2) / longest));
     out.rgba.resize(static_cast<std::size_t>(out.width) * out.height * 4);
     for (std::uint32_t oy = 0; oy < out.height; ++oy) {
-        const auto y0 = static_cast<std::uint32_t>(static_cast<std::uint64_t>(oy) * in.height /
-                                                   out.height);
-        const auto y1 = std::max(y0 + 1, static_cast<std::uint32_t>(
-                                             static_cast<std::uint64_t>(oy + 1) * in.height /
-                                             out.height));
+        const auto y0 =
+            static_cast<std::uint32_t>(static_cast<std::uint64_t>(oy) * in.height / out.height);
+        const auto y1 =
+            std::max(y0 + 1, static_cast<std::uint32_t>(static_cast<std::uint64_t>(oy + 1) *
+                                                        in.height / out.height));
         for (std::uint32_t ox = 0; ox < out.width; ++ox) {
-            const auto x0 = static_cast<std::uint32_t>(static_cast<std::uint64_t>(ox) * in.width /
-                                                       out.width);
-            const auto x1 = std::max(x0 + 1, static_cast<std::uint32_t>(
-                                                 static_cast<std::uint64_t>(ox + 1) * in.width /
-                                                 out.width));
+            const auto x0 =
+                static_cast<std::uint32_t>(static_cast<std::uint64_t>(ox) * in.width / out.width);
+            const auto x1 =
+                std::max(x0 + 1, static_cast<std::uint32_t>(static_cast<std::uint64_t>(ox + 1) *
+                                                            in.width / out.width));
             std::uint64_t r = 0, g = 0, b = 0, a = 0, n = 0;
             for (std::uint32_t y = y0; y < y1; ++y)
                 for (std::uint32_t x = x0; x < x1; ++x) {
@@ -250,8 +248,8 @@ Result<std::string, Message> thumbnail_from_file(const std::string& path) {
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     bytes.resize(static_cast<std::size_t>(in.gcount()));
     if (in.bad())
-        return err(Message(BL_N_("The file %s cannot be read. Nothing was changed."),
-                           {echo_input(path)}));
+        return err(
+            Message(BL_N_("The file %s cannot be read. Nothing was changed."), {echo_input(path)}));
     return make_thumbnail(bytes);
 }
 

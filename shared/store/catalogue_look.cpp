@@ -54,10 +54,10 @@ Result<Done, Message> set_product_picture(Database& db, const Actor& actor,
                 return err(Message(BL_N_("That product does not exist.")));
         }
         const std::string sha = png.empty() ? std::string() : sha256_hex(png);
-        const JournalEntry row = store::record_action(
-            db, actor, JournalKind::product_picture_set,
-            JsonObject{{"product_id", product_id}, {"png_base64", base64_encode(png)},
-                       {"sha256", sha}});
+        const JournalEntry row = store::record_action(db, actor, JournalKind::product_picture_set,
+                                                      JsonObject{{"product_id", product_id},
+                                                                 {"png_base64", base64_encode(png)},
+                                                                 {"sha256", sha}});
         store::Statement u(
             db, "INSERT INTO product_picture(product_id, png, sha256, device_id, journal_seq, "
                 "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(product_id) DO UPDATE "

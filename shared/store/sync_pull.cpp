@@ -139,7 +139,8 @@ Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page) {
             q.exec();
         }
         for (const auto& p : page.pictures) {
-            if ((!own.empty() && p.from_device == own) || (!p.png.empty() && check_stored_picture(p.png)))
+            if ((!own.empty() && p.from_device == own) ||
+                (!p.png.empty() && check_stored_picture(p.png)))
                 continue;
             SQLite::Statement q(store::sql(db),
                                 "INSERT INTO product_picture(product_id, png, sha256, updated_at) "

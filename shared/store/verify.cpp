@@ -558,8 +558,8 @@ private:
         const bool batch = *kind == JournalKind::batch_logged ||
                            *kind == JournalKind::batch_delivered ||
                            *kind == JournalKind::stock_returned;
-        const bool look = *kind == JournalKind::category_colour_set ||
-                          *kind == JournalKind::product_picture_set;
+        const bool look =
+            *kind == JournalKind::category_colour_set || *kind == JournalKind::product_picture_set;
         if (!sale && !z && !opened && !((batch || look) && m_full))
             return;
         const auto payload = parse_json(r.payload);
@@ -929,8 +929,10 @@ private:
         };
         check("category_colour", "category", "colour", m_colours, true);
         // The picture's own bytes, hashed here: a picture changed without its hash is named.
-        check("product_picture", "product_id", "CASE WHEN length(png) = 0 THEN '' ELSE "
-                                               "sha256 END", m_pictures, false);
+        check("product_picture", "product_id",
+              "CASE WHEN length(png) = 0 THEN '' ELSE "
+              "sha256 END",
+              m_pictures, false);
         SQLite::Statement h(store::sql(m_db), "SELECT product_id, png, sha256, journal_seq, "
                                               "coalesce(device_id, '') FROM product_picture "
                                               "WHERE length(png) > 0");
@@ -941,8 +943,7 @@ private:
             if (sha256_hex(bytes) != h.getColumn(2).getString()) {
                 const std::string key = h.getColumn(0).getString();
                 add(h.getColumn(4).getString(),
-                    h.getColumn(3).isNull() ? 0 : h.getColumn(3).getInt64(), "product_picture",
-                    key,
+                    h.getColumn(3).isNull() ? 0 : h.getColumn(3).getInt64(), "product_picture", key,
                     Message(BL_N_("The picture of product %s is not the one its SHA-256 names: "
                                   "it was changed."),
                             {key}));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <wx/image.h>
+#include <wx/log.h>
 #include <wx/mstream.h>
 
 namespace bl::wxui {
@@ -28,8 +29,8 @@ wxBitmap PictureCache::get(const std::string& product_id, const std::string& ver
         image.LoadFile(in, wxBITMAP_TYPE_PNG);
     }
     if (image.IsOk()) {
-        const double scale =
-            std::min(1.0, static_cast<double>(m_side) / std::max(image.GetWidth(), image.GetHeight()));
+        const double scale = std::min(1.0, static_cast<double>(m_side) /
+                                               std::max(image.GetWidth(), image.GetHeight()));
         const int w = std::max(1, static_cast<int>(image.GetWidth() * scale + 0.5));
         const int h = std::max(1, static_cast<int>(image.GetHeight() * scale + 0.5));
         if (w != image.GetWidth() || h != image.GetHeight())

@@ -168,9 +168,10 @@ void Tile::on_paint(wxPaintEvent&) {
         m_look.colour.IsOk() ? m_look.colour : wxSystemSettings::GetColour(wxSYS_COLOUR_BTNFACE);
     // A colour is one of the pale ones (shared/rules/catalogue_look): its text is dark in any
     // theme, so it reads as well as a plain tile's.
-    const wxColour text = !IsEnabled()          ? wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT)
-                          : m_look.colour.IsOk() ? wxColour(0x1a, 0x1a, 0x1a)
-                                                 : wxSystemSettings::GetColour(wxSYS_COLOUR_BTNTEXT);
+    const wxColour text = !IsEnabled() ? wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT)
+                          : m_look.colour.IsOk()
+                              ? wxColour(0x1a, 0x1a, 0x1a)
+                              : wxSystemSettings::GetColour(wxSYS_COLOUR_BTNTEXT);
     const bool focused = HasFocus();
     dc.SetBrush(wxBrush(m_down ? mix(face, *wxBLACK, 0.12) : face));
     dc.SetPen(focused ? wxPen(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT), 3)

@@ -47,8 +47,8 @@ void run(gui::Gui& g) {
     auto* plain = tile_named(tiles, wxString::FromUTF8("Krus uden hank, hvid"));
     g.check(plain && !plain->look().picture.IsOk(), "a product with no picture shows none");
     const std::size_t decoded = sale.pictures().decoded();
-    g.check(decoded == 2, "the category's two pictures were decoded once each (" +
-                              std::to_string(decoded) + ")");
+    g.check(decoded == 2,
+            "the category's two pictures were decoded once each (" + std::to_string(decoded) + ")");
     g.shot("tiles");
 
     // Shown again (a search finds the mug): the kept picture, nothing decoded again.

@@ -62,7 +62,8 @@ std::string jpeg_file(std::uint32_t w, std::uint32_t h) {
     jpeg_set_defaults(&c);
     jpeg_start_compress(&c, TRUE);
     while (c.next_scanline < c.image_height) {
-        auto* row = const_cast<unsigned char*>(&px[static_cast<std::size_t>(c.next_scanline) * w * 4]);
+        auto* row =
+            const_cast<unsigned char*>(&px[static_cast<std::size_t>(c.next_scanline) * w * 4]);
         jpeg_write_scanlines(&c, &row, 1);
     }
     jpeg_finish_compress(&c);

@@ -111,13 +111,16 @@ TEST_CASE("the verifier names a colour or picture changed behind its journal row
     }
     SECTION("a picture replaced, with its hash") {
         const std::string other = picture(20);
-        exec(*s.db, "UPDATE product_picture SET png = x'" + [&] {
-            static const char* hex = "0123456789abcdef";
-            std::string h;
-            for (unsigned char c : other)
-                h += {hex[c >> 4], hex[c & 15]};
-            return h;
-        }() + "', sha256 = '" + bl::sha256_hex(other) + "'");
+        exec(
+            *s.db, "UPDATE product_picture SET png = x'" +
+                       [&] {
+                           static const char* hex = "0123456789abcdef";
+                           std::string h;
+                           for (unsigned char c : other)
+                               h += {hex[c >> 4], hex[c & 15]};
+                           return h;
+                       }() +
+                       "', sha256 = '" + bl::sha256_hex(other) + "'");
         CHECK(names(bl::verify_database(*s.db), "product_picture", s.mug.id));
     }
     SECTION("a picture's bytes changed, its hash kept") {

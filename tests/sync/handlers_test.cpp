@@ -10,8 +10,8 @@
 
 #include "shared/core/base64.hpp"
 #include "shared/core/sha256.hpp"
-#include "shared/rules/journal_hash.hpp"
 #include "shared/model/picture.hpp"
+#include "shared/rules/journal_hash.hpp"
 #include "shared/store/catalogue_look.hpp"
 #include "shared/store/people.hpp"
 #include "shared/store/production.hpp"
@@ -704,8 +704,8 @@ TEST_CASE("push: a colour outside the palette or a picture that is not what is k
     auto& row = push.rows.back();
     REQUIRE(row.kind == "category_colour_set");
     SECTION("a colour of its own") {
-        row.payload = R"({"category":"Keramik","colour":"#000000","staff_id":")" + st->staff_id +
-                      "\"}";
+        row.payload =
+            R"({"category":"Keramik","colour":"#000000","staff_id":")" + st->staff_id + "\"}";
     }
     SECTION("a picture too large") {
         row.kind = "product_picture_set";

@@ -34,8 +34,7 @@ constexpr int max_tiles = 60;
 } // namespace
 
 SaleScreen::SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* training_banner)
-    : TillScreen(book, "sale", bar), m_training_banner(training_banner),
-      m_pictures(picture_side) {
+    : TillScreen(book, "sale", bar), m_training_banner(training_banner), m_pictures(picture_side) {
     auto* cols = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     auto* scan_row = new wxBoxSizer(wxHORIZONTAL);

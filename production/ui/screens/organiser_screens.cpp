@@ -1,5 +1,7 @@
 #include "production/ui/screens/organiser_screens.hpp"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
