@@ -230,8 +230,8 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
         products.push_back({added.value(), f[6], std::stoll(f[9]), std::stoll(f[10])});
         // A few products have a picture on their tile (drawn by demo_pictures).
         if (const std::string png = demo_picture(p.sku); !png.empty())
-            if (auto r = set_product_picture(db, Actor{device, {}}, added.value().id, png); !r)
-                return fail(r.error());
+            if (auto pic = set_product_picture(db, Actor{device, {}}, added.value().id, png); !pic)
+                return fail(pic.error());
     }
     // Each category in a pale colour of its own on the till's tiles.
     for (const auto& [category, colour] :
@@ -241,8 +241,8 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
                                                           {"Jul", "green"},
                                                           {"Bøger", "lilac"},
                                                           {"Bidrag", "yellow"}})
-        if (auto r = set_category_colour(db, Actor{till.id, {}}, category, colour); !r)
-            return fail(r.error());
+        if (auto set = set_category_colour(db, Actor{till.id, {}}, category, colour); !set)
+            return fail(set.error());
 
     // Production: about 60 batches over the ten weeks before the last sales day, each
     // delivered to the shop two days later. Events run in time order so every device's

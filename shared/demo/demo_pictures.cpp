@@ -12,6 +12,7 @@ namespace bl::demo {
 namespace {
 
 constexpr int side = 128;
+constexpr std::size_t pixels = static_cast<std::size_t>(side) * side;
 
 struct Colour {
     unsigned char r, g, b;
@@ -32,7 +33,7 @@ void paint(std::vector<unsigned char>& px, Colour c,
                 }
             if (hits == 0)
                 continue;
-            unsigned char* p = &px[(static_cast<std::size_t>(y) * side + x) * 4];
+            unsigned char* p = &px[(static_cast<std::size_t>(y) * side + static_cast<std::size_t>(x)) * 4];
             const double a = hits / 16.0;
             const double under = p[3] / 255.0;
             const double out = a + under * (1 - a);
@@ -59,7 +60,7 @@ bool rounded_box(double x, double y, double x0, double y0, double x1, double y1,
 }
 
 std::string mug() {
-    std::vector<unsigned char> px(side * side * 4, 0);
+    std::vector<unsigned char> px(pixels * 4, 0);
     const Colour glaze{0x2f, 0x5f, 0xa8}, rim{0x1f, 0x44, 0x80};
     paint(px, glaze, [](double x, double y) {
         return ellipse(x, y, 0.52, 0.05, 0.36, 0.36) && !ellipse(x, y, 0.52, 0.05, 0.2, 0.2);
@@ -71,7 +72,7 @@ std::string mug() {
 }
 
 std::string bowl() {
-    std::vector<unsigned char> px(side * side * 4, 0);
+    std::vector<unsigned char> px(pixels * 4, 0);
     paint(px, {0xb8, 0x6b, 0x45},
           [](double x, double y) { return y >= -0.15 && ellipse(x, y, 0, -0.15, 0.9, 0.8); });
     paint(px, {0xf2, 0xe8, 0xd8},
@@ -82,7 +83,7 @@ std::string bowl() {
 }
 
 std::string heart() {
-    std::vector<unsigned char> px(side * side * 4, 0);
+    std::vector<unsigned char> px(pixels * 4, 0);
     paint(px, {0xc2, 0x1f, 0x2f}, [](double x, double y) {
         const double u = x * 1.25, v = -(y * 1.25 - 0.1);
         const double a = u * u + v * v - 1;
@@ -92,7 +93,7 @@ std::string heart() {
 }
 
 std::string board() {
-    std::vector<unsigned char> px(side * side * 4, 0);
+    std::vector<unsigned char> px(pixels * 4, 0);
     paint(px, {0xb7, 0x8a, 0x55}, [](double x, double y) {
         return (rounded_box(x, y, -0.85, -0.45, 0.55, 0.6, 0.15) ||
                 rounded_box(x, y, 0.45, -0.12, 0.92, 0.26, 0.1)) &&
