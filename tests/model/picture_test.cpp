@@ -143,7 +143,7 @@ TEST_CASE("what is not a PNG or JPEG picture is refused in words, nothing made")
     huge.replace(0, 8, std::string("\x89PNG\r\n\x1a\n", 8));
     auto big = bl::make_thumbnail(huge);
     REQUIRE_FALSE(big.ok());
-    CHECK(danish(big.error()).find("højst 15 MB") != std::string::npos);
+    CHECK(danish(big.error()).find("højst bruges 15 MB") != std::string::npos);
 
     auto missing = bl::thumbnail_from_file("/nonexistent/krus.png");
     REQUIRE_FALSE(missing.ok());
