@@ -41,8 +41,8 @@ void run(gui::Gui& g) {
     const wxString mug = wxString::FromUTF8("Krus med hank, blå glasur");
     auto* mug_tile = tile_named(tiles, mug);
     g.check(mug_tile && mug_tile->look().picture.IsOk(), "the mug's tile shows its picture");
-    g.check(mug_tile && mug_tile->look().picture.GetHeight() <= 56 &&
-                mug_tile->look().picture.GetWidth() <= 56,
+    g.check(mug_tile && mug_tile->look().picture.GetHeight() <= 42 &&
+                mug_tile->look().picture.GetWidth() <= 42,
             "made small to fit beside the name");
     auto* plain = tile_named(tiles, wxString::FromUTF8("Krus uden hank, hvid"));
     g.check(plain && !plain->look().picture.IsOk(), "a product with no picture shows none");

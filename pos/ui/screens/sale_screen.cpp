@@ -25,8 +25,9 @@ using wxui::wx;
 namespace {
 
 const wxSize tile_size(150, 84);
-/// A product's picture on its tile: at most this wide and high, beside the name.
-constexpr int picture_side = 56;
+/// A product's picture on its tile: at most this wide and high, beside the name and above the
+/// price (84 pixels less the margins and the price's line).
+constexpr int picture_side = 42;
 /// Tiles are for quick picks: a category with more items shows the first ones and a note to
 /// search for the rest (a big catalogue must not build thousands of buttons).
 constexpr int max_tiles = 60;
