@@ -305,10 +305,22 @@ Response pull(const Request& r, std::string_view query, CentralStore& store,
     std::int64_t next = q.value().since;
     auto changes = store.changes_since(q.value().since, d.scope, q.value().limit, next);
     sync::PullResponse out;
-    for (auto& c : changes)
+    // A page stays well within the 1 MiB a device reads (product pictures make changes of up
+    // to about 130 KB): it ends before the change that would take it past the budget, and
+    // always holds one change.
+    constexpr std::size_t page_budget = 768 * 1024;
+    std::size_t bytes = 0;
+    bool cut = false;
+    for (auto& c : changes) {
+        bytes += c.body.size() + c.entity_id.size() + 64;
+        if (!out.changes.empty() && bytes > page_budget) {
+            cut = true;
+            break;
+        }
         out.changes.push_back({c.cursor, c.entity, c.entity_id, std::move(c.body)});
-    out.next_cursor = next;
-    out.more = static_cast<int>(out.changes.size()) >= q.value().limit;
+    }
+    out.next_cursor = cut ? out.changes.back().cursor : next;
+    out.more = cut || static_cast<int>(out.changes.size()) >= q.value().limit;
     return ok(sync::to_json(out));
 }
 

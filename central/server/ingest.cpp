@@ -2,7 +2,10 @@
 
 #include <boost/json.hpp>
 
+#include "shared/core/base64.hpp"
 #include "shared/core/canonical_json.hpp"
+#include "shared/core/sha256.hpp"
+#include "shared/rules/catalogue_look.hpp"
 #include "shared/rules/journal_kind.hpp"
 #include "shared/sync/pki.hpp"
 #include "shared/sync/sale_reader.hpp"
@@ -173,6 +176,37 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
         m_append.changes.push_back(
             ChangeRecord{0, "price", str(p, "product_id"), Audience::everyone, "", "", body_of(p)});
         break;
+    case JournalKind::category_colour_set: {
+        // Every device's tiles, in the palette only (a device that sends another colour is
+        // refused, so no till is ever asked to draw one).
+        const std::string category = str(p, "category"), colour = str(p, "colour");
+        if (category.empty() || (!colour.empty() && !category_colour(colour)))
+            return rule("invalid_payload", "row " + std::to_string(row.seq) +
+                                               " sets a colour that is not in the palette");
+        m_append.changes.push_back(ChangeRecord{
+            0, "category_colour", category, Audience::everyone, "", "",
+            JsonValue(
+                JsonObject{{"category", category}, {"colour", colour}, {"device_id", m_device.id}})
+                .dump()});
+        break;
+    }
+    case JournalKind::product_picture_set: {
+        // A small PNG that fits a pull page with room to spare, and is the one its hash names.
+        const std::string id = str(p, "product_id"), sha = str(p, "sha256");
+        const auto png = base64_decode(str(p, "png_base64"));
+        if (id.empty() || !png || (png->empty() ? !sha.empty() : sha != sha256_hex(*png)) ||
+            (!png->empty() && check_stored_picture(*png)))
+            return rule("invalid_payload", "row " + std::to_string(row.seq) +
+                                               " holds a picture the catalogue does not keep");
+        m_append.changes.push_back(
+            ChangeRecord{0, "picture", id, Audience::everyone, "", "",
+                         JsonValue(JsonObject{{"product_id", id},
+                                              {"png_base64", str(p, "png_base64")},
+                                              {"sha256", sha},
+                                              {"device_id", m_device.id}})
+                             .dump()});
+        break;
+    }
     case JournalKind::batch_logged:
         m_append.changes.push_back(ChangeRecord{0, "batch", str(p, "batch_id"), Audience::everyone,
                                                 "", str(p, "workshop_id"), body_of(p)});

@@ -1,10 +1,14 @@
 // bundlinje-till: the till. Danish by default (--lang en for English).
-//   bundlinje-till --db FILE [--lang da|en] [--receipts FOLDER] [--exit-when-ready]
+//   bundlinje-till [--db FILE] [--lang da|en] [--receipts FOLDER] [--exit-when-ready]
+// Without --db (started from the desktop menu) the till's database is
+// $XDG_DATA_HOME/bundlinje/till.db (~/.local/share/bundlinje/till.db); it is never created
+// here: when it is missing the till says how to make one.
 // The file must be a till's own database: a missing path, an empty file or another device's
 // file is refused unchanged. With --exit-when-ready (scripts, the start-up benchmark) a
 // refusal or a failed journal check is written to standard error and the exit code is not 0,
 // instead of a dialog that would wait for a person.
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -114,13 +118,24 @@ private:
     std::unique_ptr<bl::sync::SyncClient> m_client;
 };
 
+/// Where the till's database is when no --db is given: the XDG data folder's
+/// bundlinje/till.db.
+std::filesystem::path default_database() {
+    const char* data = std::getenv("XDG_DATA_HOME");
+    if (data && *data && std::filesystem::path(data).is_absolute())
+        return std::filesystem::path(data) / "bundlinje" / "till.db";
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home && *home ? home : ".") / ".local" / "share" / "bundlinje" /
+           "till.db";
+}
+
 class TillApp : public wxApp {
 public:
     bool OnInit() override {
         bl::wxui::use_utf8_strings();
         wxCmdLineParser cmd(argc, argv);
-        cmd.AddOption("", "db", "database file", wxCMD_LINE_VAL_STRING,
-                      wxCMD_LINE_OPTION_MANDATORY);
+        cmd.AddOption("", "db", "database file (default: ~/.local/share/bundlinje/till.db)",
+                      wxCMD_LINE_VAL_STRING);
         cmd.AddOption("", "lang", "da or en", wxCMD_LINE_VAL_STRING);
         cmd.AddOption("", "receipts", "folder for receipt copies", wxCMD_LINE_VAL_STRING);
         cmd.AddSwitch("", "exit-when-ready",
@@ -128,7 +143,9 @@ public:
         if (cmd.Parse() != 0)
             return false;
         wxString db_path, lang = "da", receipts;
-        cmd.Found("db", &db_path);
+        const bool default_db = !cmd.Found("db", &db_path);
+        if (default_db)
+            db_path = wx(default_database().string());
         cmd.Found("lang", &lang);
         bl::wxui::use_language(utf8(lang));
         m_exit_when_ready = cmd.Found("exit-when-ready");
@@ -141,6 +158,16 @@ public:
             (void)bl::format_copenhagen(bl::now_utc());
             // A mistyped path is never made into a new, empty till.
             std::error_code ec;
+            if (default_db && !std::filesystem::exists(path, ec))
+                return refuse(bl::render(
+                    bl::Message(BL_N_("This computer has no till yet: the till's database %s "
+                                      "does not exist, so the till cannot start. Nothing was "
+                                      "created. To try the till with a demo shop, run: "
+                                      "bundlinje-demo --db %s and start the till again. A "
+                                      "till database kept elsewhere is opened with: "
+                                      "bundlinje-till --db FILE"),
+                                {path, path}),
+                    tr));
             if (!std::filesystem::exists(path, ec))
                 return refuse(bl::render(
                     bl::Message(BL_N_("The database %s does not exist, so the till cannot start. "

@@ -37,6 +37,12 @@ public:
     /// The first `limit` active products of a category, by name.
     virtual std::vector<Product> products_in(const std::string& category, int limit) = 0;
     virtual std::vector<Product> search(const std::string& query) = 0;
+    /// The categories that have a colour on the tiles, with its palette key.
+    virtual std::map<std::string, std::string> category_colours() = 0;
+    /// The products that have a picture, with its SHA-256 (which changes with the picture).
+    virtual std::map<std::string, std::string> picture_versions() = 0;
+    /// A product's small PNG, or "" when it has none.
+    virtual std::string picture(const std::string& product_id) = 0;
     /// Workshops by folded name (for the catalogue import).
     virtual std::map<std::string, std::string> workshops_by_name() = 0;
     /// Whether an item number is already used (for the catalogue import's preview).

@@ -2,6 +2,7 @@
 
 #include "shared/core/barcode.hpp"
 #include "shared/core/text.hpp"
+#include "shared/rules/catalogue_look.hpp"
 
 namespace bl::pos {
 
@@ -363,6 +364,34 @@ void SellingFlow::open_menu() {
     if (m_till.need_login())
         return;
     m_till.views.menu.show_menu(m_till.organiser_actions(), m_till.state.training);
+}
+
+} // namespace bl::pos
+
+namespace bl::pos {
+
+std::map<std::string, std::string> TileSource::category_colours() {
+    std::map<std::string, std::string> out;
+    for (const auto& [category, key] : m_catalogue.category_colours())
+        if (auto c = category_colour(key))
+            out.emplace(category, std::string(c->hex));
+    return out;
+}
+
+std::vector<TileLook> TileSource::looks(const std::vector<Product>& products) {
+    const auto colours = category_colours();
+    const auto pictures = m_catalogue.picture_versions();
+    std::vector<TileLook> out;
+    out.reserve(products.size());
+    for (const auto& p : products) {
+        TileLook look;
+        if (auto c = colours.find(p.category); c != colours.end())
+            look.colour = c->second;
+        if (auto v = pictures.find(p.id); v != pictures.end())
+            look.picture = v->second;
+        out.push_back(std::move(look));
+    }
+    return out;
 }
 
 } // namespace bl::pos

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -82,6 +83,13 @@ private:
     std::optional<std::int64_t> m_typed_quantity; ///< "3*" in the scan field, not yet entered
 };
 
+/// How a product's tile looks: its category's colour ("#rrggbb" of the palette in
+/// shared/rules/catalogue_look, "" none) and its picture's version (its SHA-256, "" none).
+struct TileLook {
+    std::string colour;
+    std::string picture;
+};
+
 /// Category buttons and their tiles, as the sale screen asks for them.
 class TileSource {
 public:
@@ -92,6 +100,13 @@ public:
     std::vector<Product> products_in(const std::string& category, int limit) {
         return m_catalogue.products_in(category, limit);
     }
+    /// The colour of each category that has one ("#rrggbb").
+    std::map<std::string, std::string> category_colours();
+    /// How the products' tiles look, one for each product, in order.
+    std::vector<TileLook> looks(const std::vector<Product>& products);
+    /// A product's small PNG, "" when it has none: read when its version is new to the
+    /// screen, which keeps what it drew from it until the version changes.
+    std::string picture(const std::string& product_id) { return m_catalogue.picture(product_id); }
 
 private:
     Catalogue& m_catalogue;

@@ -5,6 +5,7 @@
 #include "receipts/app/report_data.hpp"
 #include "shared/core/text.hpp"
 #include "shared/store/catalogue.hpp"
+#include "shared/store/catalogue_look.hpp"
 #include "shared/store/kept_carts.hpp"
 #include "shared/store/outbox.hpp"
 #include "shared/store/production.hpp"
@@ -53,6 +54,19 @@ std::vector<Product> StoreCatalogue::products_in(const std::string& category, in
 
 std::vector<Product> StoreCatalogue::search(const std::string& query) {
     return search_products(m_db, query, 30);
+}
+
+std::map<std::string, std::string> StoreCatalogue::category_colours() {
+    return bl::category_colours(m_db);
+}
+
+std::map<std::string, std::string> StoreCatalogue::picture_versions() {
+    return product_picture_versions(m_db);
+}
+
+std::string StoreCatalogue::picture(const std::string& product_id) {
+    auto p = find_product_picture(m_db, product_id);
+    return p ? p->png : std::string();
 }
 
 std::map<std::string, std::string> StoreCatalogue::workshops_by_name() {

@@ -20,6 +20,9 @@ public:
     std::vector<std::pair<std::string, std::int64_t>> categories() override;
     std::vector<Product> products_in(const std::string& category, int limit) override;
     std::vector<Product> search(const std::string& query) override;
+    std::map<std::string, std::string> category_colours() override;
+    std::map<std::string, std::string> picture_versions() override;
+    std::string picture(const std::string& product_id) override;
     std::map<std::string, std::string> workshops_by_name() override;
     bool sku_taken(const std::string& sku) override;
     Result<std::size_t, std::pair<std::size_t, Message>>

@@ -5,6 +5,8 @@
 #include "production/model/batch_draft.hpp"
 #include "shared/core/text.hpp"
 #include "shared/core/uuid.hpp"
+#include "shared/model/picture.hpp"
+#include "shared/rules/catalogue_look.hpp"
 
 namespace bl::production {
 
@@ -23,6 +25,18 @@ void CatalogueFlow::open() {
         return search_fold(a.name) < search_fold(b.name);
     });
     page.workshops = m_w.ports.station.workshops();
+    for (const auto& p : page.products)
+        if (!p.category.empty())
+            page.categories.push_back(p.category);
+    std::sort(
+        page.categories.begin(), page.categories.end(),
+        [](const std::string& a, const std::string& b) { return search_fold(a) < search_fold(b); });
+    page.categories.erase(std::unique(page.categories.begin(), page.categories.end()),
+                          page.categories.end());
+    page.colours = m_w.ports.catalogue.category_colours();
+    for (const auto& c : category_palette())
+        page.palette.push_back(ColourChoice{std::string(c.key), std::string(c.hex), c.name.data()});
+    page.pictures = m_w.ports.catalogue.picture_versions();
     m_w.views.catalogue.show_catalogue(page);
 }
 
@@ -110,6 +124,83 @@ void CatalogueFlow::change_price(const std::string& product_id, const std::strin
     open();
     m_w.news(Message(BL_N_("%s now costs %s (it was %s)."),
                      {p->name, format_dkk(price.value()), format_dkk(p->price)}));
+}
+
+void CatalogueFlow::set_category_colour(const std::string& category, const std::string& colour) {
+    if (!m_w.organisers_only(only_organisers))
+        return;
+    if (category.empty()) {
+        m_w.say(Message(BL_N_("Choose a category first.")));
+        return;
+    }
+    const auto colours = m_w.ports.catalogue.category_colours();
+    const auto now = colours.find(category);
+    if ((now == colours.end() ? std::string() : now->second) == colour) {
+        m_w.say(Message(colour.empty() ? BL_N_("%s has no colour already. Nothing was changed.")
+                                       : BL_N_("%s has that colour already. Nothing was changed."),
+                        {category}));
+        return;
+    }
+    auto r = m_w.ports.catalogue.set_category_colour(m_w.staff_id(), category, colour);
+    if (!r) {
+        m_w.say(r.error());
+        return;
+    }
+    m_w.refresh_status();
+    open();
+    m_w.news(Message(colour.empty() ? BL_N_("%s has no colour on the till's tiles now.")
+                                    : BL_N_("%s has a new colour on the till's tiles."),
+                     {category}));
+}
+
+void CatalogueFlow::set_picture(const std::string& product_id, const std::string& path) {
+    if (!m_w.organisers_only(only_organisers))
+        return;
+    const auto products = m_w.ports.catalogue.products();
+    auto p = std::find_if(products.begin(), products.end(),
+                          [&](const Product& x) { return x.id == product_id; });
+    if (p == products.end()) {
+        m_w.say(Message(BL_N_("That product does not exist.")));
+        return;
+    }
+    // Read and made small here, once; the store keeps only the small PNG.
+    auto png = thumbnail_from_file(path);
+    if (!png) {
+        m_w.say(png.error());
+        return;
+    }
+    auto r = m_w.ports.catalogue.set_picture(m_w.staff_id(), product_id, png.value());
+    if (!r) {
+        m_w.say(r.error());
+        return;
+    }
+    m_w.refresh_status();
+    open();
+    m_w.news(Message(BL_N_("%s has a new picture on the till's tile."), {p->name}));
+}
+
+void CatalogueFlow::remove_picture(const std::string& product_id) {
+    if (!m_w.organisers_only(only_organisers))
+        return;
+    const auto products = m_w.ports.catalogue.products();
+    auto p = std::find_if(products.begin(), products.end(),
+                          [&](const Product& x) { return x.id == product_id; });
+    if (p == products.end()) {
+        m_w.say(Message(BL_N_("That product does not exist.")));
+        return;
+    }
+    if (!m_w.ports.catalogue.picture_versions().count(product_id)) {
+        m_w.say(Message(BL_N_("%s has no picture. Nothing was changed."), {p->name}));
+        return;
+    }
+    auto r = m_w.ports.catalogue.set_picture(m_w.staff_id(), product_id, "");
+    if (!r) {
+        m_w.say(r.error());
+        return;
+    }
+    m_w.refresh_status();
+    open();
+    m_w.news(Message(BL_N_("%s has no picture on the till's tile now."), {p->name}));
 }
 
 void CatalogueFlow::import_file(const std::string& path) {

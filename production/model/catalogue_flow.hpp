@@ -19,6 +19,11 @@ public:
     /// Adds the product as typed (journaled); back to the list.
     void add_product(const ProductForm& form);
     void change_price(const std::string& product_id, const std::string& typed);
+    /// Gives a category a colour of the palette on the till's tiles ("" none).
+    void set_category_colour(const std::string& category, const std::string& colour);
+    /// Gives a product the picture in a PNG or JPEG file, made small (shared/model/picture).
+    void set_picture(const std::string& product_id, const std::string& path);
+    void remove_picture(const std::string& product_id);
     /// Reads and checks a catalogue file; shows what would be imported and what not.
     void import_file(const std::string& path);
     void confirm_import();

@@ -167,6 +167,18 @@ public:
     /// A new price, journaled with the old one.
     virtual Result<Product, Message> change_price(const std::string& staff_id,
                                                   const std::string& product_id, Money price) = 0;
+    /// The categories that have a colour on the till's tiles, with its palette key.
+    virtual std::map<std::string, std::string> category_colours() = 0;
+    /// The products that have a picture, with the picture's SHA-256.
+    virtual std::map<std::string, std::string> picture_versions() = 0;
+    /// A category's colour (a palette key; "" none), journaled.
+    virtual Result<Done, Message> set_category_colour(const std::string& staff_id,
+                                                      const std::string& category,
+                                                      const std::string& colour) = 0;
+    /// A product's small PNG ("" none), journaled.
+    virtual Result<Done, Message> set_picture(const std::string& staff_id,
+                                              const std::string& product_id,
+                                              const std::string& png) = 0;
 };
 
 /// The impact documents' data, as bundlinje-report reads it (receipts/app/report_data).

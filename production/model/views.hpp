@@ -5,6 +5,7 @@
 /// screen needs comes worked out: the screens format and lay out, they never compute.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -316,9 +317,20 @@ public:
 
 // ---- organisers ------------------------------------------------------------------------------
 
+/// A colour of the palette a category may have on the till's tiles.
+struct ColourChoice {
+    std::string key;  ///< stored and journaled
+    std::string hex;  ///< "#rrggbb"
+    const char* name; ///< a msgid
+};
+
 struct CataloguePage {
-    std::vector<Product> products; ///< by name
+    std::vector<ColourChoice> palette; ///< in the order it is offered
+    std::vector<Product> products;     ///< by name
     std::vector<Workshop> workshops;
+    std::vector<std::string> categories;         ///< of the products, by name
+    std::map<std::string, std::string> colours;  ///< category -> palette key
+    std::map<std::string, std::string> pictures; ///< product id -> picture's SHA-256
 };
 
 /// A new product as typed.

@@ -11,6 +11,7 @@
 #include "shared/core/text.hpp"
 #include "shared/impact/coefficients.hpp"
 #include "shared/store/catalogue.hpp"
+#include "shared/store/catalogue_look.hpp"
 #include "shared/store/outbox.hpp"
 #include "shared/store/people.hpp"
 #include "shared/store/production.hpp"
@@ -280,6 +281,26 @@ Result<Product, Message> StoreCatalogueBook::change_price(const std::string& sta
                                                           const std::string& product_id,
                                                           Money price) {
     return bl::change_price(m_db, Actor{m_device.id, staff_id}, product_id, price);
+}
+
+std::map<std::string, std::string> StoreCatalogueBook::category_colours() {
+    return bl::category_colours(m_db);
+}
+
+std::map<std::string, std::string> StoreCatalogueBook::picture_versions() {
+    return product_picture_versions(m_db);
+}
+
+Result<Done, Message> StoreCatalogueBook::set_category_colour(const std::string& staff_id,
+                                                              const std::string& category,
+                                                              const std::string& colour) {
+    return bl::set_category_colour(m_db, Actor{m_device.id, staff_id}, category, colour);
+}
+
+Result<Done, Message> StoreCatalogueBook::set_picture(const std::string& staff_id,
+                                                      const std::string& product_id,
+                                                      const std::string& png) {
+    return set_product_picture(m_db, Actor{m_device.id, staff_id}, product_id, png);
 }
 
 // ---- reports -----------------------------------------------------------------------------

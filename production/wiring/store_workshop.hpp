@@ -107,6 +107,13 @@ public:
     Result<Product, Message> add_product(const std::string& staff_id, Product p) override;
     Result<Product, Message> change_price(const std::string& staff_id,
                                           const std::string& product_id, Money price) override;
+    std::map<std::string, std::string> category_colours() override;
+    std::map<std::string, std::string> picture_versions() override;
+    Result<Done, Message> set_category_colour(const std::string& staff_id,
+                                              const std::string& category,
+                                              const std::string& colour) override;
+    Result<Done, Message> set_picture(const std::string& staff_id, const std::string& product_id,
+                                      const std::string& png) override;
 
 private:
     Database& m_db;

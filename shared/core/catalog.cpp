@@ -1,6 +1,7 @@
 #include "shared/core/catalog.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -103,7 +104,22 @@ std::string_view MoCatalog::translate_plural(const char* one, const char*, std::
 std::string locale_dir() {
     if (const char* env = std::getenv("BUNDLINJE_LOCALE_DIR"); env && *env)
         return env;
-    return BL_BUILD_LOCALE_DIR;
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto has_catalogue = [&ec](const fs::path& dir) {
+        return fs::exists(dir / "da" / "LC_MESSAGES" / "bundlinje.mo", ec);
+    };
+    // An installed program (PREFIX/bin/bundlinje-till) finds PREFIX/share/locale beside it,
+    // wherever the prefix is (a package, /usr/local, a DESTDIR staging folder).
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share" / "locale";
+        if (has_catalogue(installed))
+            return installed.string();
+    }
+    if (has_catalogue(BL_BUILD_LOCALE_DIR))
+        return BL_BUILD_LOCALE_DIR;
+    return BL_INSTALL_LOCALE_DIR;
 }
 
 const Translator* translator_for(const std::string& lang) {

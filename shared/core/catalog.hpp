@@ -34,8 +34,9 @@ private:
     PluralRule m_rule;
 };
 
-/// The folder holding <lang>/LC_MESSAGES/bundlinje.mo: $BUNDLINJE_LOCALE_DIR when set,
-/// else the build tree's locale folder.
+/// The folder holding <lang>/LC_MESSAGES/bundlinje.mo: $BUNDLINJE_LOCALE_DIR when set; else,
+/// for an installed program, PREFIX/share/locale beside its PREFIX/bin; else the build tree's;
+/// else the install prefix's share/locale.
 std::string locale_dir();
 
 /// The Danish (or other) catalogue for `lang`, or nullptr for English or when none is found.

@@ -11,8 +11,10 @@
 #include "shared/core/cash_rounding.hpp"
 #include "shared/core/csv.hpp"
 #include "shared/core/text.hpp"
+#include "shared/demo/demo_pictures.hpp"
 #include "shared/demo/demo_support.hpp"
 #include "shared/store/catalogue.hpp"
+#include "shared/store/catalogue_look.hpp"
 #include "shared/store/journal.hpp"
 #include "shared/store/outbox.hpp"
 #include "shared/store/people.hpp"
@@ -226,7 +228,21 @@ Result<DemoSummary, Message> load_demo(Database& db, const DemoOptions& o) {
         if (!added)
             return fail(added.error());
         products.push_back({added.value(), f[6], std::stoll(f[9]), std::stoll(f[10])});
+        // A few products have a picture on their tile (drawn by demo_pictures).
+        if (const std::string png = demo_picture(p.sku); !png.empty())
+            if (auto pic = set_product_picture(db, Actor{device, {}}, added.value().id, png); !pic)
+                return fail(pic.error());
     }
+    // Each category in a pale colour of its own on the till's tiles.
+    for (const auto& [category, colour] :
+         std::vector<std::pair<std::string, std::string>>{{"Keramik", "blue"},
+                                                          {"Tekstil", "rose"},
+                                                          {"Træ", "sand"},
+                                                          {"Jul", "green"},
+                                                          {"Bøger", "lilac"},
+                                                          {"Bidrag", "yellow"}})
+        if (auto set = set_category_colour(db, Actor{till.id, {}}, category, colour); !set)
+            return fail(set.error());
 
     // Production: about 60 batches over the ten weeks before the last sales day, each
     // delivered to the shop two days later. Events run in time order so every device's

@@ -66,6 +66,14 @@ int main(int argc, char** argv) {
     app.add_option("--lang", lang, "Sprog for fejlbeskeder: da eller en")
         ->check(CLI::IsMember({"da", "en"}));
     CLI11_PARSE(app, argc, argv);
+    // An installed bundlinje-demo (PREFIX/bin) finds the demo's files in PREFIX/share/bundlinje
+    // when the source tree it was built from is not there.
+    if (std::error_code ec; !std::filesystem::exists(o.assets_dir + "/demo/products.csv", ec)) {
+        const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+        const auto installed = exe.parent_path().parent_path() / "share" / "bundlinje" / "assets";
+        if (!ec && std::filesystem::exists(installed / "demo" / "products.csv", ec))
+            o.assets_dir = installed.string();
+    }
     o.role = role == "workshop" ? bl::DemoRole::workshop : bl::DemoRole::till;
     const bl::Translator* tr = bl::translator_for(lang);
 

@@ -7,7 +7,7 @@ namespace bl {
 
 namespace {
 
-constexpr std::array<std::pair<JournalKind, std::string_view>, 34> names{{
+constexpr std::array<std::pair<JournalKind, std::string_view>, 36> names{{
     {JournalKind::device_initialised, "device_initialised"},
     {JournalKind::device_added, "device_added"},
     {JournalKind::shop_changed, "shop_changed"},
@@ -42,6 +42,8 @@ constexpr std::array<std::pair<JournalKind, std::string_view>, 34> names{{
     {JournalKind::stock_returned, "stock_returned"},
     {JournalKind::labels_printed, "labels_printed"},
     {JournalKind::batch_corrected, "batch_corrected"},
+    {JournalKind::category_colour_set, "category_colour_set"},
+    {JournalKind::product_picture_set, "product_picture_set"},
 }};
 
 } // namespace

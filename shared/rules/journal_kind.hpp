@@ -50,6 +50,9 @@ enum class JournalKind {
     stock_returned,
     labels_printed,
     batch_corrected,
+    // How the catalogue looks on the till's tiles
+    category_colour_set,
+    product_picture_set,
 };
 
 /// The name stored in the journal ("sale", "z_report" ...).

@@ -129,6 +129,30 @@ CREATE TABLE batch_correction (
   UNIQUE (batch_id, revision)
 ) STRICT;
 )SQL",
+        // 8: how the catalogue looks on the till's tiles. A colour per category (a key of
+        // the palette in shared/rules/catalogue_look; '' once an organiser took it away) and a
+        // small PNG per product (made small before it is kept; '' once taken away). Each row
+        // names the journal row that set it, so the verifier can hold it to that row; a row
+        // pulled from the central store names none (its journal row is another device's).
+        R"SQL(
+CREATE TABLE category_colour (
+  category     TEXT PRIMARY KEY,
+  colour       TEXT NOT NULL,
+  device_id    TEXT,
+  journal_seq  INTEGER CHECK (journal_seq >= 1),
+  updated_at   TEXT NOT NULL,
+  CHECK ((device_id IS NULL) = (journal_seq IS NULL))
+) STRICT;
+CREATE TABLE product_picture (
+  product_id   TEXT PRIMARY KEY REFERENCES product(id),
+  png          BLOB NOT NULL CHECK (length(png) <= 98304),
+  sha256       TEXT NOT NULL,
+  device_id    TEXT,
+  journal_seq  INTEGER CHECK (journal_seq >= 1),
+  updated_at   TEXT NOT NULL,
+  CHECK ((device_id IS NULL) = (journal_seq IS NULL))
+) STRICT;
+)SQL",
     };
     return s;
 }

@@ -1,6 +1,8 @@
 #include "shared/store/sync_pull.hpp"
 
+#include "shared/core/sha256.hpp"
 #include "shared/core/text.hpp"
+#include "shared/rules/catalogue_look.hpp"
 #include "shared/store/detail/connection.hpp"
 
 namespace bl {
@@ -112,6 +114,44 @@ Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page) {
             q.bind(1, p.price.ore());
             q.bind(2, now);
             q.bind(3, p.product_id);
+            q.exec();
+        }
+        // What the tiles look like follows the central store: the newest setting wins. This
+        // device's own settings come back too; they are here already, with their journal row.
+        std::string own;
+        {
+            SQLite::Statement q(store::sql(db), "SELECT device_id FROM local_device");
+            if (q.executeStep())
+                own = q.getColumn(0).getString();
+        }
+        for (const auto& c : page.colours) {
+            if ((!own.empty() && c.from_device == own) || c.category.empty() ||
+                (!c.colour.empty() && !category_colour(c.colour)))
+                continue;
+            SQLite::Statement q(store::sql(db),
+                                "INSERT INTO category_colour(category, colour, updated_at) "
+                                "VALUES (?1, ?2, ?3) ON CONFLICT(category) DO UPDATE SET "
+                                "colour = ?2, device_id = NULL, journal_seq = NULL, "
+                                "updated_at = ?3");
+            q.bind(1, c.category);
+            q.bind(2, c.colour);
+            q.bind(3, now);
+            q.exec();
+        }
+        for (const auto& p : page.pictures) {
+            if ((!own.empty() && p.from_device == own) ||
+                (!p.png.empty() && check_stored_picture(p.png)))
+                continue;
+            SQLite::Statement q(store::sql(db),
+                                "INSERT INTO product_picture(product_id, png, sha256, updated_at) "
+                                "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM product WHERE "
+                                "id = ?1) ON CONFLICT(product_id) DO UPDATE SET png = ?2, "
+                                "sha256 = ?3, device_id = NULL, journal_seq = NULL, "
+                                "updated_at = ?4");
+            q.bind(1, p.product_id);
+            q.bind(2, static_cast<const void*>(p.png.data()), static_cast<int>(p.png.size()));
+            q.bind(3, p.png.empty() ? std::string() : sha256_hex(p.png));
+            q.bind(4, now);
             q.exec();
         }
         for (const auto& b : page.batches) {

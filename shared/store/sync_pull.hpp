@@ -33,14 +33,30 @@ struct PulledPrice {
     Money price;
 };
 
+/// A category's colour as an organiser set it ("" none).
+struct PulledCategoryColour {
+    std::string category;
+    std::string colour;
+    std::string from_device; ///< whose action it was: this database's own is here already
+};
+
+/// A product's small picture as an organiser set it (empty png: taken away).
+struct PulledPicture {
+    std::string product_id;
+    std::string png;
+    std::string from_device; ///< whose action it was: this database's own is here already
+};
+
 /// One page of a pull, grouped by entity. Applied in the order the entities depend on one
-/// another (places, makers, products, prices, batches, corrections, staff).
+/// another (places, makers, products, prices, colours, pictures, batches, corrections, staff).
 struct PulledPage {
     std::vector<Workshop> workshops;
     std::vector<Shop> shops;
     std::vector<PulledMaker> makers;
     std::vector<Product> products;
     std::vector<PulledPrice> prices;
+    std::vector<PulledCategoryColour> colours;
+    std::vector<PulledPicture> pictures;
     std::vector<Batch> batches; ///< a newer revision than held replaces the batch's state
     /// Batch corrections made on other devices (workshop stations and organisers only).
     std::vector<BatchCorrection> corrections;
@@ -53,7 +69,8 @@ std::int64_t pull_cursor(Database& db);
 
 /// Applies a page and moves the cursor, in one transaction. Records already held are kept
 /// (a page may be applied twice after a crash); a maker's display name follows the central
-/// store, so a withdrawn consent removes the name here.
+/// store, so a withdrawn consent removes the name here. A colour not in the palette or a
+/// picture the store would not keep (shared/rules/catalogue_look) is left off.
 Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page);
 
 } // namespace bl

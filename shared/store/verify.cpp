@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "shared/core/canonical_json.hpp"
+#include "shared/core/sha256.hpp"
 #include "shared/rules/journal_hash.hpp"
 #include "shared/rules/journal_kind.hpp"
 #include "shared/rules/payloads.hpp"
@@ -291,6 +292,7 @@ public:
             check_batches();
             check_stock_moves();
             check_unrecorded();
+            check_looks();
         }
         return std::move(m_out);
     }
@@ -309,6 +311,14 @@ private:
     std::map<std::string, Walked> m_walked;
     std::unordered_set<std::string> m_journaled_sales, m_opened_shifts, m_closed_shifts;
     std::multimap<Move, ExpectedMove> m_expected_moves;
+    // The newest journal row that set each category's colour (the colour) or each product's
+    // picture (its SHA-256).
+    struct Looked {
+        std::string device;
+        std::int64_t seq = 0;
+        std::string value;
+    };
+    std::map<std::string, Looked> m_colours, m_pictures;
 
     void add(std::string device, std::int64_t seq, std::string table, std::string row,
              Message problem) {
@@ -549,7 +559,9 @@ private:
         const bool batch =
             *kind == JournalKind::batch_logged || *kind == JournalKind::batch_corrected ||
             *kind == JournalKind::batch_delivered || *kind == JournalKind::stock_returned;
-        if (!sale && !z && !opened && !(batch && m_full))
+        const bool look =
+            *kind == JournalKind::category_colour_set || *kind == JournalKind::product_picture_set;
+        if (!sale && !z && !opened && !((batch || look) && m_full))
             return;
         const auto payload = parse_json(r.payload);
         if (!payload || !payload->as_object()) {
@@ -573,6 +585,12 @@ private:
                 batch_corrected(r, *payload);
             else if (*kind == JournalKind::batch_delivered)
                 expect_delivery(r, *payload);
+            else if (*kind == JournalKind::category_colour_set)
+                m_colours[text_of(payload->find("category"))] =
+                    Looked{r.device, r.seq, text_of(payload->find("colour"))};
+            else if (*kind == JournalKind::product_picture_set)
+                m_pictures[text_of(payload->find("product_id"))] =
+                    Looked{r.device, r.seq, text_of(payload->find("sha256"))};
             else
                 expect_report_back(r, *payload);
         } catch (const std::overflow_error&) {
@@ -975,6 +993,86 @@ private:
                               "its stock was changed."),
                         {s.getColumn(0).getString(), num(s.getColumn(1).getInt64()),
                          num(s.getColumn(2).getInt64())}));
+    }
+
+    // Category colours and product pictures against the journal rows that set them. A row
+    // pulled from the central store names no journal row (its row is another device's) and a
+    // later pull may replace one this device set; what names a row must be what that row set,
+    // and be the newest one for its category or product.
+    void check_looks() {
+        auto check = [this](const char* table, const char* key_column, const char* value_sql,
+                            std::map<std::string, Looked>& journaled, bool colour) {
+            SQLite::Statement q(store::sql(m_db), std::string("SELECT ") + key_column + ", " +
+                                                      value_sql + ", device_id, journal_seq FROM " +
+                                                      table + " ORDER BY " + key_column);
+            std::set<std::string> seen;
+            bool reported = false;
+            while (q.executeStep()) {
+                ++m_out.business_rows;
+                const std::string key = q.getColumn(0).getString();
+                seen.insert(key);
+                if (q.getColumn(3).isNull() || reported)
+                    continue;
+                const std::string value = q.getColumn(1).getString();
+                const std::string device = q.getColumn(2).getString();
+                const std::int64_t seq = q.getColumn(3).getInt64();
+                auto j = journaled.find(key);
+                if (j == journaled.end()) {
+                    reported = true;
+                    add(device, seq, table, key,
+                        colour ? Message(BL_N_("The colour of category %s was set by no journal "
+                                               "row: it was added or changed."),
+                                         {key})
+                               : Message(BL_N_("The picture of product %s was set by no journal "
+                                               "row: it was added or changed."),
+                                         {key}));
+                } else if (j->second.device != device || j->second.seq != seq ||
+                           j->second.value != value) {
+                    reported = true;
+                    add(j->second.device, j->second.seq, table, key,
+                        colour ? Message(BL_N_("The colour of category %s differs from journal "
+                                               "row %s, which set it: it was changed."),
+                                         {key, num(j->second.seq)})
+                               : Message(BL_N_("The picture of product %s differs from journal "
+                                               "row %s, which set it: it was changed."),
+                                         {key, num(j->second.seq)}));
+                }
+            }
+            for (const auto& [key, j] : journaled)
+                if (!seen.count(key)) {
+                    add(j.device, j.seq, table, key,
+                        colour ? Message(BL_N_("Journal row %s gives category %s a colour that "
+                                               "is missing from the category colours."),
+                                         {num(j.seq), key})
+                               : Message(BL_N_("Journal row %s gives product %s a picture that "
+                                               "is missing from the product pictures."),
+                                         {num(j.seq), key}));
+                    break;
+                }
+        };
+        check("category_colour", "category", "colour", m_colours, true);
+        // The picture's own bytes, hashed here: a picture changed without its hash is named.
+        check("product_picture", "product_id",
+              "CASE WHEN length(png) = 0 THEN '' ELSE "
+              "sha256 END",
+              m_pictures, false);
+        SQLite::Statement h(store::sql(m_db), "SELECT product_id, png, sha256, journal_seq, "
+                                              "coalesce(device_id, '') FROM product_picture "
+                                              "WHERE length(png) > 0");
+        while (h.executeStep()) {
+            const auto png = h.getColumn(1);
+            const std::string bytes(static_cast<const char*>(png.getBlob()),
+                                    static_cast<std::size_t>(png.getBytes()));
+            if (sha256_hex(bytes) != h.getColumn(2).getString()) {
+                const std::string key = h.getColumn(0).getString();
+                add(h.getColumn(4).getString(),
+                    h.getColumn(3).isNull() ? 0 : h.getColumn(3).getInt64(), "product_picture", key,
+                    Message(BL_N_("The picture of product %s is not the one its SHA-256 names: "
+                                  "it was changed."),
+                            {key}));
+                break;
+            }
+        }
     }
 
     // Business rows no journal row recorded: added after the fact, or their journal row gone.

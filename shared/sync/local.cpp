@@ -15,8 +15,16 @@ PushRequest make_push(LocalStore& local, const RecordSigner& signer, int limit,
     // time than a head it read before.
     p.head.signed_at = format_utc(now_utc());
     sent = local.pending(limit);
+    // A push stays well within the 1 MiB the central store reads (a product picture's row is
+    // up to about 130 KB): it ends before the row that would take it past the budget, and
+    // always carries one row.
+    constexpr std::size_t push_budget = 768 * 1024;
+    std::size_t bytes = 0;
     for (auto& s : sent) {
         if (s.row.seq > p.head.seq)
+            break;
+        bytes += s.row.payload.size() + (s.row.extra ? s.row.extra->size() : 0) + 512;
+        if (!p.rows.empty() && bytes > push_budget)
             break;
         if (s.row.kind == "z_report")
             s.row.signature = signer.sign(row_signing_text(p.device_id, s.row));

@@ -130,6 +130,8 @@ int Tile::text_left() const {
 Tile::Fitted Tile::fit() const {
     const wxSize size = GetClientSize();
     const int width = size.x - text_left() - pad;
+    // An item's price takes the whole width under its picture, so it is never broken.
+    const int detail_width = m_look.picture.IsOk() && !m_look.centred ? size.x - 2 * pad : width;
     const int height = size.y - 2 * pad;
     const double largest = m_font.GetFractionalPointSize();
     Fitted f;
@@ -141,7 +143,7 @@ Tile::Fitted Tile::fit() const {
         f.detail_font.SetFractionalPointSize(pt * m_look.detail_scale);
         f.detail_font.SetWeight(m_look.detail_bold ? wxFONTWEIGHT_BOLD : wxFONTWEIGHT_NORMAL);
         bool fits = wrap(*this, f.title_font, m_look.title, width, f.title);
-        fits = wrap(*this, f.detail_font, m_look.detail, width, f.detail) && fits;
+        fits = wrap(*this, f.detail_font, m_look.detail, detail_width, f.detail) && fits;
         int th = 0, dh = 0;
         GetTextExtent("Ag", nullptr, &th, nullptr, nullptr, &f.title_font);
         GetTextExtent("Ag", nullptr, &dh, nullptr, nullptr, &f.detail_font);
@@ -166,20 +168,24 @@ void Tile::on_paint(wxPaintEvent&) {
     const wxSize size = GetClientSize();
     const wxColour face =
         m_look.colour.IsOk() ? m_look.colour : wxSystemSettings::GetColour(wxSYS_COLOUR_BTNFACE);
-    const wxColour text = IsEnabled() ? wxSystemSettings::GetColour(wxSYS_COLOUR_BTNTEXT)
-                                      : wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT);
+    // A colour is one of the pale ones (shared/rules/catalogue_look): its text is dark in any
+    // theme, so it reads as well as a plain tile's.
+    const wxColour text = !IsEnabled() ? wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT)
+                          : m_look.colour.IsOk()
+                              ? wxColour(0x1a, 0x1a, 0x1a)
+                              : wxSystemSettings::GetColour(wxSYS_COLOUR_BTNTEXT);
     const bool focused = HasFocus();
     dc.SetBrush(wxBrush(m_down ? mix(face, *wxBLACK, 0.12) : face));
     dc.SetPen(focused ? wxPen(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT), 3)
                       : wxPen(mix(face, *wxBLACK, 0.25), 1));
     dc.DrawRoundedRectangle(1, 1, size.x - 2, size.y - 2, 6);
-    if (m_look.picture.IsOk()) {
-        const int side = size.y - 2 * pad;
-        wxBitmap pic = m_look.picture;
-        dc.DrawBitmap(pic, pad + (std::min(side, pic.GetWidth()) - pic.GetWidth()) / 2,
-                      (size.y - pic.GetHeight()) / 2, true);
-    }
     const Fitted f = fit();
+    if (m_look.picture.IsOk()) {
+        const wxBitmap& pic = m_look.picture;
+        // An item's picture in the corner above its price; a menu's beside its text.
+        const int top = m_look.centred ? (size.y - pic.GetHeight()) / 2 : pad;
+        dc.DrawBitmap(pic, pad, top, true);
+    }
     int th = 0, dh = 0;
     dc.SetFont(f.title_font);
     dc.GetTextExtent("Ag", nullptr, &th);
@@ -201,10 +207,17 @@ void Tile::on_paint(wxPaintEvent&) {
     if (f.detail.empty())
         return;
     dc.SetFont(f.detail_font);
-    // An item's price sits at the bottom, where the eye finds it on every tile.
+    // An item's price sits at the bottom, where the eye finds it on every tile (from the
+    // tile's left edge, under a picture).
     y = m_look.centred ? y + 4 : size.y - pad - static_cast<int>(f.detail.size()) * dh;
-    for (const auto& line : f.detail)
-        draw(line, dh);
+    for (const auto& line : f.detail) {
+        if (m_look.picture.IsOk() && !m_look.centred) {
+            dc.DrawText(line, pad, y);
+            y += dh;
+        } else {
+            draw(line, dh);
+        }
+    }
 }
 
 } // namespace bl::wxui

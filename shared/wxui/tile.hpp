@@ -23,7 +23,8 @@ public:
         bool detail_bold = false;
         bool centred = false; ///< text centred (menus) or from the left (items)
         wxColour colour;      ///< the tile's colour; invalid: a plain button's
-        wxBitmap picture;     ///< drawn on the left, at most the tile's height; may be empty
+        wxBitmap picture;     ///< drawn top left, above an item's price (which then takes the
+                              ///< whole width); may be empty
     };
     /// `size`: the tile's size (its height stays; its width may grow in a grid);
     /// `title_scale`: its title's font against the parent's.

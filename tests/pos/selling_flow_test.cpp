@@ -1,5 +1,8 @@
 // The selling flow: scans, quantities, discounts, new prices, parking; bad input explained.
 
+#include "shared/core/sha256.hpp"
+#include "shared/model/picture.hpp"
+#include "shared/store/catalogue_look.hpp"
 #include "till_rig.hpp"
 
 using test::Rig;
@@ -290,4 +293,29 @@ TEST_CASE("till: nothing destructive without a way back: emptying and removing s
     CHECK(rig.cart().lines().size() == 1);
     till.selling().remove(0); // one left: no question
     CHECK(rig.cart().empty());
+}
+
+TEST_CASE("tiles: a category's colour and a product's picture, as the sale screen draws them") {
+    Rig rig;
+    std::vector<unsigned char> px(80 * 80 * 4, 120);
+    const std::string png = bl::thumbnail_from_rgba(80, 80, px).value();
+    REQUIRE(bl::set_category_colour(*rig.s.db, rig.s.at_till(), rig.s.mug.category, "peach").ok());
+    REQUIRE(bl::set_product_picture(*rig.s.db, rig.s.at_till(), rig.s.mug.id, png).ok());
+    auto& tiles = rig.till.tiles();
+    CHECK(tiles.category_colours() ==
+          std::map<std::string, std::string>{{rig.s.mug.category, "#f9dcc4"}});
+    const auto looks = tiles.looks({rig.s.mug, rig.s.cloth});
+    REQUIRE(looks.size() == 2);
+    CHECK(looks[0].colour == "#f9dcc4");
+    CHECK(looks[0].picture == bl::sha256_hex(png));
+    CHECK(looks[1].colour.empty()); // a category with no colour: a plain tile
+    CHECK(looks[1].picture.empty());
+    CHECK(tiles.picture(rig.s.mug.id) == png);
+    CHECK(tiles.picture(rig.s.cloth.id).empty());
+    // A new picture is a new version: the screen draws it again.
+    std::vector<unsigned char> other(80 * 80 * 4, 30);
+    REQUIRE(bl::set_product_picture(*rig.s.db, rig.s.at_till(), rig.s.mug.id,
+                                    bl::thumbnail_from_rgba(80, 80, other).value())
+                .ok());
+    CHECK(tiles.looks({rig.s.mug})[0].picture != looks[0].picture);
 }

@@ -34,9 +34,10 @@ TEST_CASE("a version 1 database is brought up to date with its data") {
         mug_id = s.mug.id;
     }
     {
-        // Made to look as version 1 wrote it: without what steps 2 to 7 add (the kept
+        // Made to look as version 1 wrote it: without what later steps add (the kept
         // carts, the wider batch index, documented transitions, the pull cursor, the
-        // journal's safeguards and the record of its last full check, batch corrections).
+        // journal's safeguards and the record of its last full check, batch corrections, the
+        // tiles' colours and pictures).
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
         raw.exec("DROP TRIGGER journal_follows_head");
         raw.exec("DROP TRIGGER journal_head_follows_journal");
@@ -49,6 +50,8 @@ TEST_CASE("a version 1 database is brought up to date with its data") {
         raw.exec("DROP TABLE sync_pull");
         raw.exec("DROP TABLE batch_correction");
         raw.exec("ALTER TABLE batch DROP COLUMN revision");
+        raw.exec("DROP TABLE category_colour");
+        raw.exec("DROP TABLE product_picture");
         raw.exec("DROP INDEX batch_product");
         raw.exec("CREATE INDEX batch_product ON batch(product_id, produced_on)");
         raw.exec("PRAGMA user_version = 1");

@@ -4,11 +4,15 @@
 
 #include <fstream>
 #include <iterator>
+#include <random>
 
 #include <catch2/catch.hpp>
 
+#include "shared/core/base64.hpp"
 #include "shared/core/sha256.hpp"
+#include "shared/model/picture.hpp"
 #include "shared/rules/journal_hash.hpp"
+#include "shared/store/catalogue_look.hpp"
 #include "shared/store/people.hpp"
 #include "shared/store/production.hpp"
 #include "shared/store/raw_sql.hpp"
@@ -663,4 +667,116 @@ TEST_CASE("pull: a till's staff reach the other tills of its shop, and no other 
     auto other = c.call("GET", "/api/v1/pull?since=0&limit=500", "", elsewhere->token);
     REQUIRE(other.status == 200);
     CHECK(other.body.find("pin_hash") == std::string::npos);
+}
+
+TEST_CASE("pull: category colours and product pictures reach the tills, pages under 1 MiB") {
+    Central c;
+    auto st = Dev::station();
+    REQUIRE(st->enrol(c, c.code(Role::workshop, "", st->workshop_id), "Station").status == 200);
+    const Actor organiser{st->id(), st->staff_id};
+    // Twelve products, each with a picture that does not compress (about 66 KB as a PNG, 88
+    // KB in its row): together more than one request or page may carry.
+    std::mt19937 noise(12);
+    std::vector<std::string> ids, pictures;
+    for (int i = 0; i < 12; ++i) {
+        Product p;
+        p.sku = "KER-" + std::to_string(200 + i);
+        p.name = "Fad nr. " + std::to_string(i + 1);
+        p.category = "Keramik";
+        p.price = Money::from_ore(30000);
+        auto added = add_product(*st->db, organiser, p);
+        REQUIRE(added.ok());
+        std::vector<unsigned char> px(128 * 128 * 4);
+        for (auto& b : px)
+            b = static_cast<unsigned char>(noise());
+        pictures.push_back(thumbnail_from_rgba(128, 128, px).value());
+        REQUIRE(set_product_picture(*st->db, organiser, added.value().id, pictures.back()).ok());
+        ids.push_back(added.value().id);
+    }
+    REQUIRE(set_category_colour(*st->db, organiser, "Keramik", "mint").ok());
+    st->push_all(c); // each push within the central store's 1 MiB
+
+    auto till = enrolled_till(c, 0);
+    std::int64_t cursor = 0;
+    int pages = 0;
+    for (bool more = true; more && pages < 50; ++pages) {
+        auto r = c.call("GET", "/api/v1/pull?since=" + std::to_string(cursor) + "&limit=500", "",
+                        till->token);
+        REQUIRE(r.status == 200);
+        CHECK(r.body.size() <= sync::max_body_bytes);
+        auto page = sync::parse_pull_response(r.body);
+        REQUIRE(page.ok());
+        REQUIRE(till->local->apply(page.value().changes, page.value().next_cursor).ok());
+        cursor = page.value().next_cursor;
+        more = page.value().more;
+    }
+    CHECK(pages >= 2);
+    CHECK(category_colours(*till->db) == std::map<std::string, std::string>{{"Keramik", "mint"}});
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        auto kept = find_product_picture(*till->db, ids[i]);
+        REQUIRE(kept);
+        CHECK(kept->png == pictures[i]);
+    }
+    CHECK(verify_database(*till->db).ok());
+
+    SECTION("a picture taken away and a new colour follow at the next pull") {
+        REQUIRE(set_product_picture(*st->db, organiser, ids[0], "").ok());
+        REQUIRE(set_category_colour(*st->db, organiser, "Keramik", "sand").ok());
+        st->push_all(c);
+        auto r = c.call("GET", "/api/v1/pull?since=" + std::to_string(cursor), "", till->token);
+        REQUIRE(r.status == 200);
+        auto page = sync::parse_pull_response(r.body).value();
+        REQUIRE(till->local->apply(page.changes, page.next_cursor).ok());
+        CHECK_FALSE(find_product_picture(*till->db, ids[0]));
+        CHECK(find_product_picture(*till->db, ids[1]));
+        CHECK(category_colours(*till->db).at("Keramik") == "sand");
+    }
+    SECTION("the station's own settings come back and keep their journal rows") {
+        auto r = c.call("GET", "/api/v1/pull?since=0&limit=500", "", st->token);
+        REQUIRE(r.status == 200);
+        auto page = sync::parse_pull_response(r.body).value();
+        REQUIRE(st->local->apply(page.changes, page.next_cursor).ok());
+        CHECK(category_colours(*st->db).at("Keramik") == "mint");
+        const auto check = verify_database(*st->db);
+        INFO(test::findings(check));
+        CHECK(check.ok());
+    }
+}
+
+TEST_CASE("push: a colour outside the palette or a picture that is not what is kept is refused") {
+    Central c;
+    auto st = Dev::station();
+    REQUIRE(st->enrol(c, c.code(Role::workshop, "", st->workshop_id), "Station").status == 200);
+    const Actor organiser{st->id(), st->staff_id};
+    Product p;
+    p.sku = "KER-300";
+    p.name = "Skål";
+    p.category = "Keramik";
+    p.price = Money::from_ore(25000);
+    REQUIRE(add_product(*st->db, organiser, p).ok());
+    REQUIRE(set_category_colour(*st->db, organiser, "Keramik", "blue").ok());
+    std::vector<sync::PendingRow> sent;
+    auto push = st->next_push(200, sent);
+    auto& row = push.rows.back();
+    REQUIRE(row.kind == "category_colour_set");
+    SECTION("a colour of its own") {
+        row.payload =
+            R"({"category":"Keramik","colour":"#000000","staff_id":")" + st->staff_id + "\"}";
+    }
+    SECTION("a picture too large") {
+        row.kind = "product_picture_set";
+        std::string big(200 * 1024, 'x');
+        row.payload = R"({"png_base64":")" + base64_encode(big) +
+                      R"(","product_id":"p","sha256":")" + sha256_hex(big) + "\"}";
+    }
+    rehash(push, st->id(), push.rows.size() - 1);
+    push.head.seq = push.rows.back().seq;
+    push.head.hash = push.rows.back().hash;
+    push.head_signature = st->signer->sign(sync::head_signing_text(st->id(), push.head));
+    auto r = c.call("POST", "/api/v1/push", sync::to_json(push), st->token);
+    CHECK(r.status == 422);
+    CHECK(error_code(r) == "invalid_payload");
+    std::int64_t next = 0;
+    for (const auto& change : c.store->changes_since(0, Scope{Role::organiser, {}, {}}, 1000, next))
+        CHECK(change.entity != "category_colour");
 }

@@ -25,6 +25,9 @@ using wxui::wx;
 namespace {
 
 const wxSize tile_size(150, 84);
+/// A product's picture on its tile: at most this wide and high, beside the name and above the
+/// price (84 pixels less the margins and the price's line).
+constexpr int picture_side = 42;
 /// Tiles are for quick picks: a category with more items shows the first ones and a note to
 /// search for the rest (a big catalogue must not build thousands of buttons).
 constexpr int max_tiles = 60;
@@ -32,7 +35,7 @@ constexpr int max_tiles = 60;
 } // namespace
 
 SaleScreen::SaleScreen(wxSimplebook* book, wxui::MessageBar& bar, wxWindow* training_banner)
-    : TillScreen(book, "sale", bar), m_training_banner(training_banner) {
+    : TillScreen(book, "sale", bar), m_training_banner(training_banner), m_pictures(picture_side) {
     auto* cols = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     auto* scan_row = new wxBoxSizer(wxHORIZONTAL);
@@ -199,10 +202,16 @@ void SaleScreen::build_categories() {
     m_category_sizes.clear();
     // The fullest categories first: the shop's main goods lead.
     const auto cats = till().tiles().categories();
+    const auto colours = till().tiles().category_colours();
     for (const auto& [c, size] : cats) {
         m_category_sizes[c] = size;
         auto* b = new wxButton(m_categories, wxID_ANY, wx(c));
         scale_font(b, 1.1);
+        // The category's pale colour, as its tiles have it: no louder than they are.
+        if (auto colour = colours.find(c); colour != colours.end()) {
+            b->SetBackgroundColour(wxColour(wx(colour->second)));
+            b->SetForegroundColour(wxColour(0x1a, 0x1a, 0x1a));
+        }
         wxui::size_for_label(b, wx("▶ " + c), 90, 40); // room for the mark when chosen
         b->Bind(wxEVT_BUTTON, [this, category = c](wxCommandEvent&) {
             show_category(category);
@@ -240,12 +249,19 @@ void SaleScreen::show_category(const std::string& category) {
 
 void SaleScreen::show_products(const std::vector<Product>& products, const wxString& note) {
     std::vector<wxui::TileGrid::Item> tiles;
-    for (const auto& p : products) {
+    const auto looks = till().tiles().looks(products);
+    for (std::size_t i = 0; i < products.size(); ++i) {
+        const Product& p = products[i];
         wxui::Tile::Look look;
         look.title = wx(p.name);
         look.detail = money_text(p.price);
         look.detail_scale = 1.2;
         look.detail_bold = true;
+        if (!looks[i].colour.empty())
+            look.colour = wxColour(wx(looks[i].colour));
+        // Decoded the first time this picture is shown, then kept until it changes.
+        look.picture = m_pictures.get(p.id, looks[i].picture,
+                                      [this, id = p.id] { return till().tiles().picture(id); });
         tiles.push_back({look, [this, id = p.id] {
                              // What is typed (a quantity, "3*") counts, even before the pause.
                              m_typing.Stop();

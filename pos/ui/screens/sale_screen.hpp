@@ -10,6 +10,7 @@
 
 #include "pos/ui/screens/cart_panel.hpp"
 #include "pos/ui/screens/till_screen.hpp"
+#include "shared/wxui/picture_cache.hpp"
 #include "shared/wxui/tile_grid.hpp"
 
 class wxButton;
@@ -39,6 +40,7 @@ public:
     wxTextCtrl* scan_field() const { return m_scan; }
     CartPanel& cart_panel() { return *m_cart; }
     wxui::TileGrid& tiles() { return *m_tiles; }
+    const wxui::PictureCache& pictures() const { return m_pictures; }
     /// Puts the keyboard back in the scan field (when this screen is on show).
     void focus_scan();
     /// Sends a typed letter or digit to the scan field (a scanner typing while the cart, a
@@ -58,6 +60,7 @@ private:
     std::vector<wxButton*> m_category_buttons;
     std::map<std::string, std::int64_t> m_category_sizes;
     wxui::TileGrid* m_tiles = nullptr;
+    wxui::PictureCache m_pictures;
     CartPanel* m_cart = nullptr;
 };
 

@@ -1,5 +1,7 @@
 #include "production/ui/screens/organiser_screens.hpp"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -37,6 +39,7 @@ CatalogueScreen::CatalogueScreen(wxSimplebook* book, wxui::MessageBar& bar, Impo
     m_list->InsertColumn(4, _("Barcode"), wxLIST_FORMAT_LEFT, 140);
     m_list->InsertColumn(5, _("Workshop"), wxLIST_FORMAT_LEFT, 170);
     m_list->InsertColumn(6, _("Sold"), wxLIST_FORMAT_LEFT, 60);
+    m_list->InsertColumn(7, _("Picture"), wxLIST_FORMAT_LEFT, 70);
     s->Add(m_list, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     row->Add(new wxStaticText(this, wxID_ANY, _("New price for the chosen product")), 0,
@@ -51,17 +54,59 @@ CatalogueScreen::CatalogueScreen(wxSimplebook* book, wxui::MessageBar& bar, Impo
     row->Add(add, 0, wxRIGHT, 8);
     auto* import_button = new wxButton(this, wxID_ANY, _("Import items from a CSV file…"));
     row->Add(import_button);
-    s->Add(row, 0, wxALL, 10);
+    s->Add(row, 0, wxLEFT | wxRIGHT | wxTOP, 10);
+    // How the till's tiles look: a pale colour per category, a picture per product.
+    auto* looks = new wxBoxSizer(wxHORIZONTAL);
+    looks->Add(new wxStaticText(this, wxID_ANY, _("Colour of the category")), 0,
+               wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    m_category = new wxChoice(this, wxID_ANY);
+    m_category->SetMinSize(wxSize(160, -1));
+    looks->Add(m_category, 0, wxRIGHT, 6);
+    m_colour = new wxChoice(this, wxID_ANY);
+    m_colour->Append(_("No colour"));
+    looks->Add(m_colour, 0, wxRIGHT, 6);
+    auto* set_colour = new wxButton(this, wxID_ANY, _("Set the colour"));
+    looks->Add(set_colour, 0, wxRIGHT, 24);
+    auto* picture = new wxButton(this, wxID_ANY, _("Picture for the chosen product…"));
+    looks->Add(picture, 0, wxRIGHT, 8);
+    auto* no_picture = new wxButton(this, wxID_ANY, _("Remove its picture"));
+    looks->Add(no_picture);
+    s->Add(looks, 0, wxALL, 10);
     SetSizer(s);
     auto change_price = [this](wxCommandEvent&) {
-        const long i = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-        if (i < 0 || static_cast<std::size_t>(i) >= m_ids.size()) {
-            this->bar().show_problem(_("Choose a product in the list first."));
-            return;
-        }
-        workshop().catalogue().change_price(m_ids[static_cast<std::size_t>(i)],
-                                            utf8(m_price->GetValue()));
+        const std::string id = chosen_product();
+        if (!id.empty())
+            workshop().catalogue().change_price(id, utf8(m_price->GetValue()));
     };
+    m_category->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show_category_colour(); });
+    set_colour->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const int c = m_category->GetSelection();
+        const int k = m_colour->GetSelection();
+        const auto& palette = m_palette;
+        workshop().catalogue().set_category_colour(
+            c >= 0 && static_cast<std::size_t>(c) < m_categories.size()
+                ? m_categories[static_cast<std::size_t>(c)]
+                : std::string(),
+            k >= 1 && static_cast<std::size_t>(k) <= palette.size()
+                ? std::string(palette[static_cast<std::size_t>(k) - 1].key)
+                : std::string());
+    });
+    picture->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const std::string id = chosen_product();
+        if (id.empty())
+            return;
+        wxFileDialog pick(this, _("Choose the product's picture"), "", "",
+                          _("Pictures (*.png, *.jpg)|*.png;*.PNG;*.jpg;*.JPG;*.jpeg;*.JPEG|All "
+                            "files|*"),
+                          wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (pick.ShowModal() == wxID_OK)
+            workshop().catalogue().set_picture(id, utf8(pick.GetPath()));
+    });
+    no_picture->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const std::string id = chosen_product();
+        if (!id.empty())
+            workshop().catalogue().remove_picture(id);
+    });
     change->Bind(wxEVT_BUTTON, change_price);
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { workshop().catalogue().new_product(); });
     m_price->Bind(wxEVT_TEXT_ENTER, change_price);
@@ -74,7 +119,53 @@ CatalogueScreen::CatalogueScreen(wxSimplebook* book, wxui::MessageBar& bar, Impo
     });
 }
 
+std::string CatalogueScreen::chosen_product() {
+    const long i = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (i < 0 || static_cast<std::size_t>(i) >= m_ids.size()) {
+        bar().show_problem(_("Choose a product in the list first."));
+        return {};
+    }
+    return m_ids[static_cast<std::size_t>(i)];
+}
+
+void CatalogueScreen::show_category_colour() {
+    const int c = m_category->GetSelection();
+    int k = 0;
+    if (c >= 0 && static_cast<std::size_t>(c) < m_categories.size())
+        if (auto it = m_colours.find(m_categories[static_cast<std::size_t>(c)]);
+            it != m_colours.end()) {
+            const auto& palette = m_palette;
+            for (std::size_t i = 0; i < palette.size(); ++i)
+                if (palette[i].key == it->second)
+                    k = static_cast<int>(i) + 1;
+        }
+    m_colour->SetSelection(k);
+}
+
 void CatalogueScreen::show_catalogue(const CataloguePage& page) {
+    // The category chosen before stays chosen (an organiser colours one after another).
+    const int chosen = m_category->GetSelection();
+    const std::string before = chosen >= 0 && static_cast<std::size_t>(chosen) < m_categories.size()
+                                   ? m_categories[static_cast<std::size_t>(chosen)]
+                                   : std::string();
+    m_categories = page.categories;
+    m_colours = page.colours;
+    if (m_colour->GetCount() != page.palette.size() + 1) {
+        m_palette = page.palette;
+        m_colour->Clear();
+        m_colour->Append(_("No colour"));
+        for (const auto& c : m_palette)
+            m_colour->Append(translated(Message(c.name)));
+    }
+    m_category->Clear();
+    for (const auto& c : m_categories)
+        m_category->Append(wx(c));
+    if (!m_categories.empty()) {
+        auto it = std::find(m_categories.begin(), m_categories.end(), before);
+        m_category->SetSelection(
+            it == m_categories.end() ? 0 : static_cast<int>(it - m_categories.begin()));
+    }
+    show_category_colour();
     m_list->DeleteAllItems();
     m_ids.clear();
     long row = 0;
@@ -88,6 +179,13 @@ void CatalogueScreen::show_catalogue(const CataloguePage& page) {
             if (p.workshop_id && *p.workshop_id == w.id)
                 m_list->SetItem(row, 5, wx(w.name));
         m_list->SetItem(row, 6, p.active ? _("yes") : _("no"));
+        if (page.pictures.count(p.id))
+            m_list->SetItem(row, 7, _("yes"));
+        // The row in its category's colour, as the till's tiles show it.
+        if (auto k = page.colours.find(p.category); k != page.colours.end())
+            for (const auto& c : page.palette)
+                if (c.key == k->second)
+                    m_list->SetItemBackgroundColour(row, wxColour(wx(c.hex)));
         m_ids.push_back(p.id);
         ++row;
     }

@@ -2,6 +2,7 @@
 /// For organisers: the catalogue (prices, the CSV import and its check) and the reports
 /// (bundlinje-report's impact documents, made here with a progress dialog).
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,11 +29,20 @@ public:
     void show_import(const ImportPlan& plan) override;
 
 private:
+    /// The chosen product's id, or "" after saying that one must be chosen.
+    std::string chosen_product();
+    /// Shows the chosen category's colour in the palette's choice.
+    void show_category_colour();
     ImportScreen& m_import;
     ProductScreen& m_product;
     std::vector<std::string> m_ids;
+    std::vector<std::string> m_categories;
+    std::map<std::string, std::string> m_colours; ///< category -> palette key
+    std::vector<ColourChoice> m_palette;
     wxListCtrl* m_list = nullptr;
     wxTextCtrl* m_price = nullptr;
+    wxChoice* m_category = nullptr;
+    wxChoice* m_colour = nullptr; ///< "no colour", then the palette in its order
 };
 
 class ImportScreen : public WorkshopScreen {

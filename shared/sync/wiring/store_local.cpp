@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "shared/core/base64.hpp"
 #include "shared/store/database.hpp"
 #include "shared/store/journal.hpp"
 #include "shared/store/outbox.hpp"
@@ -88,6 +89,14 @@ void add(PulledPage& page, const Change& c, bool till) {
     } else if (c.entity == "price") {
         page.prices.push_back(
             PulledPrice{str(o, "product_id"), Money::from_ore(num(o, "new_price_ore"))});
+    } else if (c.entity == "category_colour") {
+        page.colours.push_back(
+            PulledCategoryColour{str(o, "category"), str(o, "colour"), str(o, "device_id")});
+    } else if (c.entity == "picture") {
+        auto png = base64_decode(str(o, "png_base64"));
+        if (png)
+            page.pictures.push_back(
+                PulledPicture{str(o, "product_id"), std::move(*png), str(o, "device_id")});
     } else if (c.entity == "batch") {
         Batch b;
         b.id = str(o, "batch_id");
