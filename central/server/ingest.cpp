@@ -212,7 +212,7 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
                                                 "", str(p, "workshop_id"), body_of(p)});
         break;
     case JournalKind::batch_corrected: {
-        // Every device gets the batch as it is now, with its revision; the correction itself
+        // Every device gets the batch as it is now, with its revision; the correction's record
         // (why, by whom, what it replaced: free text a workshop leader wrote) only the
         // workshop's stations and the organisers.
         if (!from_workshop_side)
@@ -227,8 +227,6 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
               "notes", "label_code", "contributions", "revision"})
             if (auto it = p.find(key); it != p.end())
                 now[key] = it->value();
-        m_append.changes.push_back(ChangeRecord{0, "batch", str(p, "batch_id"), Audience::everyone,
-                                                "", str(p, "workshop_id"), body_of(now)});
         json::object record{{"correction_id", str(p, "correction_id")},
                             {"batch_id", str(p, "batch_id")},
                             {"revision", num(p, "revision")},
@@ -241,6 +239,10 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
         m_append.changes.push_back(ChangeRecord{0, "batch_correction", str(p, "correction_id"),
                                                 Audience::workshop, "", str(p, "workshop_id"),
                                                 body_of(record)});
+        // The record first: a device that has it before the new state (a page may end
+        // between them) still finds the record for every revision it holds.
+        m_append.changes.push_back(ChangeRecord{0, "batch", str(p, "batch_id"), Audience::everyone,
+                                                "", str(p, "workshop_id"), body_of(now)});
         break;
     }
     case JournalKind::staff_added:

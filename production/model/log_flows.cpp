@@ -108,6 +108,11 @@ void QuickLogFlow::open_correction(const std::string& batch_id) {
     QuickSetup setup;
     setup.workshop_name = m_w.workshop_name(b->workshop_id);
     setup.tags = m_w.task_tags();
+    // The batch's own tasks, even when this station's list lacks them: a correction keeps them.
+    for (const auto& w : b->contributions)
+        if (!w.task_tag.empty() &&
+            std::find(setup.tags.begin(), setup.tags.end(), w.task_tag) == setup.tags.end())
+            setup.tags.push_back(w.task_tag);
     for (const auto& p : m_w.ports.production.products())
         if (p.id == b->product_id) {
             setup.products.push_back({p.id, p.name, pictogram_for(p), p.price});

@@ -109,9 +109,11 @@ CREATE TABLE journal_check (
         // true now, with how many corrections made it so (`revision`); each correction keeps
         // what it replaced (`previous`, the batch as it was, in the journal's own words), who
         // made it, when and why. A correction made from an older revision is refused, and a
-        // device pulling a batch applies only a newer revision than it holds (the first of two
-        // equal ones, as the central store does). Not a foreign key to staff_user: a
-        // correction pulled from another device names staff this database may not know.
+        // device pulling a batch applies only a newer revision than it holds. Two devices may
+        // correct the same revision offline: both records are kept. Not a foreign key to
+        // staff_user: a correction pulled from another device names staff this database may
+        // not know. The pull starts again from the beginning: a device that pulled before it
+        // had this step skipped the corrections it met (applying a page twice is harmless).
         R"SQL(
 ALTER TABLE batch ADD COLUMN revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0);
 CREATE TABLE batch_correction (
@@ -125,16 +127,19 @@ CREATE TABLE batch_correction (
   units_after    INTEGER NOT NULL CHECK (units_after > 0),
   minutes_before INTEGER NOT NULL CHECK (minutes_before >= 0),
   minutes_after  INTEGER NOT NULL CHECK (minutes_after >= 0),
-  previous       TEXT NOT NULL,
-  UNIQUE (batch_id, revision)
+  previous       TEXT NOT NULL
 ) STRICT;
+CREATE INDEX batch_correction_batch ON batch_correction(batch_id, revision);
+UPDATE sync_pull SET cursor = 0;
 )SQL",
         // 8: how the catalogue looks on the till's tiles. A colour per category (a key of
         // the palette in shared/rules/catalogue_look; '' once an organiser took it away) and a
         // small PNG per product (made small before it is kept; '' once taken away). Each row
         // names the journal row that set it, so the verifier can hold it to that row; a row
-        // pulled from the central store names none (its journal row is another device's).
+        // pulled from the central store names none (its journal row is another device's). The
+        // pull starts again from the beginning, for the colours and pictures skipped before.
         R"SQL(
+UPDATE sync_pull SET cursor = 0;
 CREATE TABLE category_colour (
   category     TEXT PRIMARY KEY,
   colour       TEXT NOT NULL,

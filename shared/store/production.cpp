@@ -388,10 +388,11 @@ Result<Batch, Message> correct_batch(Database& db, const Actor& actor, const Bat
 
 std::vector<BatchCorrection> batch_corrections(Database& db, const std::string& batch_id) {
     return store::reading([&]() -> std::vector<BatchCorrection> {
-        SQLite::Statement q(store::sql(db),
-                            "SELECT id, batch_id, revision, corrected_at, corrected_by, reason, "
-                            "units_before, units_after, minutes_before, minutes_after, previous "
-                            "FROM batch_correction WHERE batch_id = ? ORDER BY revision");
+        SQLite::Statement q(
+            store::sql(db),
+            "SELECT id, batch_id, revision, corrected_at, corrected_by, reason, "
+            "units_before, units_after, minutes_before, minutes_after, previous "
+            "FROM batch_correction WHERE batch_id = ? ORDER BY revision, corrected_at, id");
         q.bind(1, batch_id);
         std::vector<BatchCorrection> out;
         while (q.executeStep())

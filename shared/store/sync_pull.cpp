@@ -172,12 +172,17 @@ Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page) {
             q.bind(9, now);
             if (q.exec() != 1) {
                 // Held already: a correction made elsewhere replaces its state when it is newer
-                // than what is held (the first of two equal revisions stays, as on the central
-                // store). Its stock stays: the device that keeps it made any change of units.
+                // than what is held (of two equal revisions, made from the same one on two
+                // devices offline, the first one here stays). Where the batch's stock is kept
+                // (its "produced" move is here) the units stay this device's own: only it
+                // changes them, with a stock move, so a correction made elsewhere from an
+                // older state can never undo them.
                 SQLite::Statement up(store::sql(db),
-                                     "UPDATE batch SET produced_on = ?, units = ?, "
-                                     "material_cost_ore = ?, notes = ?, revision = ? WHERE id = ? "
-                                     "AND revision < ?5 AND ?2 > 0");
+                                     "UPDATE batch SET produced_on = ?1, units = CASE WHEN "
+                                     "EXISTS (SELECT 1 FROM stock_move WHERE batch_id = ?6 AND "
+                                     "reason = 'produced') THEN units ELSE ?2 END, "
+                                     "material_cost_ore = ?3, notes = ?4, revision = ?5 WHERE "
+                                     "id = ?6 AND revision < ?5 AND ?2 > 0");
                 up.bind(1, b.produced_on);
                 up.bind(2, b.units);
                 up.bind(3, b.material_cost.ore());

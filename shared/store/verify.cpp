@@ -761,11 +761,25 @@ private:
         for (const auto& id : m_batch_order) {
             const JournaledBatch& b = m_batches[id];
             // A newer correction pulled from another device is that device's record, in its
-            // journal on the central store, not in this one (like every pulled record).
-            store::Statement q(m_db, "SELECT revision FROM batch WHERE id = ?");
+            // journal on the central store, not in this one (like every pulled record); its
+            // correction record, pulled before it, must be here and agree with the work.
+            store::Statement q(m_db, "SELECT revision, (SELECT coalesce(sum(minutes), 0) FROM "
+                                     "contribution WHERE batch_id = ?1) FROM batch WHERE id = ?1");
             q->bind(1, id);
-            if (q->executeStep() && q->getColumn(0).getInt64() > b.revision)
+            if (q->executeStep() && q->getColumn(0).getInt64() > b.revision) {
+                store::Statement r(m_db, "SELECT 1 FROM batch_correction WHERE batch_id = ? AND "
+                                         "revision = ? AND minutes_after = ?");
+                r->bind(1, id);
+                r->bind(2, q->getColumn(0).getInt64());
+                r->bind(3, q->getColumn(1).getInt64());
+                if (!r->executeStep())
+                    add({}, 0, "batch", id,
+                        Message(BL_N_("Batch %s says it was corrected on another device (revision "
+                                      "%s), but no correction record here says so: it was "
+                                      "changed."),
+                                {id, num(q->getColumn(0).getInt64())}));
                 continue;
+            }
             check_batch(b.row, b.payload, b.revision > 0);
         }
         for (const auto& [id, c] : m_corrections)

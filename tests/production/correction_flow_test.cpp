@@ -2,6 +2,8 @@
 // batch as it is (its product fixed, each maker's own time, work on another day kept), asks
 // why, and saves a correction that keeps the original; stock shows the batch as corrected.
 
+#include <algorithm>
+
 #include "shared/store/production.hpp"
 #include "shared/store/verify.hpp"
 #include "workshop_rig.hpp"
@@ -129,4 +131,30 @@ TEST_CASE("a workshop leader corrects only their own workshop's batches") {
     rig.workshop.quick().open_correction(cloths.id);
     CHECK(rig.view.screen != "quick");
     CHECK_THAT(rig.view.last_problem(), Catch::Contains("made at another workshop"));
+}
+
+TEST_CASE("a correction keeps a task this station's list does not have") {
+    test::WorkshopRig rig;
+    bl::Batch b;
+    b.product_id = rig.s.mug.id;
+    b.workshop_id = rig.s.workshop.id;
+    b.produced_on = "2026-11-20";
+    b.units = 4;
+    b.contributions = {{"", "", rig.s.anna.id, 60, "raku", ""},
+                       {"", "", rig.s.anna.id, 30, "rakubrænding", ""}};
+    const auto batch = bl::add_batch(rig.db(), rig.s.at_station(), b).value();
+    rig.workshop.quick().open_correction(batch.id);
+    const auto& tags = rig.view.quick_setup.tags;
+    CHECK(std::find(tags.begin(), tags.end(), "raku") != tags.end());
+    CHECK(std::find(tags.begin(), tags.end(), "rakubrænding") != tags.end());
+    auto f = rig.view.quick_form;
+    f.notes = "glasur: tenmoku";
+    f.reason = "noten manglede";
+    rig.workshop.quick().save(f);
+    REQUIRE(rig.view.screen == "stock");
+    const auto now = bl::find_batch(rig.db(), batch.id).value();
+    CHECK(now.notes == "glasur: tenmoku");
+    REQUIRE(now.contributions.size() == 2);
+    for (const auto& w : now.contributions)
+        CHECK((w.task_tag == "raku" || w.task_tag == "rakubrænding"));
 }

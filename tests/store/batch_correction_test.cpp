@@ -8,6 +8,7 @@
 #include "fixture.hpp"
 #include "shared/core/canonical_json.hpp"
 #include "shared/store/production.hpp"
+#include "shared/store/sync_pull.hpp"
 #include "shared/store/verify.hpp"
 
 using test::count;
@@ -204,6 +205,9 @@ TEST_CASE("the full check holds a corrected batch to its newest correction") {
          "'\"units\":10') WHERE id = '" +
              correction + "'",
          "batch_correction", "in previous"},
+        {"the revision raised, as if corrected elsewhere, and the units changed",
+         "UPDATE batch SET revision = 9, units = 99 WHERE id = '" + c.cups.id + "'", "batch",
+         "no correction record here says so"},
         {"the correction deleted", "DELETE FROM batch_correction WHERE id = '" + correction + "'",
          "batch_correction", "is missing from the corrections"},
         {"its stock move deleted",
@@ -226,4 +230,105 @@ TEST_CASE("the full check holds a corrected batch to its newest correction") {
         exec(*c.db, "ROLLBACK TO tamper; RELEASE tamper");
     }
     CHECK(bl::verify_database(*c.db).ok());
+}
+
+TEST_CASE("a batch pulled from another device: its hours are corrected here, its units there") {
+    Corrected c;
+    bl::Batch pulled;
+    pulled.id = "0190aaaa-0000-7000-8000-000000000001";
+    pulled.product_id = c.mug.id;
+    pulled.workshop_id = c.workshop.id;
+    pulled.produced_on = "2026-11-18";
+    pulled.units = 6;
+    pulled.label_code = "2999900000018";
+    pulled.contributions = {{"0190aaaa-0000-7000-8000-000000000002", pulled.id, c.anna.id, 90,
+                             "drejning", "2026-11-18"}};
+    bl::PulledPage page;
+    page.batches = {pulled};
+    page.next_cursor = 5;
+    REQUIRE(bl::apply_pulled_page(*c.db, page).ok());
+
+    auto was = bl::find_batch(*c.db, pulled.id).value();
+    bl::BatchFix fix{was.id,    was.revision,      was.produced_on, 5, was.material_cost,
+                     was.notes, was.contributions, "talte forkert"};
+    fix.contributions[0].id.clear();
+    auto r = bl::correct_batch(*c.db, c.at_station(), fix);
+    REQUIRE_FALSE(r.ok());
+    CHECK(bl::render(r.error()).find("logged on another device") != std::string::npos);
+    fix.units = 6;
+    fix.contributions[0].minutes = 60;
+    REQUIRE(bl::correct_batch(*c.db, c.at_station(), fix).ok());
+    CHECK(bl::batch_minutes(*c.db, pulled.id) == 60);
+    const auto check = bl::verify_database(*c.db);
+    INFO(test::findings(check));
+    CHECK(check.ok());
+
+    // A newer correction made elsewhere, pulled: its record first, then its state. The check
+    // accepts it by its record; without the record it names the batch.
+    bl::BatchCorrection record{"0190aaaa-0000-7000-8000-000000000009",
+                               pulled.id,
+                               2,
+                               "2026-11-29T10:00:00.000Z",
+                               c.leader.id,
+                               "Anna var der en halv time mere",
+                               6,
+                               6,
+                               60,
+                               90,
+                               R"({"units":6})"};
+    bl::Batch newer = pulled;
+    newer.revision = 2;
+    newer.contributions[0].id = "0190aaaa-0000-7000-8000-00000000000a";
+    bl::PulledPage second;
+    second.corrections = {record};
+    second.batches = {newer};
+    second.next_cursor = 9;
+    REQUIRE(bl::apply_pulled_page(*c.db, second).ok());
+    CHECK(bl::batch_revision(*c.db, pulled.id) == 2);
+    CHECK(bl::batch_minutes(*c.db, pulled.id) == 90);
+    CHECK(bl::batch_corrections(*c.db, pulled.id).size() == 2);
+    const auto after = bl::verify_database(*c.db);
+    INFO(test::findings(after));
+    CHECK(after.ok());
+    exec(*c.db, "DELETE FROM batch_correction WHERE id = '" + record.id + "'");
+    CHECK_THAT(test::findings(bl::verify_database(*c.db)),
+               Catch::Contains("no correction record here says so"));
+}
+
+TEST_CASE("where a batch's stock is kept, a correction pulled from elsewhere leaves its units") {
+    Corrected c;
+    auto mine = c.fix("to gik i stykker");
+    mine.units = 10;
+    REQUIRE(bl::correct_batch(*c.db, c.at_station(), mine).ok());
+    // An organiser corrected the notes from the batch as it was before (revision 0 -> 1), and
+    // later again (-> 2), both with the 12 units they saw.
+    bl::Batch theirs = bl::find_batch(*c.db, c.cups.id).value();
+    theirs.units = 12;
+    theirs.notes = "rettet af arrangøren";
+    theirs.revision = 2;
+    for (auto& w : theirs.contributions)
+        w.id += "-o";
+    bl::BatchCorrection record{"0190bbbb-0000-7000-8000-000000000001",
+                               c.cups.id,
+                               2,
+                               "2026-11-29T10:00:00.000Z",
+                               c.leader.id,
+                               "noten",
+                               12,
+                               12,
+                               240,
+                               240,
+                               R"({"units":12})"};
+    bl::PulledPage page;
+    page.corrections = {record};
+    page.batches = {theirs};
+    page.next_cursor = 3;
+    REQUIRE(bl::apply_pulled_page(*c.db, page).ok());
+    const auto now = bl::find_batch(*c.db, c.cups.id).value();
+    CHECK(now.notes == "rettet af arrangøren");
+    CHECK(now.units == 10); // its stock moves say 10: only this device changes them
+    CHECK(c.at_workshop() == 10 - 5);
+    const auto check = bl::verify_database(*c.db);
+    INFO(test::findings(check));
+    CHECK(check.ok());
 }

@@ -535,28 +535,36 @@ TEST_CASE("pull: a till gets the catalogue and consented names, never private fi
         REQUIRE(till->local->apply(np.changes, np.next_cursor).ok());
         CHECK(find_batch(*till->db, logged.id)->contributions.size() == 1);
 
-        // The workshop's own pull carries the correction record, reason and all; a device
-        // that applies its batch changes keeps the batch's history (here the till's database
-        // stands in for an organiser's: a till itself refuses the makers' private fields).
-        auto own_pull = c.call("GET", "/api/v1/pull?since=0&limit=500", "", st->token);
+        // The workshop's own pull carries the correction record, reason and all, first; an
+        // organiser's or another station's database applying it keeps the batch's history.
+        auto own_pull = c.call("GET", "/api/v1/pull?since=0&limit=500&private=1", "", st->token);
         REQUIRE(own_pull.status == 200);
         CHECK(own_pull.body.find("batch_correction") != std::string::npos);
         CHECK(own_pull.body.find("tabte") != std::string::npos);
+        CHECK(own_pull.body.find("\"entity\":\"batch_correction\"") <
+              own_pull.body.rfind("\"entity\":\"batch\""));
         auto op = sync::parse_pull_response(own_pull.body).value();
-        std::vector<sync::Change> batch_changes;
-        for (const auto& change : op.changes)
-            if (change.entity.rfind("batch", 0) == 0)
-                batch_changes.push_back(change);
-        REQUIRE(batch_changes.size() == 3); // logged, corrected, and the correction's record
-        REQUIRE(till->local->apply(batch_changes, op.next_cursor).ok());
-        const auto history = batch_corrections(*till->db, logged.id);
+        auto other = Dev::station();
+        REQUIRE(other->local->apply(op.changes, op.next_cursor).ok());
+        const auto history = batch_corrections(*other->db, logged.id);
         REQUIRE(history.size() == 1);
         CHECK(history[0].reason == "Birthe tabte en skål");
         CHECK(history[0].units_before == 4);
         CHECK(history[0].units_after == 3);
         CHECK(history[0].minutes_before == 120);
         CHECK(history[0].minutes_after == 90);
-        // An older revision pulled again does not undo the correction.
+        CHECK(find_batch(*other->db, logged.id)->units == 3);
+        CHECK(find_batch(*other->db, logged.id)->revision == 1);
+        // The till never keeps a correction's record, even when one is sent to it.
+        std::vector<sync::Change> records;
+        for (const auto& change : op.changes)
+            if (change.entity == "batch_correction")
+                records.push_back(change);
+        REQUIRE(records.size() == 1);
+        REQUIRE(till->local->apply(records, np.next_cursor).ok());
+        CHECK(raw_sql::integer(*till->db, "SELECT count(*) FROM batch_correction") == 0);
+        // The batch as logged, pulled again, does not undo the correction.
+        REQUIRE(till->local->apply(parsed.changes, np.next_cursor).ok());
         CHECK(find_batch(*till->db, logged.id)->units == 3);
     }
     SECTION("pages: a small limit walks the same changes") {

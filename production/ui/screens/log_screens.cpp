@@ -62,7 +62,7 @@ QuickLogScreen::QuickLogScreen(wxSimplebook* book, wxui::MessageBar& bar)
     scale_font(reason_label, 1.1, true);
     m_reason_row->Add(reason_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
     m_reason = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(460, -1));
-    m_reason->SetHint(_("such as: counted wrong, two were broken in the kiln"));
+    m_reason->SetHint(_("such as: counted wrong, two broke in the kiln (write no names)"));
     m_reason->SetMaxLength(300);
     m_reason_row->Add(m_reason, 1, wxALIGN_CENTER_VERTICAL);
     s->Add(m_reason_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);

@@ -118,7 +118,9 @@ void add(PulledPage& page, const Change& c, bool till) {
                         str(co, "task_tag"), str(co, "worked_on")});
                 }
         page.batches.push_back(std::move(b));
-    } else if (c.entity == "batch_correction") {
+    } else if (c.entity == "batch_correction" && !till) {
+        // (The central store sends them to workshops and organisers only; a till would not
+        // keep one anyway: its reason is free text a workshop leader wrote.)
         // What a correction replaced, for the batch's history on workshop stations.
         auto minutes = [](const json::object& batch) {
             std::int64_t m = 0;
