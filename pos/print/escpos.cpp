@@ -1,5 +1,6 @@
 #include "pos/print/escpos.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -94,7 +95,7 @@ std::string to_cp865(std::string_view utf8) {
     while (i < utf8.size()) {
         char32_t c;
         next_cp(utf8, i, c);
-        if (c < 0x20 && c != '\n') {
+        if ((c < 0x20 && c != '\n') || c == 0x7F) { // control characters print as "?"
             out += '?';
             continue;
         }
@@ -142,18 +143,29 @@ std::string encode_receipt(const receipts::ReceiptText& r) {
                                                             : 2});
         cmd({ESC, 'E', l.bold ? 1 : 0});
         cmd({GS, '!', l.large ? 0x11 : 0x00});
-        out += to_cp865(l.text);
+        // One line of the receipt is one printed line: a line break in its text is a space.
+        std::string text = to_cp865(l.text);
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        out += text;
         out += '\n';
     };
     for (const auto& l : r.lines)
         line(l);
-    if (r.barcode && !r.barcode->empty() && r.barcode->size() < 250) {
+    // Code 128's code set B: printable ASCII only, and "{" (the start of a function) doubled;
+    // a code the printer cannot print, or too long for its one length byte, is left out.
+    std::string data = "{B";
+    bool barcode = r.barcode && !r.barcode->empty();
+    for (std::size_t k = 0; barcode && k < r.barcode->size(); ++k) {
+        const char c = (*r.barcode)[k];
+        barcode = c >= 0x20 && c <= 0x7E;
+        data += c == '{' ? "{{" : std::string(1, c);
+    }
+    if (barcode && data.size() <= 255) {
         cmd({ESC, 'a', 1});
         cmd({GS, 'h', 80}); // height in dots
         cmd({GS, 'w', 2});  // module width
         cmd({GS, 'H', 2});  // human-readable text below
         // GS k m=73 (Code 128) n, data: "{B" selects code set B.
-        const std::string data = "{B" + *r.barcode;
         cmd({GS, 'k', 73, static_cast<int>(data.size())});
         out += data;
         out += '\n';
