@@ -227,6 +227,10 @@ void Cart::clear() {
     m_basket = {};
 }
 
+namespace {
+__extension__ typedef __int128 wide; // GCC and Clang
+} // namespace
+
 std::vector<SaleLine> Cart::sale_lines() const {
     std::vector<SaleLine> out;
     Money subtotal;
@@ -240,10 +244,13 @@ std::vector<SaleLine> Cart::sale_lines() const {
         std::vector<std::pair<std::int64_t, std::size_t>> rest;
         std::int64_t given = 0;
         for (std::size_t i = 0; i < m_lines.size(); ++i) {
-            const std::int64_t num = checked_mul(basket.ore(), m_lines[i].net().ore());
-            share[i] = num / subtotal.ore();
+            // basket x net in 128 bits: both can be billions of øre (the product overflowed
+            // 64 bits from about 30 million kroner); the share and the remainder are each
+            // smaller than the basket discount and the subtotal, so they fit again.
+            const wide num = static_cast<wide>(basket.ore()) * m_lines[i].net().ore();
+            share[i] = static_cast<std::int64_t>(num / subtotal.ore());
             given += share[i];
-            rest.push_back({num % subtotal.ore(), i});
+            rest.push_back({static_cast<std::int64_t>(num % subtotal.ore()), i});
         }
         std::stable_sort(rest.begin(), rest.end(),
                          [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -57,6 +57,9 @@ Cart restore_cart(std::string_view saved, CatalogueLookup& catalogue, std::size_
         dropped = rows.size();
         return cart;
     }
+    // What the lines add up to before discounts: a text no till wrote (a price above what the
+    // till takes, lines beyond any sale) would make the cart's totals overflow at every start.
+    std::int64_t gross = 0;
     for (std::size_t i = 1; i < rows.size(); ++i) {
         const auto f = split(rows[i], ';');
         if (f.size() == 3 && f[0] == "basket") {
@@ -70,12 +73,14 @@ Cart restore_cart(std::string_view saved, CatalogueLookup& catalogue, std::size_
         const bool readable = f.size() == 9 && f[0] == "line" && !f[1].empty() && plain(f[1]) &&
                               plain(f[3]) && plain(f[4]) && quantity && *quantity >= 1 &&
                               *quantity <= max_quantity && price && *price >= 0 &&
-                              (f[6] == "0" || f[6] == "1") && discount;
+                              *price <= max_typed_ore && (f[6] == "0" || f[6] == "1") && discount &&
+                              gross + *price * *quantity <= max_kept_ore;
         auto product = readable ? catalogue.product_by_id(std::string(f[1])) : std::nullopt;
         if (!product) {
             ++dropped;
             continue;
         }
+        gross += *price * *quantity;
         CartLine l;
         l.product = std::move(*product);
         l.quantity = *quantity;

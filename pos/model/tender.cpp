@@ -143,6 +143,11 @@ std::string save_payments(const std::vector<Payment>& payments) {
 std::vector<Payment> restore_payments(std::string_view saved, std::size_t& dropped) {
     std::vector<Payment> out;
     dropped = 0;
+    // Amounts no till takes (a text it did not write) are left out, so that adding them up
+    // can never overflow.
+    constexpr std::int64_t most = max_kept_ore;
+    auto fits = [](const std::optional<std::int64_t>& v) { return v && *v >= -most && *v <= most; };
+    std::int64_t paid = 0;
     for (const std::string_view line : split(saved, '\n')) {
         if (line.empty())
             continue;
@@ -154,10 +159,12 @@ std::vector<Payment> restore_payments(std::string_view saved, std::size_t& dropp
         const auto tendered = tender ? parse_whole_number(f[3]) : std::nullopt;
         const auto change = tender ? parse_whole_number(f[4]) : std::nullopt;
         const auto rounding = tender ? parse_whole_number(f[5]) : std::nullopt;
-        if (!amount || !tendered || !change || !rounding || *amount == 0) {
+        if (!fits(amount) || !fits(tendered) || !fits(change) || !fits(rounding) || *amount == 0 ||
+            paid + *amount < -most || paid + *amount > most) {
             ++dropped;
             continue;
         }
+        paid += *amount;
         Payment p;
         p.tender = *tender;
         p.amount = Money::from_ore(*amount);

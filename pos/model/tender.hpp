@@ -53,11 +53,17 @@ private:
     std::vector<Payment> m_payments;
 };
 
+/// The most a kept cart (its lines before discounts) or its part payments may add up to when
+/// brought back after a crash: far beyond any sale (10,000,000,000 kr.) and far from the
+/// overflow of the till's sums. A kept text beyond it was not written by a till.
+inline constexpr std::int64_t max_kept_ore = 1'000'000'000'000'000;
+
 /// Part payments already taken for a sale not yet recorded, as lines kept with the cart
 /// against a crash ("pay;card;30000;0;0;0;Nets 4711"): card and MobilePay money has left the
 /// customer's account, so a restarted till must not forget it.
 std::string save_payments(const std::vector<Payment>& payments);
-/// Reads save_payments' lines back; unreadable lines are left out and counted in `dropped`.
+/// Reads save_payments' lines back; unreadable lines, and amounts beyond max_kept_ore (each,
+/// or added up), are left out and counted in `dropped`.
 std::vector<Payment> restore_payments(std::string_view saved, std::size_t& dropped);
 /// Whether a kept line is one of save_payments'.
 bool is_saved_payment(std::string_view line);

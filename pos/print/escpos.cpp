@@ -1,5 +1,6 @@
 #include "pos/print/escpos.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -58,16 +59,34 @@ char32_t fallback(char32_t c) {
     }
 }
 
-bool next_cp(std::string_view s, std::size_t& i, char32_t& cp) {
+// The next character of UTF-8 text. A byte that does not begin a well-formed character (a
+// stray continuation byte, a lead byte without its continuation bytes, an overlong form, a
+// surrogate) is one invalid character on its own, U+FFFD: it never takes the bytes after it
+// with it (a line break, a letter).
+char32_t next_cp(std::string_view s, std::size_t& i) {
+    constexpr char32_t invalid = 0xFFFD;
     const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t n = b0 < 0x80 ? 1 : (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : 4;
-    if (i + n > s.size())
-        n = 1;
-    cp = n == 1 ? b0 : n == 2 ? (b0 & 0x1Fu) : n == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
-    for (std::size_t k = 1; k < n; ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-    i += n;
-    return true;
+    ++i;
+    if (b0 < 0x80)
+        return b0;
+    const std::size_t more = b0 >= 0xC2 && b0 <= 0xDF   ? 1
+                             : b0 >= 0xE0 && b0 <= 0xEF ? 2
+                             : b0 >= 0xF0 && b0 <= 0xF4 ? 3
+                                                        : 0;
+    if (more == 0 || i + more > s.size())
+        return invalid;
+    char32_t cp = b0 & (more == 1 ? 0x1Fu : more == 2 ? 0x0Fu : 0x07u);
+    for (std::size_t k = 0; k < more; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80)
+            return invalid;
+        cp = (cp << 6) | (b & 0x3Fu);
+    }
+    const char32_t least = more == 1 ? 0x80 : more == 2 ? 0x800 : 0x10000;
+    if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return invalid;
+    i += more;
+    return cp;
 }
 
 void put_utf8(char32_t cp, std::string& out) {
@@ -92,9 +111,8 @@ std::string to_cp865(std::string_view utf8) {
     std::string out;
     std::size_t i = 0;
     while (i < utf8.size()) {
-        char32_t c;
-        next_cp(utf8, i, c);
-        if (c < 0x20 && c != '\n') {
+        const char32_t c = next_cp(utf8, i);
+        if ((c < 0x20 && c != '\n') || c == 0x7F) { // control characters print as "?"
             out += '?';
             continue;
         }
@@ -142,18 +160,29 @@ std::string encode_receipt(const receipts::ReceiptText& r) {
                                                             : 2});
         cmd({ESC, 'E', l.bold ? 1 : 0});
         cmd({GS, '!', l.large ? 0x11 : 0x00});
-        out += to_cp865(l.text);
+        // One line of the receipt is one printed line: a line break in its text is a space.
+        std::string text = to_cp865(l.text);
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        out += text;
         out += '\n';
     };
     for (const auto& l : r.lines)
         line(l);
-    if (r.barcode && !r.barcode->empty() && r.barcode->size() < 250) {
+    // Code 128's code set B: printable ASCII only, and "{" (the start of a function) doubled;
+    // a code the printer cannot print, or too long for its one length byte, is left out.
+    std::string data = "{B";
+    bool barcode = r.barcode && !r.barcode->empty();
+    for (std::size_t k = 0; barcode && k < r.barcode->size(); ++k) {
+        const char c = (*r.barcode)[k];
+        barcode = c >= 0x20 && c <= 0x7E;
+        data += c == '{' ? "{{" : std::string(1, c);
+    }
+    if (barcode && data.size() <= 255) {
         cmd({ESC, 'a', 1});
         cmd({GS, 'h', 80}); // height in dots
         cmd({GS, 'w', 2});  // module width
         cmd({GS, 'H', 2});  // human-readable text below
         // GS k m=73 (Code 128) n, data: "{B" selects code set B.
-        const std::string data = "{B" + *r.barcode;
         cmd({GS, 'k', 73, static_cast<int>(data.size())});
         out += data;
         out += '\n';

@@ -12,7 +12,9 @@ namespace bl::pos {
 inline constexpr unsigned char codepage_pc865 = 5;
 
 /// UTF-8 to code page 865. Characters it lacks become their nearest plain letter where
-/// there is one ("é" stays, "ő" becomes "o", "–" becomes "-"), else "?".
+/// there is one ("é" stays, "ő" becomes "o", "–" becomes "-"), else "?"; so do control
+/// characters, and each byte that is not well-formed UTF-8 (one "?" each, never taking the
+/// bytes after it).
 std::string to_cp865(std::string_view utf8);
 /// Code page 865 back to UTF-8 (for tests and diagnostics).
 std::string from_cp865(std::string_view bytes);

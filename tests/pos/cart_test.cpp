@@ -192,6 +192,30 @@ TEST_CASE("a basket discount is spread over the lines so the øre add up") {
     CHECK(cart.set_basket_discount(Discount::amount(Money::from_kroner(400)), organiser));
 }
 
+TEST_CASE("a basket discount on a cart of millions is spread without overflow") {
+    // Found by fuzz_kept_cart: spreading the basket discount multiplied it by each line's
+    // amount in 64 bits, which overflowed (MoneyOverflow, the till stopped) from about 30
+    // million kroner, well inside what the till takes (10 million kroner a unit, 9,999 units).
+    FakeCatalogue cat;
+    Cart cart;
+    REQUIRE(cart.scan("5790099000375", cat).ok());
+    REQUIRE(cart.scan("5790099000740", cat).ok());
+    REQUIRE_FALSE(cart.override_price(0, Money::from_ore(bl::max_typed_ore), organiser));
+    REQUIRE_FALSE(cart.override_price(1, Money::from_ore(bl::max_typed_ore - 1), organiser));
+    REQUIRE_FALSE(cart.set_quantity(0, 9999));
+    REQUIRE_FALSE(cart.set_quantity(1, 3));
+    REQUIRE_FALSE(cart.set_basket_discount(Discount::percent(1000), organiser));
+    const auto t = cart.totals();
+    const std::int64_t gross = 9999 * bl::max_typed_ore + 3 * (bl::max_typed_ore - 1);
+    CHECK(t.gross.ore() == gross);
+    CHECK(t.basket_discount.ore() == gross / 10 + (gross % 10 >= 5 ? 1 : 0));
+    Money spread;
+    for (const auto& l : cart.sale_lines())
+        spread += l.discount;
+    CHECK(spread == t.basket_discount);
+    CHECK(t.total == t.gross - t.basket_discount);
+}
+
 TEST_CASE("price overrides: organisers only, never to 0 or below") {
     FakeCatalogue cat;
     Cart cart;

@@ -217,6 +217,23 @@ TEST_CASE("code page 865 round-trips Danish letters; the rest falls back plainly
                                         "b")) == "a?b");
 }
 
+TEST_CASE("a byte that is not UTF-8 prints as one '?' and never takes the bytes after it") {
+    // Found by fuzz_escpos: a lead byte swallowed the line break after it, a stray continuation
+    // byte the three characters after it.
+    CHECK(bl::pos::to_cp865("Caf\xc3\nx") == "Caf?\nx");
+    CHECK(bl::pos::to_cp865("\x80" "abc") == "?abc");
+    CHECK(bl::pos::to_cp865("\xff\xfe ok") == "?? ok");
+    CHECK(bl::pos::to_cp865("\xc0\x9b") == "??");       // an overlong ESC
+    CHECK(bl::pos::to_cp865("\xed\xa0\x80") == "???");  // a surrogate
+    CHECK(bl::pos::to_cp865("tr\xc3\xa6") == "tr\x91"); // æ, whole, at the very end
+    bl::receipts::ReceiptText r;
+    r.lines.push_back(
+        {"Vase \xc3\n h\xc3\xb8j", bl::receipts::TextLine::Align::left, false, false});
+    const Printed p = read_escpos(bl::pos::encode_receipt(r));
+    REQUIRE(p.lines.size() == 1);
+    CHECK(p.lines[0].text == "Vase ?  høj");
+}
+
 TEST_CASE("long item names are shortened to fit one line with their price") {
     const std::string l = bl::receipts::two_columns(std::string(60, 'x'), "1.234,50");
     CHECK(bl::utf8_length(l) == 48);

@@ -424,3 +424,35 @@ TEST_CASE("what is behind a sale, from the batch records and recorded consent") 
     CHECK(bl::impact_of_sale(*s.db, scanned.id).named.empty());
     CHECK(bl::impact_of_sale(*s.db, scanned.id).makers == 2);
 }
+
+TEST_CASE("products: an import numbers each product without an EAN after the highest internal "
+          "code, one the file brings too, and journals each in its chain") {
+    test::Shop s(false);
+    auto product = [](const std::string& sku, const std::string& barcode) {
+        bl::Product p;
+        p.sku = sku;
+        p.name = "Vase " + sku;
+        p.price = Money::from_ore(10000);
+        p.barcode = barcode;
+        return p;
+    };
+    const std::string own = bl::make_internal_product_code(500);
+    const std::int64_t journal_before = test::count(*s.db, "SELECT count(*) FROM journal");
+    auto added = bl::add_products(*s.db, s.at_till(),
+                                  {product("I-1", ""), product("I-2", ""), product("I-3", own),
+                                   product("I-4", ""), product("I-5", "")});
+    REQUIRE(added.ok());
+    CHECK(added.value() == 5);
+    auto code = [&](const char* sku) { return bl::find_product_by_sku(*s.db, sku)->barcode; };
+    CHECK(code("I-1") < code("I-2"));
+    CHECK(code("I-2") < own);
+    CHECK(code("I-3") == own);
+    CHECK(code("I-4") == bl::make_internal_product_code(501));
+    CHECK(code("I-5") == bl::make_internal_product_code(502));
+    CHECK(test::count(*s.db, "SELECT count(*) FROM journal") == journal_before + 5);
+    const auto check = bl::verify_database(*s.db);
+    INFO(test::findings(check));
+    CHECK(check.ok());
+    // The connection's page cache is as it was.
+    CHECK(test::count(*s.db, "SELECT cache_size FROM pragma_cache_size") == -2000);
+}
