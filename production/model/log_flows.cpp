@@ -102,8 +102,11 @@ void QuickLogFlow::open_correction(const std::string& batch_id) {
     c.label_code = b->label_code;
     c.units = b->units;
     for (const auto& r : m_w.ports.production.stock(b->workshop_id))
-        if (r.batch_id == b->id)
-            c.left_workshop = r.produced - r.at_workshop;
+        if (r.batch_id == b->id) {
+            // Made here, a batch has its "produced" move: units at the workshop, or delivered.
+            c.keeps_stock = r.at_workshop > 0 || r.delivered > 0;
+            c.left_workshop = c.keeps_stock ? r.produced - r.at_workshop : 0;
+        }
     c.history = m_w.ports.production.corrections(b->id);
     QuickSetup setup;
     setup.workshop_name = m_w.workshop_name(b->workshop_id);

@@ -177,6 +177,9 @@ struct CorrectionSetup {
     std::string batch_id, label_code, product_name;
     std::int64_t units = 0;         ///< as it is now
     std::int64_t left_workshop = 0; ///< delivered or sold: the fewest units it may have
+    /// Whether this station keeps the batch's stock (it logged it); only there its units may
+    /// change. A batch pulled from another device has no stock moves here.
+    bool keeps_stock = true;
     std::vector<CorrectionRecord> history;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "shared/store/production.hpp"
+#include "shared/store/sync_pull.hpp"
 #include "shared/store/verify.hpp"
 #include "workshop_rig.hpp"
 
@@ -29,6 +30,7 @@ TEST_CASE("a batch is corrected from the quick form, which says why and keeps th
     const auto& setup = rig.view.quick_setup;
     REQUIRE(setup.correcting);
     CHECK(setup.correcting->left_workshop == 4);
+    CHECK(setup.correcting->keeps_stock);
     CHECK(setup.correcting->history.empty());
     REQUIRE(setup.products.size() == 1); // its own product only: a batch keeps its product
     CHECK(setup.products[0].id == rig.s.mug.id);
@@ -157,4 +159,31 @@ TEST_CASE("a correction keeps a task this station's list does not have") {
     REQUIRE(now.contributions.size() == 2);
     for (const auto& w : now.contributions)
         CHECK((w.task_tag == "raku" || w.task_tag == "rakubrænding"));
+}
+
+TEST_CASE("a batch another station logged: the form says its units are corrected there") {
+    test::WorkshopRig rig;
+    bl::Batch pulled;
+    pulled.id = "0190cccc-0000-7000-8000-000000000001";
+    pulled.product_id = rig.s.mug.id;
+    pulled.workshop_id = rig.s.workshop.id;
+    pulled.produced_on = "2026-11-18";
+    pulled.units = 6;
+    pulled.label_code = "2999900000025";
+    pulled.contributions = {{"0190cccc-0000-7000-8000-000000000002", pulled.id, rig.s.anna.id, 90,
+                             "drejning", "2026-11-18"}};
+    bl::PulledPage page;
+    page.batches = {pulled};
+    page.next_cursor = 1;
+    REQUIRE(bl::apply_pulled_page(rig.db(), page).ok());
+    rig.workshop.quick().open_correction(pulled.id);
+    REQUIRE(rig.view.quick_setup.correcting);
+    CHECK_FALSE(rig.view.quick_setup.correcting->keeps_stock);
+    CHECK(rig.view.quick_setup.correcting->left_workshop == 0);
+    auto f = rig.view.quick_form;
+    f.rows.at(0).time = "1";
+    f.reason = "Anna holdt pause";
+    rig.workshop.quick().save(f);
+    REQUIRE(rig.view.screen == "stock");
+    CHECK(bl::batch_minutes(rig.db(), pulled.id) == 60);
 }

@@ -108,7 +108,11 @@ void QuickLogScreen::show_quick_form(const QuickSetup& setup, const QuickForm& f
         title()->SetLabel(
             wxString::Format(_("Correct batch %s (%s)"), wx(c.label_code), wx(c.product_name)));
         wxString history;
-        if (c.left_workshop > 0)
+        if (!c.keeps_stock)
+            history = _("This batch was logged on another device, which keeps its stock: its "
+                        "units are corrected there. Its hours, day and notes can be corrected "
+                        "here.");
+        else if (c.left_workshop > 0)
             history = wxString::Format(
                 wxPLURAL("%lld unit has left the workshop, so the batch cannot have fewer.",
                          "%lld units have left the workshop, so the batch cannot have fewer.",
@@ -138,6 +142,7 @@ void QuickLogScreen::show_quick_form(const QuickSetup& setup, const QuickForm& f
     m_reason_row->ShowItems(correcting);
     m_reason->ChangeValue(wx(form.reason));
     m_product->Enable(!correcting);
+    m_units->Enable(!correcting || setup.correcting->keeps_stock);
     m_product->Clear();
     for (const auto& p : setup.products)
         m_product->Append(wx(p.name));
