@@ -16,6 +16,14 @@ const char* const only_organisers = BL_N_("Only an organiser can change the cata
 
 } // namespace
 
+std::optional<Product> CatalogueFlow::product_or_say(const std::string& product_id) {
+    for (auto& p : m_w.ports.catalogue.products())
+        if (p.id == product_id)
+            return p;
+    m_w.say(Message(BL_N_("That product does not exist.")));
+    return std::nullopt;
+}
+
 void CatalogueFlow::open() {
     if (!m_w.organisers_only(only_organisers))
         return;
@@ -103,13 +111,9 @@ void CatalogueFlow::change_price(const std::string& product_id, const std::strin
         m_w.say(Message(BL_N_("A price cannot be negative.")));
         return;
     }
-    const auto products = m_w.ports.catalogue.products();
-    auto p = std::find_if(products.begin(), products.end(),
-                          [&](const Product& x) { return x.id == product_id; });
-    if (p == products.end()) {
-        m_w.say(Message(BL_N_("That product does not exist.")));
+    const auto p = product_or_say(product_id);
+    if (!p)
         return;
-    }
     if (p->price == price.value()) {
         m_w.say(Message(BL_N_("%s costs %s already. Nothing was changed."),
                         {p->name, format_dkk(p->price)}));
@@ -156,13 +160,9 @@ void CatalogueFlow::set_category_colour(const std::string& category, const std::
 void CatalogueFlow::set_picture(const std::string& product_id, const std::string& path) {
     if (!m_w.organisers_only(only_organisers))
         return;
-    const auto products = m_w.ports.catalogue.products();
-    auto p = std::find_if(products.begin(), products.end(),
-                          [&](const Product& x) { return x.id == product_id; });
-    if (p == products.end()) {
-        m_w.say(Message(BL_N_("That product does not exist.")));
+    const auto p = product_or_say(product_id);
+    if (!p)
         return;
-    }
     // Read and made small here, once; the store keeps only the small PNG.
     auto png = thumbnail_from_file(path);
     if (!png) {
@@ -182,13 +182,9 @@ void CatalogueFlow::set_picture(const std::string& product_id, const std::string
 void CatalogueFlow::remove_picture(const std::string& product_id) {
     if (!m_w.organisers_only(only_organisers))
         return;
-    const auto products = m_w.ports.catalogue.products();
-    auto p = std::find_if(products.begin(), products.end(),
-                          [&](const Product& x) { return x.id == product_id; });
-    if (p == products.end()) {
-        m_w.say(Message(BL_N_("That product does not exist.")));
+    const auto p = product_or_say(product_id);
+    if (!p)
         return;
-    }
     if (!m_w.ports.catalogue.picture_versions().count(product_id)) {
         m_w.say(Message(BL_N_("%s has no picture. Nothing was changed."), {p->name}));
         return;

@@ -3,6 +3,7 @@
 /// with the old one), and the CSV import the till uses too (shared/model), checked first and
 /// imported only when the organiser says yes.
 
+#include <optional>
 #include <string>
 
 #include "production/model/workshop_context.hpp"
@@ -30,6 +31,8 @@ public:
     void cancel_import();
 
 private:
+    /// The catalogue's product, or none with "That product does not exist." said.
+    std::optional<Product> product_or_say(const std::string& product_id);
     WorkshopContext& m_w;
 };
 
