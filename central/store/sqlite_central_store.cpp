@@ -1,7 +1,9 @@
 #include "central/store/sqlite_central_store.hpp"
 
+#include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <SQLiteCpp/Backup.h>
@@ -227,14 +229,133 @@ std::optional<Role> role_from(std::string_view s) {
     return std::nullopt;
 }
 
+/// Copies the write-ahead log into the database file on a thread and connection of its own,
+/// so that no push waits for it: SQLite's automatic checkpoint would run inside the commit of
+/// whichever push crossed the threshold, while every other writer waits. Passive: it copies
+/// what no reader still needs and never blocks a writer.
+class Checkpointer {
+public:
+    explicit Checkpointer(std::string path) : m_path(std::move(path)) {}
+    ~Checkpointer() {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_cv.notify_one();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    /// The log has grown by a checkpoint's worth: copy it soon. Started at the first need (a
+    /// command-line tool that writes little never starts it).
+    void due() {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_due = true;
+            if (!m_thread.joinable())
+                m_thread = std::thread([this] { run(); });
+        }
+        m_cv.notify_one();
+    }
+
+private:
+    void run() {
+        std::unique_ptr<SQLite::Database> db;
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_cv.wait(lock, [this] { return m_due || m_stop; });
+            if (m_stop)
+                return;
+            m_due = false;
+            lock.unlock();
+            try {
+                if (!db) {
+                    db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE);
+                    db->setBusyTimeout(10000);
+                }
+                // A busy or failed checkpoint is tried again at the next one due; the log
+                // keeps everything meanwhile.
+                (void)sqlite3_wal_checkpoint_v2(db->getHandle(), "main", SQLITE_CHECKPOINT_PASSIVE,
+                                                nullptr, nullptr);
+            } catch (const SQLite::Exception&) {
+                db.reset();
+            }
+            lock.lock();
+        }
+    }
+
+    std::string m_path;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_due = false, m_stop = false;
+    std::thread m_thread;
+};
+
+/// Pages in the log before a checkpoint is due (SQLite's own default threshold).
+constexpr int checkpoint_pages = 1000;
+
 struct SqliteCentralStore::Impl {
-    explicit Impl(const std::string& path)
-        : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {}
+    explicit Impl(const std::string& p)
+        : path(p), db(p, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX),
+          checkpointer(p) {}
+    std::string path;
+    /// The connection that writes, one caller at a time: each writing method is one
+    /// transaction, so the server's threads take turns here; SQLite has one writer anyway.
+    /// Held by every writing method (recursive: a method may call another).
     SQLite::Database db;
-    /// One connection, one caller at a time: each method is one transaction (or one
-    /// statement), so the server's threads take turns here; SQLite has one writer anyway.
-    /// Held by every public method (recursive: enrol_device reads through find_device).
     std::recursive_mutex mutex;
+
+    /// Connections that only read, one per reader at a time, opened as needed and kept (up
+    /// to a few): in WAL a reader sees the last commit and never waits for the writer, so a
+    /// push's checks and a pull go on while another push is written.
+    std::mutex readers_mutex;
+    std::vector<std::unique_ptr<SQLite::Database>> readers;
+
+    template <class F>
+    auto read(F&& f) -> decltype(f(db)) {
+        std::unique_ptr<SQLite::Database> c;
+        {
+            const std::lock_guard lock(readers_mutex);
+            if (!readers.empty()) {
+                c = std::move(readers.back());
+                readers.pop_back();
+            }
+        }
+        try {
+            if (!c) {
+                c = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+                c->setBusyTimeout(10000);
+                c->exec("PRAGMA trusted_schema = OFF");
+            }
+        } catch (const SQLite::Exception& e) {
+            throw StoreError(Message(BL_N_("The central store could not be read.")), e.what());
+        }
+        struct Back {
+            Impl& impl;
+            std::unique_ptr<SQLite::Database>& c;
+            ~Back() {
+                const std::lock_guard lock(impl.readers_mutex);
+                if (impl.readers.size() < 16)
+                    impl.readers.push_back(std::move(c));
+            }
+        } back{*this, c};
+        return reading([&] { return f(*c); });
+    }
+
+    /// Group commit: pushes that arrive while one is being written wait, and are written
+    /// together in the next transaction, each in a savepoint of its own (one push refused does
+    /// not refuse the others). One commit and one fsync for the group; nobody is answered
+    /// before the commit that holds their rows.
+    struct Waiting {
+        const Append* append;
+        std::optional<Result<Done, AppendRefusal>> result;
+    };
+    std::mutex queue_mutex;
+    std::condition_variable queue_cv;
+    std::vector<Waiting*> queue;
+    bool writing = false;
+    void write_group(const std::vector<Waiting*>& group);
+
+    Checkpointer checkpointer;
 };
 
 SqliteCentralStore::SqliteCentralStore(const std::string& path) {
@@ -249,6 +370,15 @@ SqliteCentralStore::SqliteCentralStore(const std::string& path) {
         // What is deleted (an erased maker's personal data) is overwritten, not left in free
         // pages of the file.
         db.exec("PRAGMA secure_delete = ON");
+        // Checkpoints on the checkpointer's thread, not inside a push's commit.
+        sqlite3_wal_hook(
+            db.getHandle(),
+            [](void* impl, sqlite3*, const char*, int pages) {
+                if (pages >= checkpoint_pages)
+                    static_cast<Impl*>(impl)->checkpointer.due();
+                return SQLITE_OK;
+            },
+            m.get());
         const int app = db.execAndGet("PRAGMA application_id").getInt();
         int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version != 0 && app != central_application_id)
@@ -358,10 +488,9 @@ Result<DeviceRecord, CodeRefusal> SqliteCentralStore::enrol_device(const std::st
 }
 
 std::optional<DeviceRecord> SqliteCentralStore::device_by_token(const std::string& token_hash) {
-    const std::lock_guard lock(m->mutex);
-    return reading([&]() -> std::optional<DeviceRecord> {
-        SQLite::Statement q(m->db, std::string("SELECT ") + device_columns +
-                                       " FROM device WHERE token_hash = ?");
+    return m->read([&](SQLite::Database& db) -> std::optional<DeviceRecord> {
+        SQLite::Statement q(db, std::string("SELECT ") + device_columns +
+                                    " FROM device WHERE token_hash = ?");
         q.bind(1, token_hash);
         if (!q.executeStep())
             return std::nullopt;
@@ -370,9 +499,8 @@ std::optional<DeviceRecord> SqliteCentralStore::device_by_token(const std::strin
 }
 
 std::optional<DeviceRecord> SqliteCentralStore::find_device(const std::string& id) {
-    const std::lock_guard lock(m->mutex);
-    return reading([&]() -> std::optional<DeviceRecord> {
-        SQLite::Statement q(m->db,
+    return m->read([&](SQLite::Database& db) -> std::optional<DeviceRecord> {
+        SQLite::Statement q(db,
                             std::string("SELECT ") + device_columns + " FROM device WHERE id = ?");
         q.bind(1, id);
         if (!q.executeStep())
@@ -382,10 +510,9 @@ std::optional<DeviceRecord> SqliteCentralStore::find_device(const std::string& i
 }
 
 std::vector<DeviceRecord> SqliteCentralStore::list_devices() {
-    const std::lock_guard lock(m->mutex);
-    return reading([&] {
-        SQLite::Statement q(m->db, std::string("SELECT ") + device_columns +
-                                       " FROM device ORDER BY enrolled_at, id");
+    return m->read([&](SQLite::Database& db) {
+        SQLite::Statement q(db, std::string("SELECT ") + device_columns +
+                                    " FROM device ORDER BY enrolled_at, id");
         std::vector<DeviceRecord> out;
         while (q.executeStep())
             out.push_back(device_from(q));
@@ -428,10 +555,9 @@ StoredRow row_from(SQLite::Statement& q) {
 
 std::optional<StoredRow> SqliteCentralStore::find_row(const std::string& device_id,
                                                       std::int64_t seq) {
-    const std::lock_guard lock(m->mutex);
-    return reading([&]() -> std::optional<StoredRow> {
-        SQLite::Statement q(m->db, std::string("SELECT ") + row_columns +
-                                       " FROM journal WHERE device_id = ? AND seq = ?");
+    return m->read([&](SQLite::Database& db) -> std::optional<StoredRow> {
+        SQLite::Statement q(db, std::string("SELECT ") + row_columns +
+                                    " FROM journal WHERE device_id = ? AND seq = ?");
         q.bind(1, device_id);
         q.bind(2, seq);
         if (!q.executeStep())
@@ -442,11 +568,10 @@ std::optional<StoredRow> SqliteCentralStore::find_row(const std::string& device_
 
 std::vector<StoredRow> SqliteCentralStore::rows(const std::string& device_id, std::int64_t from_seq,
                                                 int limit) {
-    const std::lock_guard lock(m->mutex);
-    return reading([&] {
-        SQLite::Statement q(m->db, std::string("SELECT ") + row_columns +
-                                       " FROM journal WHERE device_id = ? AND seq >= ? "
-                                       "ORDER BY seq LIMIT ?");
+    return m->read([&](SQLite::Database& db) {
+        SQLite::Statement q(db, std::string("SELECT ") + row_columns +
+                                    " FROM journal WHERE device_id = ? AND seq >= ? "
+                                    "ORDER BY seq LIMIT ?");
         q.bind(1, device_id);
         q.bind(2, from_seq);
         q.bind(3, limit);
@@ -457,46 +582,68 @@ std::vector<StoredRow> SqliteCentralStore::rows(const std::string& device_id, st
     });
 }
 
-Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
-    const std::lock_guard lock(m->mutex);
-    try {
-        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement anchor(m->db, "SELECT acked_seq FROM device WHERE id = ?");
-        anchor.bind(1, a.device_id);
-        if (!anchor.executeStep() || anchor.getColumn(0).getInt64() != a.expected_acked_seq)
-            return err(AppendRefusal::moved);
-        anchor.reset();
-        SQLite::Statement ins(m->db, "INSERT INTO journal(device_id, seq, recorded_at, kind, "
-                                     "payload, prev_hash, hash, extra, signature, received_at) "
-                                     "VALUES (?,?,?,?,?,?,?,?,?,?)");
-        for (const auto& r : a.rows) {
-            ins.bind(1, r.device_id);
-            ins.bind(2, r.seq);
-            ins.bind(3, r.recorded_at);
-            ins.bind(4, r.kind);
-            ins.bind(5, r.payload);
-            ins.bind(6, r.prev_hash);
-            ins.bind(7, r.hash);
-            bind_opt(ins, 8, r.extra);
-            bind_opt(ins, 9, r.signature);
-            ins.bind(10, a.received_at);
-            ins.exec();
-            ins.reset();
-        }
-        SQLite::Statement sale(m->db, "INSERT INTO sale(sale_id, device_id, shop_id, seq, "
-                                      "total_ore, training, refund) VALUES (?,?,?,?,?,?,?)");
-        for (const auto& s : a.sales) {
-            sale.bind(1, s.sale_id);
-            sale.bind(2, s.device_id);
-            sale.bind(3, s.shop_id);
-            sale.bind(4, s.seq);
-            sale.bind(5, s.total_ore);
-            sale.bind(6, s.training ? 1 : 0);
-            sale.bind(7, s.refund ? 1 : 0);
-            sale.exec();
-            sale.reset();
-        }
-        SQLite::Statement blank(m->db,
+namespace {
+
+/// Journal rows as held (each with its own received_at unless one is given for all).
+void insert_rows(SQLite::Database& db, const std::vector<StoredRow>& rows,
+                 const std::string* received_at) {
+    if (rows.empty())
+        return;
+    // The texts outlive each statement's step: bound without a copy.
+    SQLite::Statement ins(db, "INSERT INTO journal(device_id, seq, recorded_at, kind, "
+                              "payload, prev_hash, hash, extra, signature, received_at) "
+                              "VALUES (?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& r : rows) {
+        ins.bindNoCopy(1, r.device_id);
+        ins.bind(2, r.seq);
+        ins.bindNoCopy(3, r.recorded_at);
+        ins.bindNoCopy(4, r.kind);
+        ins.bindNoCopy(5, r.payload);
+        ins.bindNoCopy(6, r.prev_hash);
+        ins.bindNoCopy(7, r.hash);
+        if (r.extra)
+            ins.bindNoCopy(8, *r.extra);
+        else
+            ins.bind(8);
+        if (r.signature)
+            ins.bindNoCopy(9, *r.signature);
+        else
+            ins.bind(9);
+        ins.bindNoCopy(10, received_at ? *received_at : r.received_at);
+        ins.exec();
+        ins.reset();
+    }
+}
+
+void insert_sales(SQLite::Database& db, const std::vector<SaleFact>& sales) {
+    if (sales.empty())
+        return;
+    SQLite::Statement sale(db, "INSERT INTO sale(sale_id, device_id, shop_id, seq, "
+                               "total_ore, training, refund) VALUES (?,?,?,?,?,?,?)");
+    for (const auto& s : sales) {
+        sale.bindNoCopy(1, s.sale_id);
+        sale.bindNoCopy(2, s.device_id);
+        sale.bindNoCopy(3, s.shop_id);
+        sale.bind(4, s.seq);
+        sale.bind(5, s.total_ore);
+        sale.bind(6, s.training ? 1 : 0);
+        sale.bind(7, s.refund ? 1 : 0);
+        sale.exec();
+        sale.reset();
+    }
+}
+
+/// The rows of one push, inside the group's transaction. Refused: the anchor moved.
+Result<Done, AppendRefusal> write_append(SQLite::Database& db, const Append& a) {
+    SQLite::Statement anchor(db, "SELECT acked_seq FROM device WHERE id = ?");
+    anchor.bind(1, a.device_id);
+    if (!anchor.executeStep() || anchor.getColumn(0).getInt64() != a.expected_acked_seq)
+        return err(AppendRefusal::moved);
+    anchor.reset();
+    insert_rows(db, a.rows, &a.received_at);
+    insert_sales(db, a.sales);
+    if (!a.erased_makers.empty()) {
+        SQLite::Statement blank(db,
                                 "UPDATE change SET body = ? WHERE entity = ? AND entity_id = ?");
         for (const auto& e : a.erased_makers)
             for (const auto& [entity, body] : {std::pair{"maker", &e.public_body},
@@ -507,8 +654,10 @@ Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
                 blank.exec();
                 blank.reset();
             }
-        SQLite::Statement ch(m->db, "INSERT INTO change(entity, entity_id, audience, shop_id, "
-                                    "workshop_id, body) VALUES (?,?,?,?,?,?)");
+    }
+    if (!a.changes.empty()) {
+        SQLite::Statement ch(db, "INSERT INTO change(entity, entity_id, audience, shop_id, "
+                                 "workshop_id, body) VALUES (?,?,?,?,?,?)");
         for (const auto& c : a.changes) {
             ch.bind(1, c.entity);
             ch.bind(2, c.entity_id);
@@ -519,11 +668,13 @@ Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
             ch.exec();
             ch.reset();
         }
-        SQLite::Statement mk(m->db, "INSERT INTO maker(id, workshop_id, display_name, "
-                                    "receipt_consent) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE "
-                                    "SET workshop_id = excluded.workshop_id, display_name = "
-                                    "excluded.display_name, receipt_consent = "
-                                    "excluded.receipt_consent");
+    }
+    if (!a.makers.empty()) {
+        SQLite::Statement mk(db, "INSERT INTO maker(id, workshop_id, display_name, "
+                                 "receipt_consent) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE "
+                                 "SET workshop_id = excluded.workshop_id, display_name = "
+                                 "excluded.display_name, receipt_consent = "
+                                 "excluded.receipt_consent");
         for (const auto& mr : a.makers) {
             mk.bind(1, mr.id);
             mk.bind(2, mr.workshop_id);
@@ -532,29 +683,73 @@ Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
             mk.exec();
             mk.reset();
         }
-        if (!a.rows.empty()) {
-            SQLite::Statement up(m->db, "UPDATE device SET acked_seq = ?, acked_hash = ?, "
-                                        "head_signed_at = max(head_signed_at, ?) WHERE id = ?");
-            up.bind(1, a.rows.back().seq);
-            up.bind(2, a.rows.back().hash);
-            up.bind(3, a.head_signed_at);
-            up.bind(4, a.device_id);
-            up.exec();
+    }
+    if (!a.rows.empty()) {
+        SQLite::Statement up(db, "UPDATE device SET acked_seq = ?, acked_hash = ?, "
+                                 "head_signed_at = max(head_signed_at, ?) WHERE id = ?");
+        up.bind(1, a.rows.back().seq);
+        up.bind(2, a.rows.back().hash);
+        up.bind(3, a.head_signed_at);
+        up.bind(4, a.device_id);
+        up.exec();
+    }
+    return Done{};
+}
+
+} // namespace
+
+void SqliteCentralStore::Impl::write_group(const std::vector<Waiting*>& group) {
+    const std::lock_guard lock(mutex);
+    try {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        for (Waiting* w : group) {
+            db.exec("SAVEPOINT push");
+            try {
+                w->result = write_append(db, *w->append);
+            } catch (const SQLite::Exception& e) {
+                if (e.getErrorCode() != SQLITE_CONSTRAINT)
+                    throw; // the database itself failed: the whole group is refused
+                w->result = err(AppendRefusal::duplicate);
+            }
+            if (!w->result->ok())
+                db.exec("ROLLBACK TO push");
+            db.exec("RELEASE push");
         }
         tx.commit();
-        return Done{};
-    } catch (const SQLite::Exception& e) {
-        if (e.getErrorCode() == SQLITE_CONSTRAINT)
-            return err(AppendRefusal::duplicate);
-        return err(AppendRefusal::failed);
+    } catch (const SQLite::Exception&) {
+        // Nothing of the group was written (the transaction rolled back): each push is told,
+        // and its device sends it again.
+        for (Waiting* w : group)
+            w->result = err(AppendRefusal::failed);
     }
 }
 
+Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
+    Impl::Waiting me{&a, std::nullopt};
+    std::unique_lock lock(m->queue_mutex);
+    m->queue.push_back(&me);
+    while (!me.result) {
+        if (m->writing) {
+            m->queue_cv.wait(lock);
+            continue;
+        }
+        // Nobody is writing: this thread writes everything waiting, itself among it.
+        m->writing = true;
+        std::vector<Impl::Waiting*> group;
+        group.swap(m->queue);
+        lock.unlock();
+        m->write_group(group);
+        lock.lock();
+        m->writing = false;
+        m->queue_cv.notify_all();
+    }
+    return *me.result;
+}
+
 std::optional<MakerRecord> SqliteCentralStore::find_maker(const std::string& id) {
-    const std::lock_guard lock(m->mutex);
-    return reading([&]() -> std::optional<MakerRecord> {
-        SQLite::Statement q(m->db, "SELECT id, workshop_id, display_name, receipt_consent "
-                                   "FROM maker WHERE id = ?");
+    return m->read([&](SQLite::Database& db) -> std::optional<MakerRecord> {
+        SQLite::Statement q(db, "SELECT id, workshop_id, display_name, receipt_consent "
+                                "FROM maker WHERE id = ?");
         q.bind(1, id);
         if (!q.executeStep())
             return std::nullopt;
@@ -564,9 +759,8 @@ std::optional<MakerRecord> SqliteCentralStore::find_maker(const std::string& id)
 }
 
 std::vector<std::string> SqliteCentralStore::journal_devices() {
-    const std::lock_guard lock(m->mutex);
-    return reading([&] {
-        SQLite::Statement q(m->db, "SELECT DISTINCT device_id FROM journal ORDER BY device_id");
+    return m->read([&](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT DISTINCT device_id FROM journal ORDER BY device_id");
         std::vector<std::string> out;
         while (q.executeStep())
             out.push_back(q.getColumn(0).getString());
@@ -576,17 +770,15 @@ std::vector<std::string> SqliteCentralStore::journal_devices() {
 
 std::vector<ChangeRecord> SqliteCentralStore::changes_since(std::int64_t cursor, const Scope& scope,
                                                             int limit, std::int64_t& next_cursor) {
-    const std::lock_guard lock(m->mutex);
-    return reading([&] {
+    return m->read([&](SQLite::Database& db) {
         // One read transaction: the page and the store's newest cursor from one snapshot, so
         // nothing committed in between is skipped.
-        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::DEFERRED);
-        SQLite::Statement q(m->db,
-                            "SELECT cursor, entity, entity_id, audience, shop_id, workshop_id, "
-                            "body FROM change WHERE cursor > ?1 AND (?2 = 'organiser' OR "
-                            "audience = 'everyone' OR (audience = 'workshop' AND ?2 = "
-                            "'workshop' AND workshop_id = ?3) OR (audience = 'shop' AND ?2 = "
-                            "'till' AND shop_id = ?4)) ORDER BY cursor LIMIT ?5");
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::DEFERRED);
+        SQLite::Statement q(db, "SELECT cursor, entity, entity_id, audience, shop_id, workshop_id, "
+                                "body FROM change WHERE cursor > ?1 AND (?2 = 'organiser' OR "
+                                "audience = 'everyone' OR (audience = 'workshop' AND ?2 = "
+                                "'workshop' AND workshop_id = ?3) OR (audience = 'shop' AND ?2 = "
+                                "'till' AND shop_id = ?4)) ORDER BY cursor LIMIT ?5");
         q.bind(1, cursor);
         q.bind(2, std::string(to_string(scope.role)));
         q.bind(3, scope.workshop_id);
@@ -602,7 +794,7 @@ std::vector<ChangeRecord> SqliteCentralStore::changes_since(std::int64_t cursor,
         if (static_cast<int>(out.size()) >= limit) {
             next_cursor = out.back().cursor;
         } else {
-            SQLite::Statement top(m->db, "SELECT coalesce(max(cursor), 0) FROM change");
+            SQLite::Statement top(db, "SELECT coalesce(max(cursor), 0) FROM change");
             top.executeStep();
             next_cursor = std::max(cursor, top.getColumn(0).getInt64());
         }
@@ -628,9 +820,8 @@ Result<Done, Message> SqliteCentralStore::add_alarm(const Alarm& a) {
 }
 
 std::vector<Alarm> SqliteCentralStore::alarms() {
-    const std::lock_guard lock(m->mutex);
-    return reading([&] {
-        SQLite::Statement q(m->db, "SELECT at, device_id, code, detail FROM alarm ORDER BY id");
+    return m->read([&](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT at, device_id, code, detail FROM alarm ORDER BY id");
         std::vector<Alarm> out;
         while (q.executeStep())
             out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
@@ -640,15 +831,13 @@ std::vector<Alarm> SqliteCentralStore::alarms() {
 }
 
 std::vector<DeviceTotals> SqliteCentralStore::totals() {
-    const std::lock_guard lock(m->mutex);
-    return reading([&] {
-        SQLite::Statement q(m->db,
-                            "SELECT j.device_id, "
-                            "(SELECT count(*) FROM sale s WHERE s.device_id = j.device_id AND "
-                            "s.training = 0), "
-                            "(SELECT coalesce(sum(total_ore), 0) FROM sale s WHERE s.device_id "
-                            "= j.device_id AND s.training = 0), count(*) "
-                            "FROM journal j GROUP BY j.device_id ORDER BY j.device_id");
+    return m->read([&](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT j.device_id, "
+                                "(SELECT count(*) FROM sale s WHERE s.device_id = j.device_id AND "
+                                "s.training = 0), "
+                                "(SELECT coalesce(sum(total_ore), 0) FROM sale s WHERE s.device_id "
+                                "= j.device_id AND s.training = 0), count(*) "
+                                "FROM journal j GROUP BY j.device_id ORDER BY j.device_id");
         std::vector<DeviceTotals> out;
         while (q.executeStep())
             out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
@@ -658,8 +847,9 @@ std::vector<DeviceTotals> SqliteCentralStore::totals() {
 }
 
 std::int64_t SqliteCentralStore::sale_count() {
-    const std::lock_guard lock(m->mutex);
-    return reading([&] { return m->db.execAndGet("SELECT count(*) FROM sale").getInt64(); });
+    return m->read([&](SQLite::Database& db) {
+        return db.execAndGet("SELECT count(*) FROM sale").getInt64();
+    });
 }
 
 Result<Done, Message> SqliteCentralStore::back_up(const std::string& path) {
@@ -692,11 +882,10 @@ Result<Done, Message> SqliteCentralStore::back_up(const std::string& path) {
 }
 
 std::vector<EnrolCodeState> SqliteCentralStore::enrol_codes() {
-    const std::lock_guard lock(m->mutex);
-    return reading([&] {
-        SQLite::Statement q(m->db, "SELECT code_hash, role, shop_id, workshop_id, created_at, "
-                                   "expires_at, used_at, used_by FROM enrol_code "
-                                   "ORDER BY created_at, code_hash");
+    return m->read([&](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT code_hash, role, shop_id, workshop_id, created_at, "
+                                "expires_at, used_at, used_by FROM enrol_code "
+                                "ORDER BY created_at, code_hash");
         std::vector<EnrolCodeState> out;
         while (q.executeStep()) {
             EnrolCodeState c;
@@ -715,11 +904,10 @@ std::vector<EnrolCodeState> SqliteCentralStore::enrol_codes() {
 }
 
 std::vector<SaleFact> SqliteCentralStore::sales_after(const std::string& after_sale_id, int limit) {
-    const std::lock_guard lock(m->mutex);
-    return reading([&] {
-        SQLite::Statement q(m->db, "SELECT sale_id, device_id, shop_id, seq, total_ore, "
-                                   "training, refund FROM sale WHERE sale_id > ? "
-                                   "ORDER BY sale_id LIMIT ?");
+    return m->read([&](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT sale_id, device_id, shop_id, seq, total_ore, "
+                                "training, refund FROM sale WHERE sale_id > ? "
+                                "ORDER BY sale_id LIMIT ?");
         q.bind(1, after_sale_id);
         q.bind(2, limit);
         std::vector<SaleFact> out;
@@ -733,10 +921,9 @@ std::vector<SaleFact> SqliteCentralStore::sales_after(const std::string& after_s
 }
 
 std::optional<SaleFact> SqliteCentralStore::find_sale(const std::string& sale_id) {
-    const std::lock_guard lock(m->mutex);
-    return reading([&]() -> std::optional<SaleFact> {
-        SQLite::Statement q(m->db, "SELECT sale_id, device_id, shop_id, seq, total_ore, "
-                                   "training, refund FROM sale WHERE sale_id = ?");
+    return m->read([&](SQLite::Database& db) -> std::optional<SaleFact> {
+        SQLite::Statement q(db, "SELECT sale_id, device_id, shop_id, seq, total_ore, "
+                                "training, refund FROM sale WHERE sale_id = ?");
         q.bind(1, sale_id);
         if (!q.executeStep())
             return std::nullopt;
@@ -748,10 +935,9 @@ std::optional<SaleFact> SqliteCentralStore::find_sale(const std::string& sale_id
 }
 
 std::vector<MakerRecord> SqliteCentralStore::makers() {
-    const std::lock_guard lock(m->mutex);
-    return reading([&] {
-        SQLite::Statement q(m->db, "SELECT id, workshop_id, display_name, receipt_consent "
-                                   "FROM maker ORDER BY id");
+    return m->read([&](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT id, workshop_id, display_name, receipt_consent "
+                                "FROM maker ORDER BY id");
         std::vector<MakerRecord> out;
         while (q.executeStep())
             out.push_back(MakerRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
@@ -779,36 +965,8 @@ Result<Done, Message> SqliteCentralStore::import_records(const StoreImport& part
             code.exec();
             code.reset();
         }
-        SQLite::Statement row(m->db, "INSERT INTO journal(device_id, seq, recorded_at, kind, "
-                                     "payload, prev_hash, hash, extra, signature, received_at) "
-                                     "VALUES (?,?,?,?,?,?,?,?,?,?)");
-        for (const auto& r : part.rows) {
-            row.bind(1, r.device_id);
-            row.bind(2, r.seq);
-            row.bind(3, r.recorded_at);
-            row.bind(4, r.kind);
-            row.bind(5, r.payload);
-            row.bind(6, r.prev_hash);
-            row.bind(7, r.hash);
-            bind_opt(row, 8, r.extra);
-            bind_opt(row, 9, r.signature);
-            row.bind(10, r.received_at);
-            row.exec();
-            row.reset();
-        }
-        SQLite::Statement sale(m->db, "INSERT INTO sale(sale_id, device_id, shop_id, seq, "
-                                      "total_ore, training, refund) VALUES (?,?,?,?,?,?,?)");
-        for (const auto& f : part.sales) {
-            sale.bind(1, f.sale_id);
-            sale.bind(2, f.device_id);
-            sale.bind(3, f.shop_id);
-            sale.bind(4, f.seq);
-            sale.bind(5, f.total_ore);
-            sale.bind(6, f.training ? 1 : 0);
-            sale.bind(7, f.refund ? 1 : 0);
-            sale.exec();
-            sale.reset();
-        }
+        insert_rows(m->db, part.rows, nullptr);
+        insert_sales(m->db, part.sales);
         // The cursor as the other store gave it: devices hold it as their pull cursor.
         SQLite::Statement ch(m->db, "INSERT INTO change(cursor, entity, entity_id, audience, "
                                     "shop_id, workshop_id, body) VALUES (?,?,?,?,?,?,?)");

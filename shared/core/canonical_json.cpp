@@ -1,10 +1,90 @@
 #include "shared/core/canonical_json.hpp"
 
 #include <charconv>
+#include <stdexcept>
 
 #include "shared/core/text.hpp"
 
 namespace bl {
+
+void CanonicalWriter::separate() {
+    if (m_after_key) {
+        m_after_key = false;
+        return;
+    }
+    if (m_levels.empty())
+        return;
+    Level& l = m_levels.back();
+    if (l.object)
+        throw std::logic_error("canonical JSON: a member without a key");
+    if (!l.first)
+        m_out += ',';
+    l.first = false;
+}
+
+void CanonicalWriter::begin_object() {
+    separate();
+    m_out += '{';
+    m_levels.push_back(Level{true, true, {}});
+}
+
+void CanonicalWriter::end_object() {
+    if (m_levels.empty() || !m_levels.back().object || m_after_key)
+        throw std::logic_error("canonical JSON: an object ended out of place");
+    m_levels.pop_back();
+    m_out += '}';
+}
+
+void CanonicalWriter::begin_array() {
+    separate();
+    m_out += '[';
+    m_levels.push_back(Level{false, true, {}});
+}
+
+void CanonicalWriter::end_array() {
+    if (m_levels.empty() || m_levels.back().object)
+        throw std::logic_error("canonical JSON: an array ended out of place");
+    m_levels.pop_back();
+    m_out += ']';
+}
+
+CanonicalWriter& CanonicalWriter::key(std::string_view k) {
+    if (m_levels.empty() || !m_levels.back().object || m_after_key)
+        throw std::logic_error("canonical JSON: a key outside an object");
+    Level& l = m_levels.back();
+    if (!l.first && !(l.last_key < k))
+        throw std::logic_error("canonical JSON: key \"" + std::string(k) + "\" out of order");
+    if (!l.first)
+        m_out += ',';
+    l.first = false;
+    l.last_key = k;
+    append_json_string(m_out, k);
+    m_out += ':';
+    m_after_key = true;
+    return *this;
+}
+
+void CanonicalWriter::value(std::int64_t i) {
+    separate();
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, i).ptr;
+    m_out.append(digits, end);
+}
+
+void CanonicalWriter::value(bool b) {
+    separate();
+    m_out += b ? "true" : "false";
+}
+
+void CanonicalWriter::value(std::string_view s) {
+    separate();
+    append_json_string(m_out, s);
+}
+
+void CanonicalWriter::null() {
+    separate();
+    m_out += "null";
+}
 
 void append_json_string(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";

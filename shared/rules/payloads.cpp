@@ -4,10 +4,6 @@ namespace bl {
 
 namespace {
 
-JsonValue opt(const std::optional<std::string>& s) {
-    return s ? JsonValue(*s) : JsonValue();
-}
-
 JsonArray vat_json(const std::vector<VatGroup>& groups) {
     JsonArray out;
     for (const auto& g : groups)
@@ -33,50 +29,101 @@ Money sale_rounding(const Sale& sale) {
     return rounding;
 }
 
-JsonObject sale_payload(const Sale& sale) {
-    JsonArray jlines;
+namespace {
+
+void write_opt(CanonicalWriter& w, const std::optional<std::string>& s) {
+    if (s)
+        w.value(*s);
+    else
+        w.null();
+}
+
+} // namespace
+
+// The one definition of a sale's payload. Keys in byte order, as canonical JSON has them.
+void write_sale_payload(CanonicalWriter& w, const Sale& sale, const std::string* staff_id) {
+    w.begin_object();
+    w.key("lines").begin_array();
     for (const auto& l : sale.lines) {
-        JsonArray jparts;
-        for (const auto& a : l.allocations)
-            jparts.push_back(
-                JsonObject{{"batch_id", a.batch_id.empty() ? JsonValue() : JsonValue(a.batch_id)},
-                           {"units", a.units},
-                           {"allocated", a.allocated}});
-        JsonObject jl{{"line_no", l.line_no},
-                      {"product_id", l.product_id},
-                      {"description", l.description},
-                      {"quantity", l.quantity},
-                      {"unit_price_ore", l.unit_price.ore()},
-                      {"discount_ore", l.discount.ore()},
-                      {"vat_rate_bp", l.vat_rate.basis_points},
-                      {"line_total_ore", l.line_total().ore()},
-                      {"scanned_batch_id", opt(l.scanned_batch_id)},
-                      {"batches", std::move(jparts)}};
-        if (l.refund_of_sale_id) {
-            jl.emplace("refund_of_sale_id", *l.refund_of_sale_id);
-            jl.emplace("refund_of_line_no", static_cast<std::int64_t>(*l.refund_of_line_no));
+        w.begin_object();
+        w.key("batches").begin_array();
+        for (const auto& a : l.allocations) {
+            w.begin_object();
+            w.key("allocated").value(a.allocated);
+            w.key("batch_id");
+            if (a.batch_id.empty())
+                w.null();
+            else
+                w.value(a.batch_id);
+            w.key("units").value(a.units);
+            w.end_object();
         }
-        jlines.push_back(std::move(jl));
+        w.end_array();
+        w.key("description").value(l.description);
+        w.key("discount_ore").value(l.discount.ore());
+        w.key("line_no").value(l.line_no);
+        w.key("line_total_ore").value(l.line_total().ore());
+        w.key("product_id").value(l.product_id);
+        w.key("quantity").value(l.quantity);
+        if (l.refund_of_sale_id) {
+            w.key("refund_of_line_no").value(static_cast<std::int64_t>(*l.refund_of_line_no));
+            w.key("refund_of_sale_id").value(*l.refund_of_sale_id);
+        }
+        w.key("scanned_batch_id");
+        write_opt(w, l.scanned_batch_id);
+        w.key("unit_price_ore").value(l.unit_price.ore());
+        w.key("vat_rate_bp").value(l.vat_rate.basis_points);
+        w.end_object();
     }
-    JsonArray jpay;
-    for (const auto& p : sale.payments)
-        jpay.push_back(JsonObject{{"tender", std::string(to_string(p.tender))},
-                                  {"amount_ore", p.amount.ore()},
-                                  {"tendered_ore", p.tendered.ore()},
-                                  {"change_ore", p.change.ore()},
-                                  {"rounding_ore", p.rounding.ore()},
-                                  {"reference", p.reference}});
-    return JsonObject{{"sale_id", sale.id},
-                      {"shop_id", sale.shop_id},
-                      {"shift_id", sale.shift_id},
-                      {"receipt_number", sale.receipt_number},
-                      {"training", sale.training},
-                      {"refund_of", opt(sale.refund_of)},
-                      {"lines", std::move(jlines)},
-                      {"payments", std::move(jpay)},
-                      {"vat", vat_json(sale_vat(sale).groups)},
-                      {"total_ore", sale.total().ore()},
-                      {"rounding_ore", sale_rounding(sale).ore()}};
+    w.end_array();
+    w.key("payments").begin_array();
+    for (const auto& p : sale.payments) {
+        w.begin_object();
+        w.key("amount_ore").value(p.amount.ore());
+        w.key("change_ore").value(p.change.ore());
+        w.key("reference").value(p.reference);
+        w.key("rounding_ore").value(p.rounding.ore());
+        w.key("tender").value(to_string(p.tender));
+        w.key("tendered_ore").value(p.tendered.ore());
+        w.end_object();
+    }
+    w.end_array();
+    w.key("receipt_number").value(sale.receipt_number);
+    w.key("refund_of");
+    write_opt(w, sale.refund_of);
+    w.key("rounding_ore").value(sale_rounding(sale).ore());
+    w.key("sale_id").value(sale.id);
+    w.key("shift_id").value(sale.shift_id);
+    w.key("shop_id").value(sale.shop_id);
+    if (staff_id)
+        w.key("staff_id").value(*staff_id);
+    w.key("total_ore").value(sale.total().ore());
+    w.key("training").value(sale.training);
+    w.key("vat").begin_array();
+    for (const auto& g : sale_vat(sale).groups) {
+        w.begin_object();
+        w.key("gross_ore").value(g.gross.ore());
+        w.key("vat_ore").value(g.vat.ore());
+        w.key("vat_rate_bp").value(g.rate.basis_points);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+}
+
+std::string journaled_sale_text(const Sale& sale) {
+    std::string out;
+    out.reserve(1024);
+    CanonicalWriter w(out);
+    write_sale_payload(w, sale, &sale.staff_id);
+    return out;
+}
+
+JsonObject sale_payload(const Sale& sale) {
+    std::string text;
+    CanonicalWriter w(text);
+    write_sale_payload(w, sale, nullptr);
+    return *parse_json(text)->as_object();
 }
 
 JsonObject z_report_payload(const ZReport& z) {

@@ -12,6 +12,11 @@ namespace bl {
 /// A recorded sale or refund (with its id, shop, shift, receipt number and each line's batch
 /// allocations filled in) as journaled. The staff id is added by the journal.
 JsonObject sale_payload(const Sale& sale);
+/// The same payload with the staff id the journal adds (sale.staff_id), as the journal's text:
+/// what a till's journal row holds for the sale, byte for byte.
+std::string journaled_sale_text(const Sale& sale);
+/// Writes that payload; with the staff id when `staff_id` is given.
+void write_sale_payload(CanonicalWriter& w, const Sale& sale, const std::string* staff_id);
 
 /// What a Z report states about a shift when it closes it.
 struct ZReport {

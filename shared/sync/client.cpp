@@ -61,13 +61,14 @@ public:
     }
 
     /// Sends one request; throws Unreachable when no answer came.
-    net::awaitable<HttpResult> request(http::verb verb, std::string target, std::string body,
+    /// `body` must outlive the call (it is sent from where it is, not copied).
+    net::awaitable<HttpResult> request(http::verb verb, std::string target, const std::string& body,
                                        const std::string& token) {
         for (int attempt = 0;; ++attempt) {
             const bool fresh = !m_stream;
             if (!m_stream)
                 co_await connect();
-            http::request<http::string_body> req{verb, target, 11};
+            http::request<http::span_body<char const>> req{verb, target, 11};
             req.set(http::field::host, m_host);
             req.set(http::field::user_agent, "bundlinje-sync/1");
             if (!token.empty())
@@ -75,7 +76,7 @@ public:
             if (verb == http::verb::post)
                 req.set(http::field::content_type, "application/json");
             req.keep_alive(true);
-            req.body() = body;
+            req.body() = {body.data(), body.size()};
             req.prepare_payload();
             beast::error_code ec;
             beast::get_lowest_layer(*m_stream).expires_after(m_timeout);
@@ -285,8 +286,9 @@ Result<Enrolment, Message> enrol_device(const std::string& server_address,
             io,
             [&]() -> net::awaitable<void> {
                 try {
+                    const std::string body = to_json(req), no_token;
                     result =
-                        co_await https.request(http::verb::post, "/api/v1/enrol", to_json(req), "");
+                        co_await https.request(http::verb::post, "/api/v1/enrol", body, no_token);
                 } catch (const Unreachable& u) {
                     failure = unreachable_message(u);
                 }
@@ -326,19 +328,33 @@ Result<Enrolment, Message> enrol_device(const std::string& server_address,
     return e;
 }
 
-Result<CentralAnswer, Message> call_central(const Enrolment& e, const std::string& method,
-                                            const std::string& target, const std::string& body,
-                                            std::chrono::milliseconds timeout) {
+struct CentralSession::Impl {
+    Impl(const Enrolment& en, std::chrono::milliseconds t)
+        : e(en), timeout(t), https(io.get_executor(), e.host, e.port, e.ca_pem, timeout) {}
+    Enrolment e;
+    std::chrono::milliseconds timeout;
+    net::io_context io{1};
+    Https https;
+};
+
+CentralSession::CentralSession(const Enrolment& e, std::chrono::milliseconds timeout)
+    : m(std::make_unique<Impl>(e, timeout)) {}
+
+CentralSession::~CentralSession() = default;
+
+Result<CentralAnswer, Message> CentralSession::call(const std::string& method,
+                                                    const std::string& target,
+                                                    const std::string& body) {
     std::optional<Message> failure;
     HttpResult result;
-    net::io_context io;
-    Https https(io.get_executor(), e.host, e.port, e.ca_pem, timeout);
+    m->io.restart();
     net::co_spawn(
-        io,
+        m->io,
         [&]() -> net::awaitable<void> {
             try {
-                result = co_await https.request(
-                    method == "POST" ? http::verb::post : http::verb::get, target, body, e.token);
+                result =
+                    co_await m->https.request(method == "POST" ? http::verb::post : http::verb::get,
+                                              target, body, m->e.token);
             } catch (const Unreachable& u) {
                 failure = unreachable_message(u);
             }
@@ -347,12 +363,22 @@ Result<CentralAnswer, Message> call_central(const Enrolment& e, const std::strin
             if (ex)
                 failure = Message(BL_N_("Sending stopped after an error: %s"), {"call"});
         });
-    io.run_for(timeout + std::chrono::seconds(1));
-    if (!failure && result.status == 0)
+    m->io.run_for(m->timeout + std::chrono::seconds(1));
+    if (!failure && result.status == 0) {
+        // No answer in time: the connection and whatever was under way on it are given up
+        // (the request's coroutine goes with its io_context, never resumed).
+        m = std::make_unique<Impl>(m->e, m->timeout);
         failure = unreachable_message(Unreachable{false, "no answer in time"});
+    }
     if (failure)
         return err(*failure);
     return CentralAnswer{result.status, result.body};
+}
+
+Result<CentralAnswer, Message> call_central(const Enrolment& e, const std::string& method,
+                                            const std::string& target, const std::string& body,
+                                            std::chrono::milliseconds timeout) {
+    return CentralSession(e, timeout).call(method, target, body);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -420,8 +446,9 @@ net::awaitable<void> SyncClient::Impl::loop() {
                     break;
                 std::vector<PendingRow> sent;
                 PushRequest p = make_push(*local, *signer, options.push_batch, sent);
-                HttpResult r = co_await https.request(http::verb::post, "/api/v1/push", to_json(p),
-                                                      enrolment.token);
+                const std::string body = to_json(p);
+                HttpResult r =
+                    co_await https.request(http::verb::post, "/api/v1/push", body, enrolment.token);
                 if (r.status == 409) {
                     auto prob = parse_problem(r.body);
                     if (prob && prob.value().code == "retry")
@@ -458,8 +485,9 @@ net::awaitable<void> SyncClient::Impl::loop() {
                         "/api/v1/pull?since=" + std::to_string(local->pull_cursor()) + "&limit=200";
                     if (options.want_private)
                         target += "&private=1";
+                    const std::string no_body;
                     HttpResult r =
-                        co_await https.request(http::verb::get, target, "", enrolment.token);
+                        co_await https.request(http::verb::get, target, no_body, enrolment.token);
                     if (r.status != 200) {
                         error = refusal_message(r);
                         break;

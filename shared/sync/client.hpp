@@ -60,6 +60,23 @@ struct CentralAnswer {
     int status = 0;
     std::string body;
 };
+/// Requests to the central store on one connection, kept open between them as the background
+/// client keeps its own (made anew when the server closed it). One caller at a time.
+class CentralSession {
+public:
+    explicit CentralSession(const Enrolment& enrolment,
+                            std::chrono::milliseconds timeout = std::chrono::seconds(10));
+    ~CentralSession();
+    CentralSession(const CentralSession&) = delete;
+    CentralSession& operator=(const CentralSession&) = delete;
+    Result<CentralAnswer, Message> call(const std::string& method, const std::string& target,
+                                        const std::string& body);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
+/// One request on a connection of its own.
 Result<CentralAnswer, Message>
 call_central(const Enrolment& enrolment, const std::string& method, const std::string& target,
              const std::string& body, std::chrono::milliseconds timeout = std::chrono::seconds(10));

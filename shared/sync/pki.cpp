@@ -1,5 +1,8 @@
 #include "shared/sync/pki.hpp"
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include <openssl/bio.h>
@@ -257,33 +260,85 @@ std::unique_ptr<RecordSigner> key_signer(const std::string& pem) {
     return std::make_unique<KeySigner>(std::move(k));
 }
 
-bool verify_record_signature(const std::string& ca_certificate_pem,
-                             const std::string& certificate_pem,
-                             const std::string& expected_common_name, std::string_view data,
-                             std::string_view signature_b64) {
-    auto ca = read_cert(ca_certificate_pem);
-    auto cert = read_cert(certificate_pem);
+namespace {
+
+/// A device's certificate once it has been found issued by the central CA and naming its
+/// common name. Reading and checking certificates is by far the dearest part of checking a
+/// signature (OpenSSL 3's decoders), and the central store checks one at every push; what does
+/// not change between pushes is kept here. Validity in time is checked at every use.
+struct CheckedCertificate {
+    std::shared_ptr<X509> ca, cert;
+    std::string common_name;
+};
+
+std::shared_ptr<X509> shared_cert(const std::string& pem) {
+    return std::shared_ptr<X509>(read_cert(pem).release(), [](X509* c) { X509_free(c); });
+}
+
+/// The certificate checked against the CA (cached), or null when it is not issued by it or is
+/// not valid now.
+std::shared_ptr<const CheckedCertificate> checked_certificate(const std::string& ca_pem,
+                                                              const std::string& cert_pem) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const CheckedCertificate>, std::less<>> cache;
+    std::string key = ca_pem;
+    key += '\0';
+    key += cert_pem;
+    std::shared_ptr<const CheckedCertificate> found;
+    {
+        const std::lock_guard lock(mutex);
+        if (auto it = cache.find(key); it != cache.end())
+            found = it->second;
+    }
+    if (found) {
+        // Still valid now, both of them.
+        for (X509* c : {found->ca.get(), found->cert.get()})
+            if (X509_cmp_current_time(X509_get0_notBefore(c)) >= 0 ||
+                X509_cmp_current_time(X509_get0_notAfter(c)) <= 0)
+                return nullptr;
+        return found;
+    }
+    auto ca = shared_cert(ca_pem);
+    auto cert = shared_cert(cert_pem);
     if (!ca || !cert)
-        return false;
+        return nullptr;
     // Issued by the CA and valid now.
     Own<X509_STORE> store(X509_STORE_new());
     X509_STORE_add_cert(store.get(), ca.get());
     Own<X509_STORE_CTX> ctx(X509_STORE_CTX_new());
     if (!X509_STORE_CTX_init(ctx.get(), store.get(), cert.get(), nullptr) ||
         X509_verify_cert(ctx.get()) != 1)
-        return false;
-    // Names the device.
+        return nullptr;
     char cn[256] = {};
     if (X509_NAME_get_text_by_NID(X509_get_subject_name(cert.get()), NID_commonName, cn,
-                                  sizeof cn) < 0 ||
-        expected_common_name != cn)
+                                  sizeof cn) < 0)
+        return nullptr;
+    auto checked = std::make_shared<const CheckedCertificate>(
+        CheckedCertificate{std::move(ca), std::move(cert), cn});
+    const std::lock_guard lock(mutex);
+    // Bounded: a central store has a few hundred devices; a flood of others starts it afresh.
+    if (cache.size() >= 4096)
+        cache.clear();
+    cache.emplace(std::move(key), checked);
+    return checked;
+}
+
+} // namespace
+
+bool verify_record_signature(const std::string& ca_certificate_pem,
+                             const std::string& certificate_pem,
+                             const std::string& expected_common_name, std::string_view data,
+                             std::string_view signature_b64) {
+    // Issued by the CA, valid now and naming the device.
+    const auto checked = checked_certificate(ca_certificate_pem, certificate_pem);
+    if (!checked || checked->common_name != expected_common_name)
         return false;
     auto sig = unbase64(signature_b64);
     if (!sig)
         return false;
     Own<EVP_MD_CTX> md(EVP_MD_CTX_new());
     if (!md || EVP_DigestVerifyInit(md.get(), nullptr, EVP_sha256(), nullptr,
-                                    X509_get0_pubkey(cert.get())) != 1)
+                                    X509_get0_pubkey(checked->cert.get())) != 1)
         return false;
     return EVP_DigestVerify(md.get(), reinterpret_cast<const unsigned char*>(sig->data()),
                             sig->size(), reinterpret_cast<const unsigned char*>(data.data()),

@@ -1,6 +1,7 @@
 #include "shared/sync/protocol.hpp"
 
-#include <set>
+#include <algorithm>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -89,7 +90,7 @@ public:
         if (m_problem)
             return m_problem;
         for (const auto& kv : m_o)
-            if (!m_seen.count(std::string(kv.key())))
+            if (std::find(m_seen.begin(), m_seen.end(), std::string_view(kv.key())) == m_seen.end())
                 return invalid(m_where + ": unknown member \"" + std::string(kv.key()) + "\"");
         return std::nullopt;
     }
@@ -100,7 +101,7 @@ public:
 
 private:
     const json::value* find(std::string_view key) {
-        m_seen.insert(std::string(key));
+        m_seen.push_back(key);
         auto it = m_o.find(key);
         return it == m_o.end() ? nullptr : &it->value();
     }
@@ -110,17 +111,19 @@ private:
 
     const json::object& m_o;
     std::string m_where;
-    std::set<std::string> m_seen;
+    /// The keys asked for: string literals, a handful per object.
+    std::vector<std::string_view> m_seen;
     std::optional<Problem> m_problem;
 };
 
-Result<json::object, Problem> parse_object(std::string_view body) {
+Result<json::object, Problem> parse_object(std::string_view body, json::storage_ptr sp = {}) {
     if (body.size() > max_body_bytes)
         return err(Problem{413, "too_large", "the body is larger than 1 MiB"});
     json::parse_options opt;
     opt.max_depth = max_json_depth;
     boost::system::error_code ec;
-    json::value v = json::parse(json::string_view(body.data(), body.size()), ec, {}, opt);
+    json::value v =
+        json::parse(json::string_view(body.data(), body.size()), ec, std::move(sp), opt);
     if (ec == json::error::too_deep)
         return err(Problem{400, "too_deep", "the JSON is nested more than 16 levels deep"});
     if (ec)
@@ -234,7 +237,10 @@ std::string to_json(const Problem& p) {
 }
 
 Result<PushRequest, Problem> parse_push_request(std::string_view body) {
-    auto o = parse_object(body);
+    // A push is up to 1 MiB of rows, copied out as they are read: its tree lives in one
+    // arena, freed at once.
+    json::monotonic_resource arena;
+    auto o = parse_object(body, &arena);
     if (!o)
         return err(o.error());
     Reader r(o.value(), "push");

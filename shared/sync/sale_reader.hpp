@@ -16,6 +16,10 @@ namespace bl::sync {
 /// payments, a member too many or too few.
 Result<Sale, Message> sale_from_payload(std::string_view payload);
 
+/// The sale, read once and checked against the rules a recorded sale keeps (its lines and its
+/// payments): what the central store does with each sale a till pushes.
+Result<Sale, Message> checked_sale_from_payload(std::string_view payload);
+
 /// The rules a recorded sale keeps (its lines and its payments), checked on its payload.
 /// Nothing: the sale keeps them.
 std::optional<Message> check_journaled_sale(std::string_view payload);

@@ -182,6 +182,67 @@ TEST_CASE("append stores each (device, seq) once; a moved anchor or a held sale 
     CHECK(s->totals().front().rows == 3);
 }
 
+TEST_CASE("pushes written together: each gets its own answer, and one refused costs no other "
+          "its rows") {
+    // Eight devices push at once, each 25 times; between its pushes each also sends one that
+    // must be refused (a sale another device holds, or rows from an anchor that moved). On
+    // SQLite the pushes that arrive while one is written are written in one transaction; on
+    // either database every answer is the push's own.
+    test::TempDir dir;
+    auto s = open_url(synctest::test_store_url(dir), dir, 8);
+    constexpr int devices = 8, pushes = 25, rows = 4;
+    for (int d = 0; d < devices; ++d)
+        enrol(*s, "dev-" + std::to_string(d));
+    auto held = next_append("dev-0", 0, 1, 0);
+    held.sales = {SaleFact{"held-sale", "dev-0", "shop-1", 1, 100, false, false}};
+    REQUIRE(s->append(held).ok());
+
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int d = 0; d < devices; ++d)
+        threads.emplace_back([&, d] {
+            const std::string id = "dev-" + std::to_string(d);
+            std::int64_t acked = d == 0 ? 1 : 0;
+            for (int p = 0; p < pushes; ++p) {
+                auto a = next_append(id, acked, rows, 1, "p" + std::to_string(p));
+                for (const auto& r : a.rows)
+                    a.sales.push_back(SaleFact{id + "/" + std::to_string(r.seq), id, "shop-1",
+                                               r.seq, 1000 * r.seq, false, false});
+                // Refused: a held sale id among new rows, or an anchor that moved.
+                auto bad = next_append(id, acked, rows, 1, "bad");
+                if (p % 2 == 0)
+                    bad.sales = {SaleFact{"held-sale", id, "shop-1", acked + 1, 1, false, false}};
+                else
+                    bad.expected_acked_seq = acked + 1;
+                auto refused = s->append(bad);
+                if (refused.ok() || refused.error() != (p % 2 == 0 ? AppendRefusal::duplicate
+                                                                   : AppendRefusal::moved))
+                    ++wrong;
+                if (!s->append(a).ok())
+                    ++wrong;
+                acked += rows;
+            }
+        });
+    for (auto& t : threads)
+        t.join();
+    CHECK(wrong == 0);
+    CHECK(s->sale_count() == 1 + devices * pushes * rows);
+    for (int d = 0; d < devices; ++d) {
+        const std::string id = "dev-" + std::to_string(d);
+        const std::int64_t expected = pushes * rows + (d == 0 ? 1 : 0);
+        CHECK(s->find_device(id)->acked_seq == expected);
+        const auto held_rows = s->rows(id, 1, 1000);
+        REQUIRE(held_rows.size() == static_cast<std::size_t>(expected));
+        for (const auto& r : held_rows)
+            CHECK(r.payload.find("\"bad\"") == std::string::npos);
+    }
+    // One change per row written, none of a refused push's, each cursor once and in order.
+    const auto changes = all_changes(*s);
+    CHECK(changes.size() == static_cast<std::size_t>(devices * pushes * rows));
+    for (std::size_t i = 1; i < changes.size(); ++i)
+        CHECK(changes[i].cursor > changes[i - 1].cursor);
+}
+
 TEST_CASE("an enrolment code is used once when many devices try it at the same moment") {
     test::TempDir dir;
     const std::string url = synctest::test_store_url(dir);

@@ -1,4 +1,5 @@
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -87,4 +88,47 @@ TEST_CASE("JSON reads back what dump() wrote, and nothing loose") {
     }
     CHECK(bl::parse_json(std::string(64, '[') + std::string(64, ']')));
     CHECK_FALSE(bl::parse_json(std::string(65, '[') + std::string(65, ']')));
+}
+
+TEST_CASE("the canonical writer writes what dump() writes, and refuses keys out of order") {
+    std::string out;
+    bl::CanonicalWriter w(out);
+    w.begin_object();
+    w.key("A").begin_object();
+    w.key("y").value(std::int64_t{-9007199254740993});
+    w.key("z").value(false);
+    w.end_object();
+    w.key("a").begin_array();
+    w.value(1);
+    w.value("x");
+    w.null();
+    w.value(true);
+    w.begin_array();
+    w.end_array();
+    w.begin_object();
+    w.end_object();
+    w.end_array();
+    w.key("b").value(2);
+    w.key("æ").value("blå \"glasur\"\n\t\x01");
+    w.end_object();
+    const bl::JsonObject same{
+        {"b", 2},
+        {"a", bl::JsonArray{1, "x", nullptr, true, bl::JsonArray{}, bl::JsonObject{}}},
+        {"æ", "blå \"glasur\"\n\t\x01"},
+        {"A", bl::JsonObject{{"z", false}, {"y", std::int64_t{-9007199254740993}}}}};
+    CHECK(out == bl::JsonValue(same).dump());
+
+    // Not canonical, so not written: a key after a greater one, the same key twice, a member
+    // without a key, a key in an array, an object closed as an array.
+    std::string t;
+    bl::CanonicalWriter bad(t);
+    bad.begin_object();
+    bad.key("b").value(1);
+    CHECK_THROWS_AS(bad.key("a"), std::logic_error);
+    CHECK_THROWS_AS(bad.key("b"), std::logic_error);
+    CHECK_THROWS_AS(bad.value(3), std::logic_error);
+    CHECK_THROWS_AS(bad.end_array(), std::logic_error);
+    bad.key("c").begin_array();
+    CHECK_THROWS_AS(bad.key("d"), std::logic_error);
+    CHECK_THROWS_AS(bad.end_object(), std::logic_error);
 }
