@@ -853,7 +853,6 @@ std::int64_t SqliteCentralStore::sale_count() {
 }
 
 Result<Done, Message> SqliteCentralStore::back_up(const std::string& path) {
-    const std::lock_guard lock(m->mutex);
     try {
         if (std::filesystem::exists(path))
             return err(
@@ -862,18 +861,21 @@ Result<Done, Message> SqliteCentralStore::back_up(const std::string& path) {
         // looks like a backup.
         const std::string part = path + ".part";
         std::filesystem::remove(part);
-        {
+        m->read([&](SQLite::Database& source) {
             SQLite::Database dest(part, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-            SQLite::Backup backup(dest, m->db);
-            // Copies in steps, so the server's writers wait only for one step at a time.
+            SQLite::Backup backup(dest, source);
+            // The whole file in one step, from one snapshot on a reading connection: the
+            // server's writer goes on meanwhile (a copy in several steps from another
+            // connection would start again at every write).
             for (;;) {
-                const int rc = backup.executeStep(256);
+                const int rc = backup.executeStep(-1);
                 if (rc == SQLITE_DONE)
                     break;
                 if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
                     std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }
-        }
+            return 0;
+        });
         std::filesystem::rename(part, path);
         return Done{};
     } catch (const std::exception& e) {

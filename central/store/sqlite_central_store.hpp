@@ -1,9 +1,11 @@
 #pragma once
 /// The central store in one SQLite file: the embedded default. WAL, synchronous=FULL,
 /// foreign keys on, numbered migrations (each step with its user_version in one
-/// transaction). One object is one connection, shared by the server's threads one call at a
-/// time (a mutex; SQLite writes one transaction at a time anyway). Several processes may
-/// open the same file. No SQLite type in this header.
+/// transaction). One connection writes, shared by the server's threads one call at a time (a
+/// mutex; SQLite writes one transaction at a time anyway), and pushes waiting for it are
+/// written together (group commit, a savepoint each); reads go to connections of their own;
+/// the WAL is checkpointed on a thread of its own. Several processes may open the same file.
+/// No SQLite type in this header.
 
 #include <memory>
 #include <string>
