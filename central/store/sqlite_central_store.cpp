@@ -353,7 +353,9 @@ struct SqliteCentralStore::Impl {
     std::condition_variable queue_cv;
     std::vector<Waiting*> queue;
     bool writing = false;
-    void write_group(const std::vector<Waiting*>& group);
+    /// Writes the group in one transaction; the answers, each the push's own, once it
+    /// committed (or nothing of it was written).
+    std::vector<Result<Done, AppendRefusal>> write_group(const std::vector<Waiting*>& group);
 
     Checkpointer checkpointer;
 };
@@ -698,20 +700,22 @@ Result<Done, AppendRefusal> write_append(SQLite::Database& db, const Append& a) 
 
 } // namespace
 
-void SqliteCentralStore::Impl::write_group(const std::vector<Waiting*>& group) {
+std::vector<Result<Done, AppendRefusal>>
+SqliteCentralStore::Impl::write_group(const std::vector<Waiting*>& group) {
     const std::lock_guard lock(mutex);
+    std::vector<Result<Done, AppendRefusal>> results;
     try {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         for (Waiting* w : group) {
             db.exec("SAVEPOINT push");
             try {
-                w->result = write_append(db, *w->append);
+                results.push_back(write_append(db, *w->append));
             } catch (const SQLite::Exception& e) {
                 if (e.getErrorCode() != SQLITE_CONSTRAINT)
                     throw; // the database itself failed: the whole group is refused
-                w->result = err(AppendRefusal::duplicate);
+                results.push_back(err(AppendRefusal::duplicate));
             }
-            if (!w->result->ok())
+            if (!results.back().ok())
                 db.exec("ROLLBACK TO push");
             db.exec("RELEASE push");
         }
@@ -719,15 +723,17 @@ void SqliteCentralStore::Impl::write_group(const std::vector<Waiting*>& group) {
     } catch (const SQLite::Exception&) {
         // Nothing of the group was written (the transaction rolled back): each push is told,
         // and its device sends it again.
-        for (Waiting* w : group)
-            w->result = err(AppendRefusal::failed);
+        results.assign(group.size(), err(AppendRefusal::failed));
     }
+    return results;
 }
 
 Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
     Impl::Waiting me{&a, std::nullopt};
     std::unique_lock lock(m->queue_mutex);
     m->queue.push_back(&me);
+    // A push's answer is set only under the queue's lock and only after the transaction that
+    // holds it ended: nobody is told "stored" before the commit.
     while (!me.result) {
         if (m->writing) {
             m->queue_cv.wait(lock);
@@ -738,8 +744,10 @@ Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
         std::vector<Impl::Waiting*> group;
         group.swap(m->queue);
         lock.unlock();
-        m->write_group(group);
+        auto results = m->write_group(group);
         lock.lock();
+        for (std::size_t i = 0; i < group.size(); ++i)
+            group[i]->result = std::move(results[i]);
         m->writing = false;
         m->queue_cv.notify_all();
     }

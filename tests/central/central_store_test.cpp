@@ -184,13 +184,13 @@ TEST_CASE("append stores each (device, seq) once; a moved anchor or a held sale 
 
 TEST_CASE("pushes written together: each gets its own answer, and one refused costs no other "
           "its rows") {
-    // Eight devices push at once, each 25 times; between its pushes each also sends one that
+    // Sixteen devices push at once, each 25 times; between its pushes each also sends one that
     // must be refused (a sale another device holds, or rows from an anchor that moved). On
     // SQLite the pushes that arrive while one is written are written in one transaction; on
     // either database every answer is the push's own.
     test::TempDir dir;
-    auto s = open_url(synctest::test_store_url(dir), dir, 8);
-    constexpr int devices = 8, pushes = 25, rows = 4;
+    auto s = open_url(synctest::test_store_url(dir), dir, 16);
+    constexpr int devices = 16, pushes = 25, rows = 4;
     for (int d = 0; d < devices; ++d)
         enrol(*s, "dev-" + std::to_string(d));
     auto held = next_append("dev-0", 0, 1, 0);
@@ -221,6 +221,9 @@ TEST_CASE("pushes written together: each gets its own answer, and one refused co
                 if (!s->append(a).ok())
                     ++wrong;
                 acked += rows;
+                // Answered "stored": then committed, and any read sees it.
+                if (s->find_device(id)->acked_seq != acked)
+                    ++wrong;
             }
         });
     for (auto& t : threads)
