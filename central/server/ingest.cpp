@@ -7,6 +7,7 @@
 #include "shared/core/sha256.hpp"
 #include "shared/rules/catalogue_look.hpp"
 #include "shared/rules/journal_kind.hpp"
+#include "shared/rules/shop_settings.hpp"
 #include "shared/sync/pki.hpp"
 #include "shared/sync/sale_reader.hpp"
 
@@ -173,6 +174,29 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
                                                     shop ? "" : id, body_of(place)});
         }
         break;
+    case JournalKind::shop_changed: {
+        // A shop's details as its receipts print them, to every device that knows the shop:
+        // from one of the shop's own tills or an organiser (a till of another shop, or a
+        // workshop station, changes only its own copy).
+        const std::string id = str(p, "shop_id");
+        const bool may = m_device.scope.role == Role::organiser ||
+                         (m_device.scope.role == Role::till && id == m_device.scope.shop_id);
+        if (!id.empty() && may)
+            m_append.changes.push_back(
+                ChangeRecord{0, "shop", id, Audience::everyone, id, "", body_of(p)});
+        break;
+    }
+    case JournalKind::setting_changed: {
+        // A shop's own settings reach the shop's other tills; a till's printer and language
+        // stay its own.
+        const std::string key = str(p, "key");
+        if (m_device.scope.role == Role::till && is_shop_setting(key))
+            m_append.changes.push_back(ChangeRecord{
+                0, "setting", m_device.scope.shop_id + "/" + key, Audience::shop,
+                m_device.scope.shop_id, "",
+                JsonValue(JsonObject{{"key", key}, {"value", str(p, "value")}}).dump()});
+        break;
+    }
     case JournalKind::product_added:
         m_append.changes.push_back(ChangeRecord{0, "product", str(p, "product_id"),
                                                 Audience::everyone, "", str(p, "workshop_id"),

@@ -3,6 +3,7 @@
 #include "shared/core/sha256.hpp"
 #include "shared/core/text.hpp"
 #include "shared/rules/catalogue_look.hpp"
+#include "shared/rules/shop_settings.hpp"
 #include "shared/store/detail/connection.hpp"
 
 namespace bl {
@@ -29,9 +30,16 @@ Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page) {
             q.exec();
         }
         for (const auto& s : page.shops) {
+            // A shop's details as the central store has them now (a newer change replaces an
+            // older one); a CVR no till accepts is left off rather than stopping the pull.
+            if (!is_valid_cvr(s.cvr) || s.id.empty())
+                continue;
             SQLite::Statement q(store::sql(db),
-                                "INSERT OR IGNORE INTO shop(id, name, address, postcode, city, "
-                                "cvr, created_at) VALUES (?,?,?,?,?,?,?)");
+                                "INSERT INTO shop(id, name, address, postcode, city, cvr, "
+                                "created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE "
+                                "SET name = excluded.name, address = excluded.address, "
+                                "postcode = excluded.postcode, city = excluded.city, "
+                                "cvr = excluded.cvr");
             q.bind(1, s.id);
             q.bind(2, s.name);
             q.bind(3, s.address);
@@ -249,6 +257,18 @@ Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page) {
             q.bind(4, u.pin_hash);
             q.bind(5, u.active ? 1 : 0);
             q.bind(6, now);
+            q.exec();
+        }
+        for (const auto& st : page.settings) {
+            // Only a shop's own settings (never a till's printer or language), of a size a
+            // settings screen writes.
+            if (!is_shop_setting(st.key) || st.value.size() > 200)
+                continue;
+            SQLite::Statement q(store::sql(db),
+                                "INSERT INTO setting(key, value) VALUES (?, ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            q.bind(1, st.key);
+            q.bind(2, st.value);
             q.exec();
         }
         SQLite::Statement cur(

@@ -47,8 +47,16 @@ struct PulledPicture {
     std::string from_device; ///< whose action it was: this database's own is here already
 };
 
+/// A setting of this till's shop as another of its tills changed it
+/// (shared/rules/shop_settings.hpp says which).
+struct PulledSetting {
+    std::string key;
+    std::string value;
+};
+
 /// One page of a pull, grouped by entity. Applied in the order the entities depend on one
-/// another (places, makers, products, prices, colours, pictures, batches, corrections, staff).
+/// another (places, makers, products, prices, colours, pictures, batches, corrections, staff,
+/// settings).
 struct PulledPage {
     std::vector<Workshop> workshops;
     std::vector<Shop> shops;
@@ -60,7 +68,8 @@ struct PulledPage {
     std::vector<Batch> batches; ///< a newer revision than held replaces the batch's state
     /// Batch corrections made on other devices (workshop stations and organisers only).
     std::vector<BatchCorrection> corrections;
-    std::vector<StaffUser> staff; ///< the shop's staff, with their PIN hashes, on its tills
+    std::vector<StaffUser> staff;        ///< the shop's staff, with their PIN hashes, on its tills
+    std::vector<PulledSetting> settings; ///< the shop's settings, on its tills
     std::int64_t next_cursor = 0;
 };
 
@@ -69,7 +78,8 @@ std::int64_t pull_cursor(Database& db);
 
 /// Applies a page and moves the cursor, in one transaction. Records already held are kept
 /// (a page may be applied twice after a crash); a maker's display name follows the central
-/// store, so a withdrawn consent removes the name here. A colour not in the palette or a
+/// store, so a withdrawn consent removes the name here, and a shop's details and its shop
+/// settings follow their newest change. A colour not in the palette or a
 /// picture the store would not keep (shared/rules/catalogue_look) is left off.
 Result<Done, Message> apply_pulled_page(Database& db, const PulledPage& page);
 

@@ -17,7 +17,9 @@
 #include "shared/store/production.hpp"
 #include "shared/store/raw_sql.hpp"
 #include "shared/store/sales.hpp"
+#include "shared/store/setup.hpp"
 #include "shared/store/shifts.hpp"
+#include "shared/store/sync_pull.hpp"
 #include "shared/sync/protocol.hpp"
 #include "tests/sync/sync_rig.hpp"
 
@@ -675,6 +677,90 @@ TEST_CASE("pull: a till's staff reach the other tills of its shop, and no other 
     auto other = c.call("GET", "/api/v1/pull?since=0&limit=500", "", elsewhere->token);
     REQUIRE(other.status == 200);
     CHECK(other.body.find("pin_hash") == std::string::npos);
+}
+
+TEST_CASE("pull: a shop's details and its own settings reach its other tills, never a till's "
+          "printer") {
+    Central c;
+    auto first = enrolled_till(c, 0);
+    auto second = Dev::till();
+    REQUIRE(second->enrol(c, c.code(Role::till, first->shop->shop.id), "Kasse 2").status == 200);
+    auto elsewhere = Dev::till();
+    REQUIRE(elsewhere->enrol(c, c.code(Role::till, "another-shop"), "Kasse 3").status == 200);
+    REQUIRE(set_setting(*second->db, second->shop->at_till(), "printer", "tcp:10.0.0.9:9100"));
+    REQUIRE(set_setting(*elsewhere->db, elsewhere->shop->at_till(), "receipt_footer", "Hej"));
+
+    // The organiser at the first till moves the shop and changes its receipts and limit.
+    SettingsChange change;
+    Shop moved = first->shop->shop;
+    moved.address = "Jernbanegade 7";
+    moved.city = "Kolding";
+    change.shop = moved;
+    change.settings = {{"receipt_footer", "Tak fordi du handler lokalt"},
+                       {"discount_limit", "75,00"},
+                       {"printer", "tcp:192.168.1.50:9100"},
+                       {"language", "en"}};
+    REQUIRE(save_settings(*first->db, first->shop->at_till(), change));
+    first->push_all(c);
+
+    auto pull_into = [&](Dev& d) {
+        auto page = c.call("GET", "/api/v1/pull?since=0&limit=500", "", d.token);
+        REQUIRE(page.status == 200);
+        auto pr = sync::parse_pull_response(page.body).value();
+        REQUIRE(d.local->apply(pr.changes, pr.next_cursor).ok());
+        return page.body;
+    };
+    const std::string to_second = pull_into(*second);
+    CHECK(to_second.find("192.168.1.50") == std::string::npos); // a printer never travels
+    CHECK(get_setting(*second->db, "receipt_footer") == "Tak fordi du handler lokalt");
+    CHECK(get_setting(*second->db, "discount_limit") == "75,00");
+    // A till's own: its printer and language stay.
+    CHECK(get_setting(*second->db, "printer") == "tcp:10.0.0.9:9100");
+    CHECK_FALSE(get_setting(*second->db, "language"));
+    auto shop = find_shop(*second->db, first->shop->shop.id);
+    REQUIRE(shop);
+    CHECK(shop->address == "Jernbanegade 7");
+    CHECK(shop->city == "Kolding");
+
+    // Another shop's till: the shop's new address (printed on its receipts, public), but not
+    // its settings; its own footer stays.
+    const std::string body = pull_into(*elsewhere);
+    CHECK(body.find("handler lokalt") == std::string::npos);
+    CHECK(get_setting(*elsewhere->db, "receipt_footer") == "Hej");
+    CHECK(find_shop(*elsewhere->db, first->shop->shop.id)->address == "Jernbanegade 7");
+
+    // A till may move only its own shop: the other shop's till renaming the first shop
+    // changes its own copy, nobody else's.
+    Shop renamed = *find_shop(*elsewhere->db, first->shop->shop.id);
+    renamed.name = "Ikke vores butik";
+    SettingsChange foreign;
+    foreign.shop = renamed;
+    REQUIRE(save_settings(*elsewhere->db, elsewhere->shop->at_till(), foreign));
+    elsewhere->push_all(c);
+    pull_into(*second);
+    CHECK(find_shop(*second->db, first->shop->shop.id)->name == first->shop->shop.name);
+}
+
+TEST_CASE("a pulled page never sets a till's own setting nor a shop no till would accept") {
+    auto d = Dev::till();
+    REQUIRE(set_setting(*d->db, d->shop->at_till(), "printer", "tcp:10.0.0.9:9100"));
+    PulledPage page;
+    page.settings = {{"printer", "tcp:6.6.6.6:9100"},
+                     {"language", "en"},
+                     {"receipt_footer", std::string(300, 'x')},
+                     {"mobilepay_name", "Butikkens MobilePay"}};
+    Shop bad = d->shop->shop;
+    bad.cvr = "123";
+    bad.name = "Forkert";
+    page.shops = {bad};
+    page.next_cursor = 7;
+    REQUIRE(apply_pulled_page(*d->db, page));
+    CHECK(get_setting(*d->db, "printer") == "tcp:10.0.0.9:9100");
+    CHECK_FALSE(get_setting(*d->db, "language"));
+    CHECK_FALSE(get_setting(*d->db, "receipt_footer"));
+    CHECK(get_setting(*d->db, "mobilepay_name") == "Butikkens MobilePay");
+    CHECK(find_shop(*d->db, bad.id)->name == d->shop->shop.name);
+    CHECK(pull_cursor(*d->db) == 7);
 }
 
 TEST_CASE("pull: category colours and product pictures reach the tills, pages under 1 MiB") {

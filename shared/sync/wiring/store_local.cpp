@@ -86,6 +86,9 @@ void add(PulledPage& page, const Change& c, bool till) {
         if (role)
             page.staff.push_back(
                 StaffUser{str(o, "user_id"), str(o, "name"), *role, str(o, "pin_hash"), true});
+    } else if (c.entity == "setting") {
+        if (till)
+            page.settings.push_back(PulledSetting{str(o, "key"), str(o, "value")});
     } else if (c.entity == "price") {
         page.prices.push_back(
             PulledPrice{str(o, "product_id"), Money::from_ore(num(o, "new_price_ore"))});
