@@ -9,39 +9,20 @@
 #include "shared/rules/journal_kind.hpp"
 #include "shared/rules/payloads.hpp"
 #include "shared/store/impact_source.hpp"
+#include "shared/sync/json_fields.hpp"
 #include "shared/sync/protocol.hpp"
 #include "shared/sync/sale_reader.hpp"
 
 namespace bl::central {
 
 namespace json = boost::json;
+using sync::fields::flag;
+using sync::fields::num;
+using sync::fields::object_of;
+using sync::fields::str;
 using namespace impact;
 
 namespace {
-
-std::optional<json::object> object_of(const std::string& text) {
-    json::parse_options opt;
-    opt.max_depth = sync::max_json_depth;
-    boost::system::error_code ec;
-    json::value v = json::parse(text, ec, {}, opt);
-    if (ec || !v.is_object())
-        return std::nullopt;
-    return std::move(v.get_object());
-}
-
-std::string str(const json::object& o, std::string_view k) {
-    auto it = o.find(k);
-    if (it == o.end() || !it->value().is_string())
-        return {};
-    return std::string(it->value().get_string());
-}
-
-std::int64_t num(const json::object& o, std::string_view k) {
-    auto it = o.find(k);
-    if (it == o.end() || !it->value().is_int64())
-        return 0;
-    return it->value().get_int64();
-}
 
 TransitionKind kind_from(const std::string& s) {
     if (s == "flex_job")

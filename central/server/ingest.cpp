@@ -8,38 +8,19 @@
 #include "shared/rules/catalogue_look.hpp"
 #include "shared/rules/journal_kind.hpp"
 #include "shared/rules/shop_settings.hpp"
+#include "shared/sync/json_fields.hpp"
 #include "shared/sync/pki.hpp"
 #include "shared/sync/sale_reader.hpp"
 
 namespace bl::central {
 
 namespace json = boost::json;
+using sync::fields::flag;
+using sync::fields::num;
+using sync::fields::object_of;
+using sync::fields::str;
 
 namespace {
-
-std::optional<json::object> object_of(const std::string& text, json::storage_ptr sp) {
-    json::parse_options opt;
-    opt.max_depth = sync::max_json_depth;
-    boost::system::error_code ec;
-    json::value v = json::parse(text, ec, std::move(sp), opt);
-    if (ec || !v.is_object())
-        return std::nullopt;
-    return std::move(v.get_object());
-}
-
-std::string str(const json::object& o, std::string_view k) {
-    auto it = o.find(k);
-    if (it == o.end() || !it->value().is_string())
-        return {};
-    return std::string(it->value().get_string());
-}
-
-std::int64_t num(const json::object& o, std::string_view k, std::int64_t fallback = 0) {
-    auto it = o.find(k);
-    if (it == o.end() || !it->value().is_int64())
-        return fallback;
-    return it->value().get_int64();
-}
 
 /// A Boost.JSON value as canonical JSON (sorted keys), for the bodies of changes.
 JsonValue canonical(const json::value& v) {

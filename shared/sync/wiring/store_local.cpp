@@ -8,29 +8,17 @@
 #include "shared/store/outbox.hpp"
 #include "shared/store/setup.hpp"
 #include "shared/store/sync_pull.hpp"
+#include "shared/sync/json_fields.hpp"
 
 namespace bl::sync {
 
 namespace json = boost::json;
+using sync::fields::flag;
+using sync::fields::num;
+using sync::fields::object_of;
+using sync::fields::str;
 
 namespace {
-
-std::string str(const json::object& o, std::string_view k) {
-    auto it = o.find(k);
-    if (it == o.end() || !it->value().is_string())
-        return {};
-    return std::string(it->value().get_string());
-}
-std::int64_t num(const json::object& o, std::string_view k) {
-    auto it = o.find(k);
-    if (it == o.end() || !it->value().is_int64())
-        return 0;
-    return it->value().get_int64();
-}
-bool flag(const json::object& o, std::string_view k) {
-    auto it = o.find(k);
-    return it != o.end() && it->value().is_bool() && it->value().get_bool();
-}
 
 /// Sorts one change into the page; a body this build cannot read is skipped (a newer
 /// server's entity), never half-applied.
