@@ -61,6 +61,28 @@ sync::Problem rule(std::string code, std::string message) {
     return sync::Problem{422, std::move(code), std::move(message)};
 }
 
+std::optional<ChangeRecord> shop_change(const DeviceRecord& device, const json::object& p) {
+    // The "shop" change a shop's new or changed details make. A shop's details as its receipts
+    // print them, for every device that knows the shop: from one of the shop's own tills or an
+    // organiser (a till of another shop, or a workshop station, changes only its own copy), and
+    // only the six fields, as a till would accept them.
+    const std::string id = str(p, "shop_id");
+    const bool may = device.scope.role == Role::organiser ||
+                     (device.scope.role == Role::till && id == device.scope.shop_id);
+    if (id.empty() || !may)
+        return std::nullopt;
+    JsonObject shop{{"shop_id", id}};
+    for (const char* key : {"name", "address", "postcode", "city", "cvr"}) {
+        std::string v = str(p, key);
+        if (v.size() > 200)
+            return std::nullopt;
+        shop.emplace(key, std::move(v));
+    }
+    if (!is_valid_cvr(*shop.at("cvr").as_string()))
+        return std::nullopt;
+    return ChangeRecord{0, "shop", id, Audience::everyone, id, "", JsonValue(shop).dump()};
+}
+
 } // namespace
 
 Ingest::Ingest(CentralStore& store, const DeviceRecord& device, std::string ca)
@@ -148,25 +170,22 @@ std::optional<sync::Problem> Ingest::add(const sync::PushRow& row) {
             if (it == p.end() || !it->value().is_object())
                 continue;
             const json::object& place = it->value().get_object();
-            const bool shop = std::string_view(part) == "new_shop";
-            const std::string id = str(place, shop ? "shop_id" : "workshop_id");
-            m_append.changes.push_back(ChangeRecord{0, shop ? "shop" : "workshop", id,
-                                                    Audience::everyone, shop ? id : "",
-                                                    shop ? "" : id, body_of(place)});
+            if (std::string_view(part) == "new_shop") {
+                // Devices take a pulled shop as its newest details: only the shop's own
+                // tills and organisers speak for it.
+                if (auto change = shop_change(m_device, place))
+                    m_append.changes.push_back(std::move(*change));
+                continue;
+            }
+            const std::string id = str(place, "workshop_id");
+            m_append.changes.push_back(
+                ChangeRecord{0, "workshop", id, Audience::everyone, "", id, body_of(place)});
         }
         break;
-    case JournalKind::shop_changed: {
-        // A shop's details as its receipts print them, to every device that knows the shop:
-        // from one of the shop's own tills or an organiser (a till of another shop, or a
-        // workshop station, changes only its own copy).
-        const std::string id = str(p, "shop_id");
-        const bool may = m_device.scope.role == Role::organiser ||
-                         (m_device.scope.role == Role::till && id == m_device.scope.shop_id);
-        if (!id.empty() && may)
-            m_append.changes.push_back(
-                ChangeRecord{0, "shop", id, Audience::everyone, id, "", body_of(p)});
+    case JournalKind::shop_changed:
+        if (auto change = shop_change(m_device, p))
+            m_append.changes.push_back(std::move(*change));
         break;
-    }
     case JournalKind::setting_changed: {
         // A shop's own settings reach the shop's other tills; a till's printer and language
         // stay its own.

@@ -329,16 +329,23 @@ struct SqliteCentralStore::Impl {
         } catch (const SQLite::Exception& e) {
             throw StoreError(Message(BL_N_("The central store could not be read.")), e.what());
         }
+        // Back to the pool only after a read that went well (a connection whose read failed
+        // may be in any state, or on a file that was replaced).
         struct Back {
             Impl& impl;
             std::unique_ptr<SQLite::Database>& c;
+            bool keep = false;
             ~Back() {
+                if (!keep)
+                    return;
                 const std::lock_guard lock(impl.readers_mutex);
                 if (impl.readers.size() < 16)
                     impl.readers.push_back(std::move(c));
             }
         } back{*this, c};
-        return reading([&] { return f(*c); });
+        auto out = reading([&] { return f(*c); });
+        back.keep = true;
+        return out;
     }
 
     /// Group commit: pushes that arrive while one is being written wait, and are written
@@ -376,8 +383,13 @@ SqliteCentralStore::SqliteCentralStore(const std::string& path) {
         sqlite3_wal_hook(
             db.getHandle(),
             [](void* impl, sqlite3*, const char*, int pages) {
-                if (pages >= checkpoint_pages)
-                    static_cast<Impl*>(impl)->checkpointer.due();
+                // Inside SQLite's commit: nothing may be thrown through it. A checkpointer
+                // that cannot start leaves the log to SQLite's next chance.
+                try {
+                    if (pages >= checkpoint_pages)
+                        static_cast<Impl*>(impl)->checkpointer.due();
+                } catch (...) {
+                }
                 return SQLITE_OK;
             },
             m.get());
@@ -744,10 +756,19 @@ Result<Done, AppendRefusal> SqliteCentralStore::append(const Append& a) {
         std::vector<Impl::Waiting*> group;
         group.swap(m->queue);
         lock.unlock();
-        auto results = m->write_group(group);
+        std::vector<Result<Done, AppendRefusal>> results;
+        try {
+            results = m->write_group(group);
+        } catch (...) {
+            // Anything but the database (memory): nothing was committed; every push of the
+            // group is told, and the next one waiting writes.
+            results.clear();
+        }
         lock.lock();
         for (std::size_t i = 0; i < group.size(); ++i)
-            group[i]->result = std::move(results[i]);
+            group[i]->result = i < results.size()
+                                   ? std::move(results[i])
+                                   : Result<Done, AppendRefusal>(err(AppendRefusal::failed));
         m->writing = false;
         m->queue_cv.notify_all();
     }
@@ -875,12 +896,19 @@ Result<Done, Message> SqliteCentralStore::back_up(const std::string& path) {
             // The whole file in one step, from one snapshot on a reading connection: the
             // server's writer goes on meanwhile (a copy in several steps from another
             // connection would start again at every write).
+            // (The log cannot be checkpointed past this snapshot while it lasts.)
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
             for (;;) {
                 const int rc = backup.executeStep(-1);
                 if (rc == SQLITE_DONE)
                     break;
-                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                if (rc == SQLITE_OK)
+                    continue;
+                if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
+                    std::chrono::steady_clock::now() > deadline)
+                    throw std::runtime_error("the backup could not be written (SQLite code " +
+                                             std::to_string(rc) + ")");
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }
             return 0;
         });

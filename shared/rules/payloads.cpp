@@ -1,5 +1,7 @@
 #include "shared/rules/payloads.hpp"
 
+#include <stdexcept>
+
 namespace bl {
 
 namespace {
@@ -123,7 +125,10 @@ JsonObject sale_payload(const Sale& sale) {
     std::string text;
     CanonicalWriter w(text);
     write_sale_payload(w, sale, nullptr);
-    return *parse_json(text)->as_object();
+    auto value = parse_json(text);
+    if (!value || !value->as_object())
+        throw std::invalid_argument("a sale's text is not valid UTF-8");
+    return *value->as_object();
 }
 
 JsonObject z_report_payload(const ZReport& z) {

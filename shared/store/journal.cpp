@@ -183,12 +183,17 @@ JournalTail journal_tail(Database& db, const std::string& device_id) {
 
 JournalEntry append_journal(Database& db, const std::string& device_id, JournalKind kind,
                             const JsonObject& payload, Timestamp at, const JournalTail* tail) {
+    return append_journal_text(db, device_id, kind, JsonValue(payload).dump(), at, tail);
+}
+
+JournalEntry append_journal_text(Database& db, const std::string& device_id, JournalKind kind,
+                                 std::string payload_text, Timestamp at, const JournalTail* tail) {
     const JournalTail t = tail ? *tail : journal_tail(db, device_id);
     JournalEntry e;
     e.device_id = device_id;
     e.kind = std::string(to_string(kind));
     e.recorded_at = at;
-    e.payload = JsonValue(payload).dump();
+    e.payload = std::move(payload_text);
     e.seq = t.next_seq;
     e.prev_hash = t.prev_hash;
     const std::string at_text = format_utc(at);

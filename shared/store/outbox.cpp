@@ -8,32 +8,50 @@ namespace bl {
 
 namespace store {
 
-JournalEntry record_action(Database& db, const Actor& actor, JournalKind kind, JsonObject payload,
-                           const std::optional<JsonObject>& outbox_payload, const JournalTail* tail,
-                           std::optional<Timestamp> when) {
-    if (!actor.staff_id.empty())
-        payload.emplace("staff_id", actor.staff_id);
+namespace {
+
+JournalEntry record(Database& db, const Actor& actor, JournalKind kind, std::string payload_text,
+                    const std::optional<std::string>& outbox_body, const JournalTail* tail,
+                    std::optional<Timestamp> when) {
     const Timestamp at = when ? *when : db.clock();
-    JournalEntry e = append_journal(db, actor.device_id, kind, payload, at, tail);
+    JournalEntry e =
+        append_journal_text(db, actor.device_id, kind, std::move(payload_text), at, tail);
     if (local_device_id(db) == actor.device_id) {
-        std::optional<std::string> body; // none: send the journal payload itself
-        if (outbox_payload) {
-            JsonObject o = *outbox_payload;
-            if (!actor.staff_id.empty())
-                o.emplace("staff_id", actor.staff_id);
-            body = JsonValue(o).dump();
-        }
+        // No body: the journal payload itself is sent.
         Statement ins(db, "INSERT INTO outbox(device_id, journal_seq, kind, payload, "
                           "created_at) VALUES (?, ?, ?, ?, ?)");
         ins->bind(1, actor.device_id);
         ins->bind(2, e.seq);
         ins->bind(3, e.kind);
-        if (body)
-            ins->bind(4, *body);
+        if (outbox_body)
+            ins->bind(4, *outbox_body);
         ins->bind(5, format_utc(at));
         ins->exec();
     }
     return e;
+}
+
+} // namespace
+
+JournalEntry record_action(Database& db, const Actor& actor, JournalKind kind, JsonObject payload,
+                           const std::optional<JsonObject>& outbox_payload, const JournalTail* tail,
+                           std::optional<Timestamp> when) {
+    if (!actor.staff_id.empty())
+        payload.emplace("staff_id", actor.staff_id);
+    std::optional<std::string> body;
+    if (outbox_payload) {
+        JsonObject o = *outbox_payload;
+        if (!actor.staff_id.empty())
+            o.emplace("staff_id", actor.staff_id);
+        body = JsonValue(o).dump();
+    }
+    return record(db, actor, kind, JsonValue(payload).dump(), body, tail, when);
+}
+
+JournalEntry record_action_text(Database& db, const Actor& actor, JournalKind kind,
+                                std::string payload_text, const JournalTail* tail,
+                                std::optional<Timestamp> when) {
+    return record(db, actor, kind, std::move(payload_text), std::nullopt, tail, when);
 }
 
 } // namespace store

@@ -264,9 +264,14 @@ Result<Sale, Message> record_sale(Database& db, const Actor& actor, Sale sale) {
         // Write, then journal.
         write_sale(db, sale, journal_seq);
         const bool refund = sale.lines.front().quantity < 0;
+        // The payload written straight to its canonical text (with the staff id the journal
+        // adds to every action), the one definition the central store checks it against.
+        std::string text;
+        CanonicalWriter w(text);
+        write_sale_payload(w, sale, actor.staff_id.empty() ? nullptr : &actor.staff_id);
         const JournalEntry e =
-            store::record_action(db, actor, refund ? JournalKind::refund : JournalKind::sale,
-                                 sale_payload(sale), std::nullopt, &tail, sale.sold_at);
+            store::record_action_text(db, actor, refund ? JournalKind::refund : JournalKind::sale,
+                                      std::move(text), &tail, sale.sold_at);
         if (e.seq != journal_seq)
             throw std::logic_error("journal sequence moved inside a write transaction");
         // The open cart kept against a crash is this sale now: it goes in the same commit, so

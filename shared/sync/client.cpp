@@ -347,6 +347,7 @@ Result<CentralAnswer, Message> CentralSession::call(const std::string& method,
                                                     const std::string& body) {
     std::optional<Message> failure;
     HttpResult result;
+    bool broken = false;
     m->io.restart();
     net::co_spawn(
         m->io,
@@ -360,15 +361,20 @@ Result<CentralAnswer, Message> CentralSession::call(const std::string& method,
             }
         },
         [&](std::exception_ptr ex) {
-            if (ex)
+            if (ex) {
+                broken = true;
                 failure = Message(BL_N_("Sending stopped after an error: %s"), {"call"});
+            }
         });
     m->io.run_for(m->timeout + std::chrono::seconds(1));
-    if (!failure && result.status == 0) {
-        // No answer in time: the connection and whatever was under way on it are given up
-        // (the request's coroutine goes with its io_context, never resumed).
+    const bool timed_out = !failure && result.status == 0;
+    if (timed_out || broken) {
+        // No answer in time, or the request stopped half-way: the connection and whatever was
+        // under way on it are given up (a coroutine still waiting goes with its io_context,
+        // never resumed), so the next call starts on a new one.
         m = std::make_unique<Impl>(m->e, m->timeout);
-        failure = unreachable_message(Unreachable{false, "no answer in time"});
+        if (timed_out)
+            failure = unreachable_message(Unreachable{false, "no answer in time"});
     }
     if (failure)
         return err(*failure);

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "central/server/ingest.hpp"
 #include "shared/core/base64.hpp"
 #include "shared/core/sha256.hpp"
 #include "shared/model/picture.hpp"
@@ -446,7 +447,7 @@ TEST_CASE("pull: a till gets the catalogue and consented names, never private fi
     REQUIRE(st->enrol(c, c.code(Role::workshop, "", st->workshop_id), "Station").status == 200);
     const Actor leader{st->id(), st->staff_id};
     auto maker = add_maker(*st->db, leader, Maker{"", st->workshop_id, "Solsikke", true},
-                           MakerPrivate{"", "Birthe Hansen", "12345678", "", ""});
+                           MakerPrivate{"", "Birthe Hansen", "12345674", "", ""});
     REQUIRE(maker.ok());
     REQUIRE(record_consent(*st->db, leader, maker.value().id, ConsentChannel::receipt,
                            ConsentLevel::chosen_name)
@@ -593,7 +594,7 @@ TEST_CASE("a maker erased at a station is erased at the central store too") {
     const Actor leader{st->id(), st->staff_id};
     auto maker = add_maker(
         *st->db, leader, Maker{"", st->workshop_id, "Solsikke", true},
-        MakerPrivate{"", "Birthe Hansen", "12345678", "birthe@example.dk", "Drejer skåle"});
+        MakerPrivate{"", "Birthe Hansen", "12345674", "birthe@example.dk", "Drejer skåle"});
     REQUIRE(maker.ok());
     REQUIRE(record_consent(*st->db, leader, maker.value().id, ConsentChannel::receipt,
                            ConsentLevel::chosen_name)
@@ -621,7 +622,7 @@ TEST_CASE("a maker erased at a station is erased at the central store too") {
     };
     // Never in the append-only journal, where erasure could not reach it.
     CHECK_FALSE(journal_holds("Birthe"));
-    CHECK_FALSE(journal_holds("12345678"));
+    CHECK_FALSE(journal_holds("12345674"));
 
     REQUIRE(erase_maker(*st->db, leader, maker.value().id).ok());
     st->push_all(c);
@@ -629,7 +630,7 @@ TEST_CASE("a maker erased at a station is erased at the central store too") {
     // The station's own pull, and so any other station of the workshop, finds no personal
     // data and no chosen name; what it pulls blanks a copy it held.
     const std::string body = private_pull();
-    for (const char* gone : {"Birthe", "12345678", "birthe@example.dk", "Drejer", "Solsikke"}) {
+    for (const char* gone : {"Birthe", "12345674", "birthe@example.dk", "Drejer", "Solsikke"}) {
         INFO(gone);
         CHECK(body.find(gone) == std::string::npos);
         CHECK_FALSE(journal_holds(gone));
@@ -739,6 +740,46 @@ TEST_CASE("pull: a shop's details and its own settings reach its other tills, ne
     elsewhere->push_all(c);
     pull_into(*second);
     CHECK(find_shop(*second->db, first->shop->shop.id)->name == first->shop->shop.name);
+}
+
+TEST_CASE("only a shop's own tills and organisers speak for the shop, with its six fields") {
+    // Devices take a pulled shop as its newest details, so ingest publishes a shop (new or
+    // changed) only from the shop's own till or an organiser, only the fields a receipt
+    // prints, and only with a CVR a till accepts.
+    Central c; // the store only answers lookups here
+    auto changes_for = [&](Role role, const std::string& shop, const std::string& kind,
+                           const std::string& payload) {
+        DeviceRecord d;
+        d.id = "dev";
+        d.scope = {role, shop, role == Role::workshop ? "ws-1" : ""};
+        Ingest in(*c.store, d, "");
+        sync::PushRow row;
+        row.seq = 1;
+        row.recorded_at = "2026-11-30T10:00:00.000Z";
+        row.kind = kind;
+        row.payload = payload;
+        REQUIRE_FALSE(in.add(row));
+        return in.take("2026-11-30T10:00:01.000Z").changes;
+    };
+    const std::string details =
+        R"({"address":"Jernbanegade 7","city":"Kolding","cvr":"12345674","name":"Vielgut",)"
+        R"("postcode":"6000","shop_id":"shop-S","staff_id":"staff-9"})";
+    const std::string created = R"({"new_shop":)" + details + "}";
+    for (const std::string kind : {"shop_changed", "device_added"}) {
+        const std::string payload = kind == "shop_changed" ? details : created;
+        INFO(kind);
+        auto own = changes_for(Role::till, "shop-S", kind, payload);
+        REQUIRE(own.size() == 1);
+        CHECK(own[0].entity == "shop");
+        CHECK(own[0].body == R"({"address":"Jernbanegade 7","city":"Kolding","cvr":"12345674",)"
+                             R"("name":"Vielgut","postcode":"6000","shop_id":"shop-S"})");
+        CHECK(changes_for(Role::organiser, "", kind, payload).size() == 1);
+        CHECK(changes_for(Role::till, "shop-T", kind, payload).empty());
+        CHECK(changes_for(Role::workshop, "", kind, payload).empty());
+    }
+    std::string bad_cvr = details;
+    bad_cvr.replace(bad_cvr.find("12345674"), 8, "12345678"); // the check digit is wrong
+    CHECK(changes_for(Role::till, "shop-S", "shop_changed", bad_cvr).empty());
 }
 
 TEST_CASE("a pulled page never sets a till's own setting nor a shop no till would accept") {

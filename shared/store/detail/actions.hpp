@@ -26,6 +26,10 @@ JournalTail journal_tail(Database& db, const std::string& device_id);
 JournalEntry append_journal(Database& db, const std::string& device_id, JournalKind kind,
                             const JsonObject& payload, Timestamp at,
                             const JournalTail* tail = nullptr);
+/// The same with the payload's canonical text already written.
+JournalEntry append_journal_text(Database& db, const std::string& device_id, JournalKind kind,
+                                 std::string payload_text, Timestamp at,
+                                 const JournalTail* tail = nullptr);
 
 /// Writes the action's journal row (kind, payload plus the staff id) and, when the actor is
 /// this database's own device, its outbox row, inside the caller's open transaction.
@@ -38,5 +42,10 @@ JournalEntry record_action(Database& db, const Actor& actor, JournalKind kind, J
                            const std::optional<JsonObject>& outbox_payload = std::nullopt,
                            const JournalTail* tail = nullptr,
                            std::optional<Timestamp> at = std::nullopt);
+/// The same with the payload's canonical text already written, staff id included (a sale:
+/// shared/rules/payloads write_sale_payload), sent to the central store as it is.
+JournalEntry record_action_text(Database& db, const Actor& actor, JournalKind kind,
+                                std::string payload_text, const JournalTail* tail = nullptr,
+                                std::optional<Timestamp> at = std::nullopt);
 
 } // namespace bl::store
