@@ -1,7 +1,10 @@
 #include "shared/sync/sale_reader.hpp"
 
+#include <charconv>
+
 #include <boost/json.hpp>
 
+#include "shared/core/text.hpp"
 #include "shared/rules/payloads.hpp"
 #include "shared/rules/sale_rules.hpp"
 #include "shared/sync/protocol.hpp"
@@ -50,9 +53,255 @@ const json::object& object(const json::value& v) {
     return v.get_object();
 }
 
+/// Reads a payload that is already in the one form a till writes (keys in order, no space,
+/// the canonical escapes), straight into a Sale, without a parse tree. Gives none at the
+/// first thing out of that form; the caller then reads it the thorough way, which says why.
+/// Whatever it gives is held to the payload byte for byte by the caller, so it needs no
+/// checks of its own but the ranges the thorough reader also refuses.
+class CanonicalSaleReader {
+public:
+    explicit CanonicalSaleReader(std::string_view text) : m_t(text) {}
+
+    std::optional<Sale> read() {
+        Sale s;
+        if (!lit("{\"lines\":["))
+            return std::nullopt;
+        if (!list([&] { return line(s); }))
+            return std::nullopt;
+        if (!lit(",\"payments\":["))
+            return std::nullopt;
+        if (!list([&] { return payment(s); }))
+            return std::nullopt;
+        std::int64_t ignored = 0;
+        std::optional<std::string> refund_of;
+        const bool ok =
+            lit(",\"receipt_number\":") && integer(s.receipt_number) && lit(",\"refund_of\":") &&
+            opt_text(s.refund_of) && lit(",\"rounding_ore\":") && integer(ignored) &&
+            lit(",\"sale_id\":") && text(s.id) && lit(",\"shift_id\":") && text(s.shift_id) &&
+            lit(",\"shop_id\":") && text(s.shop_id) && lit(",\"staff_id\":") && text(s.staff_id) &&
+            lit(",\"total_ore\":") && integer(ignored) && lit(",\"training\":") &&
+            boolean(s.training) && lit(",\"vat\":[") && list([&] {
+                return lit("{\"gross_ore\":") && integer(ignored) && lit(",\"vat_ore\":") &&
+                       integer(ignored) && lit(",\"vat_rate_bp\":") && integer(ignored) && lit("}");
+            }) &&
+            lit("}") && m_at == m_t.size();
+        if (!ok)
+            return std::nullopt;
+        return s;
+    }
+
+private:
+    bool line(Sale& s) {
+        SaleLine l;
+        std::int64_t no = 0, ignored = 0, price = 0, discount = 0, bp = 0;
+        if (!lit("{\"batches\":[") || !list([&] { return batch(l); }))
+            return false;
+        if (!(lit(",\"description\":") && text(l.description) && lit(",\"discount_ore\":") &&
+              integer(discount) && lit(",\"line_no\":") && integer(no) &&
+              lit(",\"line_total_ore\":") && integer(ignored) && lit(",\"product_id\":") &&
+              text(l.product_id) && lit(",\"quantity\":") && integer(l.quantity)))
+            return false;
+        if (lit(",\"refund_of_line_no\":")) {
+            std::int64_t rl = 0;
+            std::string of;
+            if (!(integer(rl) && lit(",\"refund_of_sale_id\":") && text(of)) || rl < 1 ||
+                rl > 100000)
+                return false;
+            l.refund_of_line_no = static_cast<int>(rl);
+            l.refund_of_sale_id = std::move(of);
+        }
+        if (!(lit(",\"scanned_batch_id\":") && opt_text(l.scanned_batch_id) &&
+              lit(",\"unit_price_ore\":") && integer(price) && lit(",\"vat_rate_bp\":") &&
+              integer(bp) && lit("}")))
+            return false;
+        if (no < 1 || no > 100000 || bp < 0 || bp > 10000)
+            return false;
+        l.line_no = static_cast<int>(no);
+        l.unit_price = Money::from_ore(price);
+        l.discount = Money::from_ore(discount);
+        l.vat_rate = VatRate{static_cast<std::int32_t>(bp)};
+        s.lines.push_back(std::move(l));
+        return true;
+    }
+
+    bool batch(SaleLine& l) {
+        LineAllocation a;
+        std::optional<std::string> id;
+        if (!(lit("{\"allocated\":") && boolean(a.allocated) && lit(",\"batch_id\":") &&
+              opt_text(id) && lit(",\"units\":") && integer(a.units) && lit("}")))
+            return false;
+        a.batch_id = id.value_or("");
+        l.allocations.push_back(std::move(a));
+        return true;
+    }
+
+    bool payment(Sale& s) {
+        Payment p;
+        std::int64_t amount = 0, change = 0, rounding = 0, tendered = 0;
+        std::string tender;
+        if (!(lit("{\"amount_ore\":") && integer(amount) && lit(",\"change_ore\":") &&
+              integer(change) && lit(",\"reference\":") && text(p.reference) &&
+              lit(",\"rounding_ore\":") && integer(rounding) && lit(",\"tender\":") &&
+              text(tender) && lit(",\"tendered_ore\":") && integer(tendered) && lit("}")))
+            return false;
+        auto t = tender_from(tender);
+        if (!t)
+            return false;
+        p.tender = *t;
+        p.amount = Money::from_ore(amount);
+        p.change = Money::from_ore(change);
+        p.rounding = Money::from_ore(rounding);
+        p.tendered = Money::from_ore(tendered);
+        s.payments.push_back(std::move(p));
+        return true;
+    }
+
+    /// Items separated by commas up to the closing ']' (none at all: "]" at once).
+    template <class F>
+    bool list(F&& item) {
+        if (lit("]"))
+            return true;
+        for (;;) {
+            if (!item())
+                return false;
+            if (lit("]"))
+                return true;
+            if (!lit(","))
+                return false;
+        }
+    }
+
+    bool lit(std::string_view w) {
+        if (m_t.substr(m_at, w.size()) != w)
+            return false;
+        m_at += w.size();
+        return true;
+    }
+
+    bool boolean(bool& b) {
+        if (lit("true"))
+            b = true;
+        else if (lit("false"))
+            b = false;
+        else
+            return false;
+        return true;
+    }
+
+    /// A whole number as canonical JSON writes it (no plus, no leading zero, within int64).
+    bool integer(std::int64_t& out) {
+        const char* begin = m_t.data() + m_at;
+        const char* end = m_t.data() + m_t.size();
+        auto [next, ec] = std::from_chars(begin, end, out);
+        if (ec != std::errc{} || next == begin)
+            return false;
+        m_at += static_cast<std::size_t>(next - begin);
+        return true;
+    }
+
+    /// A string with only the escapes canonical JSON writes; anything else, none.
+    bool text(std::string& out) {
+        if (!lit("\""))
+            return false;
+        out.clear();
+        std::size_t run = m_at;
+        for (;;) {
+            if (m_at >= m_t.size())
+                return false;
+            const char c = m_t[m_at];
+            if (c == '"') {
+                out.append(m_t.substr(run, m_at - run));
+                ++m_at;
+                return true;
+            }
+            if (static_cast<unsigned char>(c) < 0x20)
+                return false;
+            if (c != '\\') {
+                ++m_at;
+                continue;
+            }
+            out.append(m_t.substr(run, m_at - run));
+            if (m_at + 1 >= m_t.size())
+                return false;
+            const char e = m_t[m_at + 1];
+            m_at += 2;
+            switch (e) {
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'u': {
+                // Only \u00XX, for the other control characters.
+                if (m_at + 4 > m_t.size() || m_t.substr(m_at, 2) != "00")
+                    return false;
+                int v = 0;
+                for (std::size_t i = 2; i < 4; ++i) {
+                    const char h = m_t[m_at + i];
+                    v = v * 16 + (h >= '0' && h <= '9'   ? h - '0'
+                                  : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                                                         : -1000);
+                }
+                if (v < 0)
+                    return false;
+                out += static_cast<char>(v);
+                m_at += 4;
+                break;
+            }
+            default:
+                return false;
+            }
+            run = m_at;
+        }
+    }
+
+    bool opt_text(std::optional<std::string>& out) {
+        if (lit("null")) {
+            out.reset();
+            return true;
+        }
+        std::string t;
+        if (!text(t))
+            return false;
+        out = std::move(t);
+        return true;
+    }
+
+    std::string_view m_t;
+    std::size_t m_at = 0;
+};
+
 } // namespace
 
 Result<Sale, Message> sale_from_payload(std::string_view payload) {
+    // Most payloads are exactly what a till wrote: read straight, and held to it byte for
+    // byte (so the sale read is the one the payload states). Anything else, or a sale whose
+    // sums do not follow, is read the thorough way below, which says what is wrong.
+    try {
+        // (Valid UTF-8 as a whole, as the thorough reader's parser demands of every string.)
+        if (is_valid_utf8(payload))
+            if (auto quick = CanonicalSaleReader(payload).read();
+                quick && journaled_sale_text(*quick) == payload)
+                return std::move(*quick);
+    } catch (const std::exception&) {
+        // Money overflow and the like: the thorough way says so.
+    }
     const Message malformed(BL_N_("The sale's journal entry cannot be read."));
     json::parse_options opt;
     opt.max_depth = max_json_depth;
