@@ -100,7 +100,8 @@ Shop set_up_shop(bl::Database& db) {
         b.workshop_id = *station.value().workshop_id;
         b.produced_on = "2026-11-01";
         b.units = 100000;
-        b.contributions = {{"", "", maker.value().id, 600, "drejning", ""}};
+        // Two hours each: one maker works at most 12 hours a day over all batches.
+        b.contributions = {{"", "", maker.value().id, 120, "drejning", ""}};
         if (!bl::add_batch(db, at_station, b))
             die("batch failed");
     }
@@ -168,10 +169,15 @@ public:
         r.bind(1, device_id);
         r.executeStep();
         m_receipt = r.getColumn(0).getInt64();
-        SQLite::Statement j(m_db, "SELECT coalesce(max(seq), 0) FROM journal WHERE device_id = ?");
+        // The chain goes on from its last row too: the journal refuses a row that does not
+        // follow its device's head.
+        SQLite::Statement j(m_db, "SELECT seq, hash FROM journal WHERE device_id = ? "
+                                  "ORDER BY seq DESC LIMIT 1");
         j.bind(1, device_id);
-        j.executeStep();
-        m_seq = j.getColumn(0).getInt64();
+        if (j.executeStep()) {
+            m_seq = j.getColumn(0).getInt64();
+            m_prev_hash = j.getColumn(1).getString();
+        }
     }
 
     void insert(const bl::Sale& s, const std::string& sold_at, const std::string& payload,
