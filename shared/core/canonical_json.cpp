@@ -211,6 +211,16 @@ public:
         return v;
     }
 
+    /// One string literal whose opening quote is at `at`; `at` moves past it.
+    std::optional<std::string> string_at(std::size_t& at) {
+        m_i = at;
+        if (m_i >= m_s.size() || m_s[m_i] != '"')
+            return std::nullopt;
+        auto out = string();
+        at = m_i;
+        return out;
+    }
+
 private:
     std::string_view m_s;
     std::size_t m_i = 0;
@@ -453,6 +463,10 @@ private:
 
 std::optional<JsonValue> parse_json(std::string_view text, int max_depth) {
     return Reader(text, max_depth).document();
+}
+
+std::optional<std::string> read_json_string(std::string_view text, std::size_t& at) {
+    return Reader(text, 1).string_at(at);
 }
 
 std::string JsonValue::dump() const {

@@ -98,4 +98,9 @@ void append_json_string(std::string& out, std::string_view s);
 /// anything else. What dump() writes always reads back to an equal value.
 std::optional<JsonValue> parse_json(std::string_view text, int max_depth = 64);
 
+/// Reads one JSON string literal whose opening quote is at `at`, as parse_json reads strings
+/// (every escape decoded, the result valid UTF-8), and moves `at` past it. None for anything
+/// else, with `at` left anywhere.
+std::optional<std::string> read_json_string(std::string_view text, std::size_t& at);
+
 } // namespace bl

@@ -4,7 +4,7 @@
 
 #include <boost/json.hpp>
 
-#include "shared/core/text.hpp"
+#include "shared/core/canonical_json.hpp"
 #include "shared/rules/payloads.hpp"
 #include "shared/rules/sale_rules.hpp"
 #include "shared/sync/protocol.hpp"
@@ -199,76 +199,15 @@ private:
         return true;
     }
 
-    /// A string with only the escapes canonical JSON writes; anything else, none.
+    /// A string as canonical JSON reads it (shared/core): escapes decoded, valid UTF-8. An
+    /// escape a till never writes is read too, and then the payload differs from what the
+    /// sale writes.
     bool text(std::string& out) {
-        if (!lit("\""))
+        auto s = read_json_string(m_t, m_at);
+        if (!s)
             return false;
-        out.clear();
-        std::size_t run = m_at;
-        for (;;) {
-            if (m_at >= m_t.size())
-                return false;
-            const char c = m_t[m_at];
-            if (c == '"') {
-                out.append(m_t.substr(run, m_at - run));
-                ++m_at;
-                return true;
-            }
-            if (static_cast<unsigned char>(c) < 0x20)
-                return false;
-            if (c != '\\') {
-                ++m_at;
-                continue;
-            }
-            out.append(m_t.substr(run, m_at - run));
-            if (m_at + 1 >= m_t.size())
-                return false;
-            const char e = m_t[m_at + 1];
-            m_at += 2;
-            switch (e) {
-            case '"':
-                out += '"';
-                break;
-            case '\\':
-                out += '\\';
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
-            case 'n':
-                out += '\n';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'u': {
-                // Only \u00XX, for the other control characters.
-                if (m_at + 4 > m_t.size() || m_t.substr(m_at, 2) != "00")
-                    return false;
-                int v = 0;
-                for (std::size_t i = 2; i < 4; ++i) {
-                    const char h = m_t[m_at + i];
-                    v = v * 16 + (h >= '0' && h <= '9'   ? h - '0'
-                                  : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                                                         : -1000);
-                }
-                if (v < 0)
-                    return false;
-                out += static_cast<char>(v);
-                m_at += 4;
-                break;
-            }
-            default:
-                return false;
-            }
-            run = m_at;
-        }
+        out = std::move(*s);
+        return true;
     }
 
     bool opt_text(std::optional<std::string>& out) {
@@ -294,11 +233,11 @@ Result<Sale, Message> sale_from_payload(std::string_view payload) {
     // byte (so the sale read is the one the payload states). Anything else, or a sale whose
     // sums do not follow, is read the thorough way below, which says what is wrong.
     try {
-        // (Valid UTF-8 as a whole, as the thorough reader's parser demands of every string.)
-        if (is_valid_utf8(payload))
-            if (auto quick = CanonicalSaleReader(payload).read();
-                quick && journaled_sale_text(*quick) == payload)
-                return std::move(*quick);
+        // (Each string is held to valid UTF-8 as it is read, as the thorough reader's parser
+        // does.)
+        if (auto quick = CanonicalSaleReader(payload).read();
+            quick && journaled_sale_text(*quick) == payload)
+            return std::move(*quick);
     } catch (const std::exception&) {
         // Money overflow and the like: the thorough way says so.
     }

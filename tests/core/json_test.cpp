@@ -132,3 +132,20 @@ TEST_CASE("the canonical writer writes what dump() writes, and refuses keys out 
     CHECK_THROWS_AS(bad.key("d"), std::logic_error);
     CHECK_THROWS_AS(bad.end_object(), std::logic_error);
 }
+
+TEST_CASE("one string literal is read where it stands, as parse_json reads strings") {
+    const std::string text = R"({"a":"bl\u00e5 \"glasur\"\n","b":"\ud800"})";
+    std::size_t at = 5;
+    auto s = bl::read_json_string(text, at);
+    REQUIRE(s);
+    CHECK(*s == "blå \"glasur\"\n");
+    CHECK(text.substr(at, 5) == ",\"b\":");
+    at = text.find("\"\\ud800");
+    CHECK_FALSE(bl::read_json_string(text, at)); // a lone surrogate
+    std::size_t key = 1;
+    CHECK(bl::read_json_string(text, key) == "a"); // a key is a string too
+    std::size_t colon = 4;
+    CHECK_FALSE(bl::read_json_string(text, colon));
+    std::size_t broken = 0;
+    CHECK_FALSE(bl::read_json_string(std::string("\"\xC3\x28\""), broken));
+}
